@@ -1,0 +1,51 @@
+import { Type } from "@sinclair/typebox";
+import { named } from "./named.js";
+
+/**
+ * The stable issue codes. A code, once published, keeps its meaning; new codes may be added.
+ * The README documents each one.
+ */
+export const ISSUE_CODES = [
+  "invalid_json",
+  "required",
+  "identity",
+  "unknown_property",
+  "type",
+  "format",
+  "min_length",
+  "max_length",
+  "pattern",
+  "enum",
+  "const",
+  "minimum",
+  "min_items",
+  "max_items",
+  "max_properties",
+  "trait_name_too_long",
+  "too_deep",
+  "too_large",
+  "duplicate_trait",
+  "invalid",
+] as const;
+
+/** One problem found in a request body. */
+export const Issue = named(
+  "Issue",
+  Type.Object(
+    {
+      path: Type.String({
+        maxLength: 2048,
+        description: "JSON Pointer (RFC 6901) into the body as received; `\"\"` is the whole body.",
+      }),
+      code: Type.Union(
+        ISSUE_CODES.map((code) => Type.Literal(code)),
+        { description: "Stable machine-readable code." },
+      ),
+      message: Type.String({ maxLength: 1024, description: "What was expected, in plain words." }),
+    },
+    { title: "Issue", description: "One problem found in a request body.", additionalProperties: false },
+  ),
+);
+
+/** The list of issues carried by an error envelope. */
+export const Issues = Type.Array(Issue, { description: "The problems found, at most `maxIssues` of them." });

@@ -1,0 +1,83 @@
+import { Type, type ObjectOptions, type Static, type TObject, type TOptional, type TSchema, type TUnsafe } from "@sinclair/typebox";
+import { nameOf } from "../named.js";
+
+/** How a dialect matches trait names against its reserved traits. */
+export interface Spelling {
+  /** `Plan` and `PLAN` name the reserved trait `plan` (ThriveStack 004: "Trait names are case-insensitive"). */
+  readonly caseInsensitive: boolean;
+  /** `created_at` and `createdAt` name one reserved trait (segment). */
+  readonly styleInsensitive: boolean;
+}
+
+/**
+ * Builds a traits object: the reserved traits typed under their canonical names, every other spelling that
+ * names them typed alike (a `patternProperties` entry per distinct schema), and `rest` applied to every key.
+ * Each part is a plain TypeBox object or record, so TypeBox's `Value.Check` and any JSON Schema validator
+ * read the same rules; the generator merges the parts into one object schema.
+ */
+export function reservedTraits<P extends Record<string, TSchema>>(
+  traits: P,
+  spelling: Spelling,
+  options: ObjectOptions & { readonly rest?: TSchema; readonly extra?: readonly TSchema[] },
+): TUnsafe<Static<TObject<{ [K in keyof P]: TOptional<P[K]> }>>> {
+  const { rest, extra = [], ...objectOptions } = options;
+  const properties = Object.fromEntries(Object.entries(traits).map(([name, schema]) => [name, Type.Optional(schema)]));
+  const parts: TSchema[] = [Type.Object(properties, objectOptions)];
+  if (spelling.caseInsensitive || spelling.styleInsensitive) {
+    for (const [schema, names] of groupBySchema(traits)) {
+      parts.push(Type.Record(Type.String({ pattern: spellingsPattern(names, spelling) }), schema));
+    }
+  }
+  parts.push(...extra);
+  if (rest) parts.push(Type.Record(Type.String({ pattern: ANY_KEY }), rest));
+  // The static type is the object of reserved traits: the records add no key that TypeScript could name.
+  const schema = parts.length === 1 ? parts[0]! : Type.Intersect(parts, { title: objectOptions.title, description: objectOptions.description });
+  return Type.Unsafe(schema);
+}
+
+/** A key pattern that every key matches (`.` would miss line terminators). */
+export const ANY_KEY = "^[\\s\\S]*$";
+
+/** Groups trait names by the rule their schema states, annotations aside, so that each rule costs one pattern. */
+function groupBySchema(traits: Record<string, TSchema>): Map<TSchema, string[]> {
+  const byRule = new Map<string, { schema: TSchema; names: string[] }>();
+  for (const [name, schema] of Object.entries(traits)) {
+    // A named schema stays whole, so that the generator can still refer to it by name.
+    const { description: _description, title: _title, ...rule } = schema;
+    const key = nameOf(schema) ?? JSON.stringify(rule);
+    const group = byRule.get(key) ?? { schema: nameOf(schema) ? schema : ({ ...rule } as TSchema), names: [] };
+    group.names.push(name);
+    byRule.set(key, group);
+  }
+  return new Map([...byRule.values()].map(({ schema, names }) => [schema, names]));
+}
+
+/**
+ * A regular expression source matching every spelling of `names`: ASCII letters in either case when
+ * case-insensitive, an optional `_` at each word boundary when style-insensitive. Only literal characters,
+ * classes and `?` appear, so matching is linear.
+ */
+export function spellingsPattern(names: readonly string[], spelling: Spelling): string {
+  const alternatives = names.map((name) => spellingPattern(name, spelling));
+  return `^(?:${alternatives.join("|")})$`;
+}
+
+function spellingPattern(name: string, spelling: Spelling): string {
+  const words = spelling.styleInsensitive ? splitWords(name) : [name];
+  const sep = spelling.styleInsensitive ? "_?" : "";
+  return words.map((word) => [...word].map((c) => letter(c, spelling.caseInsensitive)).join("")).join(sep);
+}
+
+function splitWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .split("_")
+    .filter((word) => word.length > 0);
+}
+
+function letter(c: string, caseInsensitive: boolean): string {
+  const lower = c.toLowerCase();
+  const upper = c.toUpperCase();
+  if (caseInsensitive && lower !== upper && /^[a-z]$/.test(lower)) return `[${upper}${lower}]`;
+  return /^[A-Za-z0-9_]$/.test(c) ? c : `\\${c}`;
+}
