@@ -33,10 +33,8 @@ export const Issue = named(
   "Issue",
   Type.Object(
     {
-      path: Type.String({
-        maxLength: 2048,
-        description: "JSON Pointer (RFC 6901) into the body as received; `\"\"` is the whole body.",
-      }),
+      // No maxLength: a pointer is as long as the keys it names, and this is a response field.
+      path: Type.String({ description: "JSON Pointer (RFC 6901) into the body as received; `\"\"` is the whole body." }),
       code: Type.Union(
         ISSUE_CODES.map((code) => Type.Literal(code)),
         { description: "Stable machine-readable code." },

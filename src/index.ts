@@ -1,0 +1,27 @@
+export { validate, assertValid, isKind, KINDS } from "./validate.js";
+export type { Result, Kind, Bodies } from "./validate.js";
+export { GroupSpecError } from "./group-spec-error.js";
+export type { Issue, IssueCode } from "./issue.js";
+export type {
+  ThriveStackGroupRequest,
+  ThriveStackGroup,
+  ThriveStackTraits,
+  ThriveStackContext,
+  ThriveStackSuccess,
+  ThriveStackError,
+  LegacyGroupRequest,
+  LegacyTraits,
+  LegacyAddress,
+  LegacySuccess,
+  LegacyError,
+  SegmentGroup,
+  SegmentBatchRequest,
+  SegmentBatchGroup,
+  SegmentBatchOtherMessage,
+  SegmentTraits,
+  SegmentAddress,
+  SegmentContext,
+  SegmentIntegrations,
+  SegmentSuccess,
+  SegmentError,
+} from "../generated/types/index.js";

@@ -1,0 +1,18 @@
+/** Escapes one reference token of a JSON Pointer (RFC 6901): `~` → `~0`, `/` → `~1`. */
+export function escapeToken(token: string | number): string {
+  return String(token).replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** Appends a reference token to a JSON Pointer. */
+export function child(pointer: string, token: string | number): string {
+  return `${pointer}/${escapeToken(token)}`;
+}
+
+/** The reference tokens of a JSON Pointer, unescaped. */
+export function tokens(pointer: string): string[] {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
