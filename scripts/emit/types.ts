@@ -23,6 +23,8 @@ export async function emitJsonSchemaTypes(schemas: Map<string, TSchema>): Promis
     bannerComment: bannerComment.trimEnd(),
     additionalProperties: true,
     unreachableDefinitions: true,
+    // TypeBox and openapi-typescript type `minItems: 1` arrays as `T[]`; a tuple here would not match them.
+    ignoreMinAndMaxItems: true,
     strictIndexSignatures: false,
     format: true,
     cwd: "/nonexistent",

@@ -66,7 +66,36 @@ export async function emitValidators(
     files.set(`validators/${operation.kind}.d.ts`, declaration(name));
     files.set(`validators/${operation.kind}.d.cts`, declaration(name));
   }
+  files.set("validators/index.ts", registry(operations));
   return files;
+}
+
+/** `validators/index.ts`: every validator by body kind, and the body type of each kind. */
+function registry(operations: readonly Operation[]): string {
+  const id = (kind: string) => kind.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+  const imports = operations.map((op) => `import ${id(op.kind)} from "./${op.kind}.js";`).join("\n");
+  const types = [...new Set(operations.map((op) => nameOf(op.request)!))].sort().join(", ");
+  const entries = operations.map((op) => `  ${JSON.stringify(op.kind)}: ${id(op.kind)},`).join("\n");
+  const bodies = operations.map((op) => `  ${JSON.stringify(op.kind)}: ${nameOf(op.request)!};`).join("\n");
+  return `${bannerComment}import type { ${types} } from "../types/index.js";
+${imports}
+
+/** The request body type of each kind. */
+export interface Bodies {
+${bodies}
+}
+
+/** A request body kind: the first argument of \`validate\`. */
+export type Kind = keyof Bodies;
+
+/** The generated validator of each kind. */
+export const validators = {
+${entries}
+} as const;
+
+/** Every kind, in the order the dialects define them. */
+export const KINDS: readonly Kind[] = ${JSON.stringify(operations.map((op) => op.kind))};
+`;
 }
 
 function declaration(typeName: string): string {

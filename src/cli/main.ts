@@ -1,0 +1,40 @@
+import { checkCommand } from "./check-command.js";
+import { USAGE } from "./usage.js";
+import { UsageError } from "./usage-error.js";
+import { ReadError, validateCommand, type Io } from "./validate-command.js";
+
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
+  validate: validateCommand,
+  check: checkCommand,
+};
+
+/** Runs the CLI with `argv` (without `node` and the script) and returns the exit status. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    io.stdout.write(`${USAGE["main"]}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  const run = COMMANDS[command];
+  if (run === undefined) return usageError(new UsageError(`Unknown command "${command}".`), io);
+  if (args.includes("--help") || args.includes("-h")) {
+    io.stdout.write(`${USAGE[command]}\n`);
+    return 0;
+  }
+  try {
+    return await run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) return usageError(error, io);
+    if (error instanceof ReadError) {
+      io.stderr.write(`group-spec: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function usageError(error: UsageError, io: Io): number {
+  const hint = error.command === "main" ? "group-spec --help" : `group-spec ${error.command} --help`;
+  io.stderr.write(`group-spec: ${error.message}\nSee \`${hint}\`.\n`);
+  return 2;
+}
