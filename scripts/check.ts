@@ -7,17 +7,17 @@ import { generate, listFiles, writeGenerated } from "./generate.js";
 
 const GENERATED = fileURLToPath(new URL("../generated/", import.meta.url));
 
-/** The files under `generated/` that differ from a fresh generation, with what is wrong with each. */
-export async function drift(): Promise<string[]> {
+/** The files under `dir` (`generated/`) that differ from a fresh generation, with what is wrong with each. */
+export async function drift(dir = GENERATED): Promise<string[]> {
   const fresh = await mkdtemp(join(tmpdir(), "group-spec-check-"));
   try {
     await writeGenerated(await generate(), fresh);
     const wanted = await listFiles(fresh);
-    const present = await listFiles(GENERATED.replace(/\/$/, ""));
+    const present = await listFiles(dir.replace(/\/$/, ""));
     const problems: string[] = [];
     for (const file of wanted) {
       if (!present.includes(file)) problems.push(`generated/${file}: missing`);
-      else if ((await readFile(join(fresh, file), "utf8")) !== (await readFile(join(GENERATED, file), "utf8"))) {
+      else if ((await readFile(join(fresh, file), "utf8")) !== (await readFile(join(dir, file), "utf8"))) {
         problems.push(`generated/${file}: differs from what schemas/ generate`);
       }
     }

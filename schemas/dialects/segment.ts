@@ -4,7 +4,7 @@ import { Issues } from "../issue.js";
 import { ID_MAX, MESSAGE_TYPE_MAX, NAME_MAX, SEGMENT_BATCH_MAX, TRAIT_DEPTH_MAX, TRAIT_NAME_MAX, TRAITS_MAX, USER_AGENT_MAX } from "../limits.js";
 import { named } from "../named.js";
 import { DateTime, Email, Id, IpAddress, LongText, Phone, ShortText, Uri } from "../primitives.js";
-import { address } from "../traits/address.js";
+import { address, addressPart } from "../traits/address.js";
 import { reservedTraits } from "../traits/reserved.js";
 import { SegmentTraitValue, traitValue } from "../traits/trait-value.js";
 
@@ -20,7 +20,7 @@ export const GROUP_ID_PATTERN = "^[^\\s\\x00-\\x1F\\x7F-\\x9F]+$";
 /** The address trait of 003 (camelCase `postalCode`). */
 export const SegmentAddress = named(
   "SegmentAddress",
-  address("postalCode", traitValue(TRAIT_DEPTH_MAX - 1), "Address object with street, city, state, postalCode, country."),
+  address({ postalCode: addressPart("Postal code.") }, traitValue(TRAIT_DEPTH_MAX - 1), "Address object with street, city, state, postalCode, country."),
 );
 
 /** Segment group traits: the reserved traits of 003 under any case and style, and custom traits up to 3 levels deep. */
@@ -106,7 +106,7 @@ export const SegmentIdentity = named(
   ),
 );
 
-function groupFields(type: TSchema) {
+function groupFields<T extends TSchema>(type: T) {
   return Type.Object(
     {
       type,

@@ -3,7 +3,7 @@ import type { Dialect } from "../dialect.js";
 import { Issues } from "../issue.js";
 import { named } from "../named.js";
 import { DateTime, Email, Id, LongText, Phone, ShortText, Uri } from "../primitives.js";
-import { address } from "../traits/address.js";
+import { address, addressPart } from "../traits/address.js";
 import { enrichmentTraits } from "../traits/enrichment.js";
 import { reservedTraits } from "../traits/reserved.js";
 
@@ -13,7 +13,7 @@ import { reservedTraits } from "../traits/reserved.js";
 export const LegacyAddress = named(
   "LegacyAddress",
   address(
-    "postal_code",
+    { postal_code: addressPart("Postal code.") },
     undefined,
     "Street address of a group: a dictionary containing optional city, country, postal_code, state, or street.",
   ),

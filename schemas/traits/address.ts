@@ -1,19 +1,22 @@
-import { Type, type TSchema } from "@sinclair/typebox";
+import { Type, type TOptional, type TSchema, type TString } from "@sinclair/typebox";
 import { NAME_MAX } from "../limits.js";
 
+/** One optional part of an address. */
+export const addressPart = (what: string): TOptional<TString> =>
+  Type.Optional(Type.String({ maxLength: NAME_MAX, description: what }));
+
 /**
- * A street address with optional parts. `postalCodeKey` is `postal_code` in the ThriveStack documents (001)
- * and `postalCode` in segment (003); other keys are allowed and hold `rest`.
+ * A street address with optional parts. The postal code is `postal_code` in the ThriveStack documents (001)
+ * and `postalCode` in segment (003), so the caller names it; other keys are allowed and hold `rest`.
  */
-export function address(postalCodeKey: "postal_code" | "postalCode", rest: TSchema | undefined, description: string) {
-  const part = (what: string) => Type.Optional(Type.String({ maxLength: NAME_MAX, description: what }));
+export function address<P extends Record<string, TOptional<TString>>>(postalCode: P, rest: TSchema | undefined, description: string) {
   return Type.Object(
     {
-      street: part("Street and number."),
-      city: part("City."),
-      state: part("State, province or region."),
-      [postalCodeKey]: part("Postal code."),
-      country: part("Country."),
+      street: addressPart("Street and number."),
+      city: addressPart("City."),
+      state: addressPart("State, province or region."),
+      ...postalCode,
+      country: addressPart("Country."),
     },
     rest === undefined ? { description } : { description, additionalProperties: rest },
   );

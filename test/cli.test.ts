@@ -1,0 +1,121 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const CLI = join(import.meta.dirname, "..", "dist", "cli.js");
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the built CLI as a child process, as a user's shell would. */
+function run(args: string[], stdin = "", cwd = process.cwd()): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+let dir: string;
+let valid: string;
+let invalid: string;
+let notJson: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "group-spec-cli-"));
+  valid = join(dir, "valid.json");
+  invalid = join(dir, "invalid.json");
+  notJson = join(dir, "not-json.json");
+  await writeFile(valid, JSON.stringify({ userId: "u1", groupId: "acme" }));
+  await writeFile(invalid, JSON.stringify({ groupId: "acme" }));
+  await writeFile(notJson, "{ nope");
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("group-spec validate", () => {
+  it("exits 0 and says valid for a valid file", async () => {
+    expect(await run(["validate", "--kind", "segment", valid])).toEqual({ code: 0, stdout: `${valid}: valid\n`, stderr: "" });
+  });
+
+  it("exits 1 and lists the issues for an invalid file", async () => {
+    const result = await run(["validate", "--kind", "segment", valid, invalid]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(
+      `${valid}: valid\n${invalid}: invalid\n  /  identity  Either \`userId\` or \`anonymousId\` is required.\n`,
+    );
+  });
+
+  it("prints one JSON line per body with --json, naming files as given", async () => {
+    const result = await run(["validate", "--kind", "segment", "--json", "valid.json", "invalid.json", "not-json.json"], "", dir);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(lines).toEqual([
+      { file: "valid.json", valid: true, issues: [] },
+      { file: "invalid.json", valid: false, issues: [{ path: "", code: "identity", message: expect.any(String) }] },
+      { file: "not-json.json", valid: false, issues: [{ path: "", code: "invalid_json", message: expect.stringContaining("Not JSON") }] },
+    ]);
+  });
+
+  it("reads standard input when no file is given", async () => {
+    const result = await run(["validate", "--kind", "thrivestack", "--json"], JSON.stringify([{ group_id: "a" }]));
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({
+      file: "-",
+      valid: false,
+      issues: [{ path: "/0/user_id", code: "required", message: "Missing required field `user_id`." }],
+    });
+  });
+
+  it("exits 2 on a file it cannot read", async () => {
+    const result = await run(["validate", "--kind", "segment", join(dir, "missing.json")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Cannot read");
+  });
+
+  it.each([
+    [["validate", "--kind", "mixpanel", "x.json"], 'Unknown kind "mixpanel"'],
+    [["validate", "x.json"], "--kind is required"],
+    [["validate", "--kind", "segment", "--colour"], "Unknown option '--colour'"],
+    [["frobnicate"], 'Unknown command "frobnicate"'],
+  ])("exits 2 with a hint on a usage error: %j", async (args, message) => {
+    const result = await run(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).toMatch(/See `group-spec( validate)? --help`/);
+  });
+
+  it("prints help for the program and for each command", async () => {
+    const main = await run(["--help"]);
+    expect(main.code).toBe(0);
+    expect(main.stdout).toContain("validate");
+    const validate = await run(["validate", "--help"]);
+    expect(validate.code).toBe(0);
+    expect(validate.stdout).toContain("--kind <kind>");
+  });
+});
+
+describe("group-spec check", () => {
+  it("passes in this checkout, where generated/ is up to date", async () => {
+    const result = await run(["check"]);
+    expect(result).toEqual(expect.objectContaining({ code: 0, stdout: "generated/ matches schemas/.\n" }));
+  });
+
+  it("exits 2 outside a checkout", async () => {
+    const result = await run(["check"], "", tmpdir());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("not in a group-spec checkout");
+  });
+});
