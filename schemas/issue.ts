@@ -47,3 +47,12 @@ export const Issue = named(
 
 /** The list of issues carried by an error envelope. */
 export const Issues = Type.Array(Issue, { description: "The problems found, at most `maxIssues` of them." });
+
+/**
+ * Named schemas built from `anyOf` whose failure the runtime reports as one issue of its own code, rather
+ * than as the errors of its branches: no identity at all, or a trait value one level too deep.
+ */
+export const ANY_OF_ISSUES = {
+  SegmentIdentity: "identity",
+  TraitValueDepth0: "too_deep",
+} as const satisfies Record<string, (typeof ISSUE_CODES)[number]>;

@@ -1,5 +1,5 @@
-export { validate, assertValid, isKind, KINDS } from "./validate.js";
-export type { Result, Kind, Bodies } from "./validate.js";
+export { validate, assertValid, isKind, KINDS, MAX_ISSUES } from "./validate.js";
+export type { Result, Kind, Bodies, ValidateOptions } from "./validate.js";
 export { GroupSpecError } from "./group-spec-error.js";
 export type { Issue, IssueCode } from "./issue.js";
 export type {

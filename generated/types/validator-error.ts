@@ -5,10 +5,10 @@
 export interface ValidatorError {
   /** JSON Pointer to the failing value. */
   instancePath: string;
-  /** JSON Pointer to the failing keyword in the body's JSON Schema. */
+  /** JSON Pointer to the failing keyword, from the root of the body's schema with every $ref inlined. */
   schemaPath: string;
-  /** The failing keyword: `required`, `type`, `maxLength`, ... */
+  /** The failing keyword: required, type, maxLength, ... */
   keyword: string;
-  /** The keyword's parameters, such as `{ missingProperty: "user_id" }` or `{ limit: 255 }`. */
+  /** The keyword's parameters, such as { missingProperty: "user_id" } or { limit: 255 }. */
   params: Record<string, unknown>;
 }

@@ -3,9 +3,13 @@
  */
 import type { LegacyGroupRequest, SegmentBatchRequest, SegmentGroup, ThriveStackGroupRequest } from "../types/index.js";
 import thrivestack from "./thrivestack.js";
+import thrivestackDetails from "./thrivestack.details.js";
 import thrivestackLegacy from "./thrivestack-legacy.js";
+import thrivestackLegacyDetails from "./thrivestack-legacy.details.js";
 import segment from "./segment.js";
+import segmentDetails from "./segment.details.js";
 import segmentBatch from "./segment-batch.js";
+import segmentBatchDetails from "./segment-batch.details.js";
 
 /** The request body type of each kind. */
 export interface Bodies {
@@ -18,12 +22,20 @@ export interface Bodies {
 /** A request body kind: the first argument of `validate`. */
 export type Kind = keyof Bodies;
 
-/** The generated validator of each kind. */
+/** The generated validator of each kind: stops at the first error. */
 export const validators = {
   "thrivestack": thrivestack,
   "thrivestack-legacy": thrivestackLegacy,
   "segment": segment,
   "segment-batch": segmentBatch,
+} as const;
+
+/** The generated validator of each kind that reports every error. */
+export const detailValidators = {
+  "thrivestack": thrivestackDetails,
+  "thrivestack-legacy": thrivestackLegacyDetails,
+  "segment": segmentDetails,
+  "segment-batch": segmentBatchDetails,
 } as const;
 
 /** Every kind, in the order the dialects define them. */

@@ -441,1277 +441,8 @@ var validate = validate20;
 var thrivestack_legacy_validator_default = validate20;
 var formats0 = formats.uri;
 var formats2 = formats.email;
-var pattern4 = new RegExp("^[0-9]+$", "u");
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate21.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.address !== void 0) {
-        let data0 = data.address;
-        const _errs1 = errors;
-        const _errs2 = errors;
-        if (errors === _errs2) {
-          if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-            if (data0.street !== void 0) {
-              let data1 = data0.street;
-              const _errs4 = errors;
-              if (errors === _errs4) {
-                if (typeof data1 === "string") {
-                  if (data1.length > 255 && (data1.length > 510 || codePoints(data1) > 255)) {
-                    validate21.errors = [{ instancePath: instancePath + "/address/street", schemaPath: "#/$defs/LegacyAddress/properties/street/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                    return false;
-                  }
-                } else {
-                  validate21.errors = [{ instancePath: instancePath + "/address/street", schemaPath: "#/$defs/LegacyAddress/properties/street/type", keyword: "type", params: { type: "string" } }];
-                  return false;
-                }
-              }
-              var valid2 = _errs4 === errors;
-            } else {
-              var valid2 = true;
-            }
-            if (valid2) {
-              if (data0.city !== void 0) {
-                let data2 = data0.city;
-                const _errs6 = errors;
-                if (errors === _errs6) {
-                  if (typeof data2 === "string") {
-                    if (data2.length > 255 && (data2.length > 510 || codePoints(data2) > 255)) {
-                      validate21.errors = [{ instancePath: instancePath + "/address/city", schemaPath: "#/$defs/LegacyAddress/properties/city/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                      return false;
-                    }
-                  } else {
-                    validate21.errors = [{ instancePath: instancePath + "/address/city", schemaPath: "#/$defs/LegacyAddress/properties/city/type", keyword: "type", params: { type: "string" } }];
-                    return false;
-                  }
-                }
-                var valid2 = _errs6 === errors;
-              } else {
-                var valid2 = true;
-              }
-              if (valid2) {
-                if (data0.state !== void 0) {
-                  let data3 = data0.state;
-                  const _errs8 = errors;
-                  if (errors === _errs8) {
-                    if (typeof data3 === "string") {
-                      if (data3.length > 255 && (data3.length > 510 || codePoints(data3) > 255)) {
-                        validate21.errors = [{ instancePath: instancePath + "/address/state", schemaPath: "#/$defs/LegacyAddress/properties/state/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                        return false;
-                      }
-                    } else {
-                      validate21.errors = [{ instancePath: instancePath + "/address/state", schemaPath: "#/$defs/LegacyAddress/properties/state/type", keyword: "type", params: { type: "string" } }];
-                      return false;
-                    }
-                  }
-                  var valid2 = _errs8 === errors;
-                } else {
-                  var valid2 = true;
-                }
-                if (valid2) {
-                  if (data0.postal_code !== void 0) {
-                    let data4 = data0.postal_code;
-                    const _errs10 = errors;
-                    if (errors === _errs10) {
-                      if (typeof data4 === "string") {
-                        if (data4.length > 255 && (data4.length > 510 || codePoints(data4) > 255)) {
-                          validate21.errors = [{ instancePath: instancePath + "/address/postal_code", schemaPath: "#/$defs/LegacyAddress/properties/postal_code/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                          return false;
-                        }
-                      } else {
-                        validate21.errors = [{ instancePath: instancePath + "/address/postal_code", schemaPath: "#/$defs/LegacyAddress/properties/postal_code/type", keyword: "type", params: { type: "string" } }];
-                        return false;
-                      }
-                    }
-                    var valid2 = _errs10 === errors;
-                  } else {
-                    var valid2 = true;
-                  }
-                  if (valid2) {
-                    if (data0.country !== void 0) {
-                      let data5 = data0.country;
-                      const _errs12 = errors;
-                      if (errors === _errs12) {
-                        if (typeof data5 === "string") {
-                          if (data5.length > 255 && (data5.length > 510 || codePoints(data5) > 255)) {
-                            validate21.errors = [{ instancePath: instancePath + "/address/country", schemaPath: "#/$defs/LegacyAddress/properties/country/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                            return false;
-                          }
-                        } else {
-                          validate21.errors = [{ instancePath: instancePath + "/address/country", schemaPath: "#/$defs/LegacyAddress/properties/country/type", keyword: "type", params: { type: "string" } }];
-                          return false;
-                        }
-                      }
-                      var valid2 = _errs12 === errors;
-                    } else {
-                      var valid2 = true;
-                    }
-                  }
-                }
-              }
-            }
-          } else {
-            validate21.errors = [{ instancePath: instancePath + "/address", schemaPath: "#/$defs/LegacyAddress/type", keyword: "type", params: { type: "object" } }];
-            return false;
-          }
-        }
-        var valid0 = _errs1 === errors;
-      } else {
-        var valid0 = true;
-      }
-      if (valid0) {
-        if (data.avatar !== void 0) {
-          let data6 = data.avatar;
-          const _errs14 = errors;
-          if (errors === _errs14) {
-            if (errors === _errs14) {
-              if (typeof data6 === "string") {
-                if (data6.length > 2048 && (data6.length > 4096 || codePoints(data6) > 2048)) {
-                  validate21.errors = [{ instancePath: instancePath + "/avatar", schemaPath: "#/properties/avatar/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
-                  return false;
-                } else {
-                  if (!formats0(data6)) {
-                    validate21.errors = [{ instancePath: instancePath + "/avatar", schemaPath: "#/properties/avatar/format", keyword: "format", params: { format: "uri" } }];
-                    return false;
-                  }
-                }
-              } else {
-                validate21.errors = [{ instancePath: instancePath + "/avatar", schemaPath: "#/properties/avatar/type", keyword: "type", params: { type: "string" } }];
-                return false;
-              }
-            }
-          }
-          var valid0 = _errs14 === errors;
-        } else {
-          var valid0 = true;
-        }
-        if (valid0) {
-          if (data.description !== void 0) {
-            let data7 = data.description;
-            const _errs16 = errors;
-            if (errors === _errs16) {
-              if (typeof data7 === "string") {
-                if (data7.length > 4096 && (data7.length > 8192 || codePoints(data7) > 4096)) {
-                  validate21.errors = [{ instancePath: instancePath + "/description", schemaPath: "#/properties/description/maxLength", keyword: "maxLength", params: { limit: 4096 } }];
-                  return false;
-                }
-              } else {
-                validate21.errors = [{ instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" } }];
-                return false;
-              }
-            }
-            var valid0 = _errs16 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.email !== void 0) {
-              let data8 = data.email;
-              const _errs18 = errors;
-              if (errors === _errs18) {
-                if (errors === _errs18) {
-                  if (typeof data8 === "string") {
-                    if (data8.length > 254 && (data8.length > 508 || codePoints(data8) > 254)) {
-                      validate21.errors = [{ instancePath: instancePath + "/email", schemaPath: "#/properties/email/maxLength", keyword: "maxLength", params: { limit: 254 } }];
-                      return false;
-                    } else {
-                      if (!formats2(data8)) {
-                        validate21.errors = [{ instancePath: instancePath + "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" } }];
-                        return false;
-                      }
-                    }
-                  } else {
-                    validate21.errors = [{ instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" } }];
-                    return false;
-                  }
-                }
-              }
-              var valid0 = _errs18 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.employees !== void 0) {
-                let data9 = data.employees;
-                const _errs20 = errors;
-                const _errs21 = errors;
-                let valid3 = false;
-                const _errs22 = errors;
-                if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-                  const err0 = { instancePath: instancePath + "/employees", schemaPath: "#/properties/employees/anyOf/0/type", keyword: "type", params: { type: "integer" } };
-                  if (vErrors === null) {
-                    vErrors = [err0];
-                  } else {
-                    vErrors.push(err0);
-                  }
-                  errors++;
-                }
-                if (errors === _errs22) {
-                  if (typeof data9 == "number" && isFinite(data9)) {
-                    if (data9 < 0 || isNaN(data9)) {
-                      const err1 = { instancePath: instancePath + "/employees", schemaPath: "#/properties/employees/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                      if (vErrors === null) {
-                        vErrors = [err1];
-                      } else {
-                        vErrors.push(err1);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-                var _valid0 = _errs22 === errors;
-                valid3 = valid3 || _valid0;
-                const _errs24 = errors;
-                if (errors === _errs24) {
-                  if (typeof data9 === "string") {
-                    if (data9.length > 18 && (data9.length > 36 || codePoints(data9) > 18)) {
-                      const err2 = { instancePath: instancePath + "/employees", schemaPath: "#/properties/employees/anyOf/1/maxLength", keyword: "maxLength", params: { limit: 18 } };
-                      if (vErrors === null) {
-                        vErrors = [err2];
-                      } else {
-                        vErrors.push(err2);
-                      }
-                      errors++;
-                    } else {
-                      if (!pattern4.test(data9)) {
-                        const err3 = { instancePath: instancePath + "/employees", schemaPath: "#/properties/employees/anyOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" } };
-                        if (vErrors === null) {
-                          vErrors = [err3];
-                        } else {
-                          vErrors.push(err3);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err4 = { instancePath: instancePath + "/employees", schemaPath: "#/properties/employees/anyOf/1/type", keyword: "type", params: { type: "string" } };
-                    if (vErrors === null) {
-                      vErrors = [err4];
-                    } else {
-                      vErrors.push(err4);
-                    }
-                    errors++;
-                  }
-                }
-                var _valid0 = _errs24 === errors;
-                valid3 = valid3 || _valid0;
-                if (!valid3) {
-                  const err5 = { instancePath: instancePath + "/employees", schemaPath: "#/properties/employees/anyOf", keyword: "anyOf", params: {} };
-                  if (vErrors === null) {
-                    vErrors = [err5];
-                  } else {
-                    vErrors.push(err5);
-                  }
-                  errors++;
-                  validate21.errors = vErrors;
-                  return false;
-                } else {
-                  errors = _errs21;
-                  if (vErrors !== null) {
-                    if (_errs21) {
-                      vErrors.length = _errs21;
-                    } else {
-                      vErrors = null;
-                    }
-                  }
-                }
-                var valid0 = _errs20 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.phone !== void 0) {
-                  let data10 = data.phone;
-                  const _errs26 = errors;
-                  if (errors === _errs26) {
-                    if (typeof data10 === "string") {
-                      if (data10.length > 64 && (data10.length > 128 || codePoints(data10) > 64)) {
-                        validate21.errors = [{ instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/maxLength", keyword: "maxLength", params: { limit: 64 } }];
-                        return false;
-                      }
-                    } else {
-                      validate21.errors = [{ instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/type", keyword: "type", params: { type: "string" } }];
-                      return false;
-                    }
-                  }
-                  var valid0 = _errs26 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.website !== void 0) {
-                    let data11 = data.website;
-                    const _errs28 = errors;
-                    if (errors === _errs28) {
-                      if (errors === _errs28) {
-                        if (typeof data11 === "string") {
-                          if (data11.length > 2048 && (data11.length > 4096 || codePoints(data11) > 2048)) {
-                            validate21.errors = [{ instancePath: instancePath + "/website", schemaPath: "#/properties/website/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
-                            return false;
-                          } else {
-                            if (!formats0(data11)) {
-                              validate21.errors = [{ instancePath: instancePath + "/website", schemaPath: "#/properties/website/format", keyword: "format", params: { format: "uri" } }];
-                              return false;
-                            }
-                          }
-                        } else {
-                          validate21.errors = [{ instancePath: instancePath + "/website", schemaPath: "#/properties/website/type", keyword: "type", params: { type: "string" } }];
-                          return false;
-                        }
-                      }
-                    }
-                    var valid0 = _errs28 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.plan !== void 0) {
-                      let data12 = data.plan;
-                      const _errs30 = errors;
-                      if (errors === _errs30) {
-                        if (typeof data12 === "string") {
-                          if (data12.length > 255 && (data12.length > 510 || codePoints(data12) > 255)) {
-                            validate21.errors = [{ instancePath: instancePath + "/plan", schemaPath: "#/properties/plan/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                            return false;
-                          }
-                        } else {
-                          validate21.errors = [{ instancePath: instancePath + "/plan", schemaPath: "#/properties/plan/type", keyword: "type", params: { type: "string" } }];
-                          return false;
-                        }
-                      }
-                      var valid0 = _errs30 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.enrichment_name !== void 0) {
-                        let data13 = data.enrichment_name;
-                        const _errs32 = errors;
-                        if (errors === _errs32) {
-                          if (typeof data13 === "string") {
-                            if (data13.length > 255 && (data13.length > 510 || codePoints(data13) > 255)) {
-                              validate21.errors = [{ instancePath: instancePath + "/enrichment_name", schemaPath: "#/properties/enrichment_name/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                              return false;
-                            }
-                          } else {
-                            validate21.errors = [{ instancePath: instancePath + "/enrichment_name", schemaPath: "#/properties/enrichment_name/type", keyword: "type", params: { type: "string" } }];
-                            return false;
-                          }
-                        }
-                        var valid0 = _errs32 === errors;
-                      } else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.enrichment_legal_name !== void 0) {
-                          let data14 = data.enrichment_legal_name;
-                          const _errs34 = errors;
-                          if (errors === _errs34) {
-                            if (typeof data14 === "string") {
-                              if (data14.length > 255 && (data14.length > 510 || codePoints(data14) > 255)) {
-                                validate21.errors = [{ instancePath: instancePath + "/enrichment_legal_name", schemaPath: "#/properties/enrichment_legal_name/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                return false;
-                              }
-                            } else {
-                              validate21.errors = [{ instancePath: instancePath + "/enrichment_legal_name", schemaPath: "#/properties/enrichment_legal_name/type", keyword: "type", params: { type: "string" } }];
-                              return false;
-                            }
-                          }
-                          var valid0 = _errs34 === errors;
-                        } else {
-                          var valid0 = true;
-                        }
-                        if (valid0) {
-                          if (data.enrichment_domain !== void 0) {
-                            let data15 = data.enrichment_domain;
-                            const _errs36 = errors;
-                            if (errors === _errs36) {
-                              if (typeof data15 === "string") {
-                                if (data15.length > 255 && (data15.length > 510 || codePoints(data15) > 255)) {
-                                  validate21.errors = [{ instancePath: instancePath + "/enrichment_domain", schemaPath: "#/properties/enrichment_domain/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                  return false;
-                                }
-                              } else {
-                                validate21.errors = [{ instancePath: instancePath + "/enrichment_domain", schemaPath: "#/properties/enrichment_domain/type", keyword: "type", params: { type: "string" } }];
-                                return false;
-                              }
-                            }
-                            var valid0 = _errs36 === errors;
-                          } else {
-                            var valid0 = true;
-                          }
-                          if (valid0) {
-                            if (data.enrichment_domain_aliases !== void 0) {
-                              let data16 = data.enrichment_domain_aliases;
-                              const _errs38 = errors;
-                              if (errors === _errs38) {
-                                if (Array.isArray(data16)) {
-                                  if (data16.length > 100) {
-                                    validate21.errors = [{ instancePath: instancePath + "/enrichment_domain_aliases", schemaPath: "#/properties/enrichment_domain_aliases/maxItems", keyword: "maxItems", params: { limit: 100 } }];
-                                    return false;
-                                  } else {
-                                    var valid4 = true;
-                                    const len0 = data16.length;
-                                    for (let i0 = 0; i0 < len0; i0++) {
-                                      let data17 = data16[i0];
-                                      const _errs40 = errors;
-                                      if (errors === _errs40) {
-                                        if (typeof data17 === "string") {
-                                          if (data17.length > 255 && (data17.length > 510 || codePoints(data17) > 255)) {
-                                            validate21.errors = [{ instancePath: instancePath + "/enrichment_domain_aliases/" + i0, schemaPath: "#/properties/enrichment_domain_aliases/items/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                            return false;
-                                          }
-                                        } else {
-                                          validate21.errors = [{ instancePath: instancePath + "/enrichment_domain_aliases/" + i0, schemaPath: "#/properties/enrichment_domain_aliases/items/type", keyword: "type", params: { type: "string" } }];
-                                          return false;
-                                        }
-                                      }
-                                      var valid4 = _errs40 === errors;
-                                      if (!valid4) {
-                                        break;
-                                      }
-                                    }
-                                  }
-                                } else {
-                                  validate21.errors = [{ instancePath: instancePath + "/enrichment_domain_aliases", schemaPath: "#/properties/enrichment_domain_aliases/type", keyword: "type", params: { type: "array" } }];
-                                  return false;
-                                }
-                              }
-                              var valid0 = _errs38 === errors;
-                            } else {
-                              var valid0 = true;
-                            }
-                            if (valid0) {
-                              if (data.enrichment_phone_numbers !== void 0) {
-                                let data18 = data.enrichment_phone_numbers;
-                                const _errs42 = errors;
-                                if (errors === _errs42) {
-                                  if (Array.isArray(data18)) {
-                                    if (data18.length > 100) {
-                                      validate21.errors = [{ instancePath: instancePath + "/enrichment_phone_numbers", schemaPath: "#/properties/enrichment_phone_numbers/maxItems", keyword: "maxItems", params: { limit: 100 } }];
-                                      return false;
-                                    } else {
-                                      var valid5 = true;
-                                      const len1 = data18.length;
-                                      for (let i1 = 0; i1 < len1; i1++) {
-                                        let data19 = data18[i1];
-                                        const _errs44 = errors;
-                                        if (errors === _errs44) {
-                                          if (typeof data19 === "string") {
-                                            if (data19.length > 255 && (data19.length > 510 || codePoints(data19) > 255)) {
-                                              validate21.errors = [{ instancePath: instancePath + "/enrichment_phone_numbers/" + i1, schemaPath: "#/properties/enrichment_phone_numbers/items/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                              return false;
-                                            }
-                                          } else {
-                                            validate21.errors = [{ instancePath: instancePath + "/enrichment_phone_numbers/" + i1, schemaPath: "#/properties/enrichment_phone_numbers/items/type", keyword: "type", params: { type: "string" } }];
-                                            return false;
-                                          }
-                                        }
-                                        var valid5 = _errs44 === errors;
-                                        if (!valid5) {
-                                          break;
-                                        }
-                                      }
-                                    }
-                                  } else {
-                                    validate21.errors = [{ instancePath: instancePath + "/enrichment_phone_numbers", schemaPath: "#/properties/enrichment_phone_numbers/type", keyword: "type", params: { type: "array" } }];
-                                    return false;
-                                  }
-                                }
-                                var valid0 = _errs42 === errors;
-                              } else {
-                                var valid0 = true;
-                              }
-                              if (valid0) {
-                                if (data.enrichment_email_addresses !== void 0) {
-                                  let data20 = data.enrichment_email_addresses;
-                                  const _errs46 = errors;
-                                  if (errors === _errs46) {
-                                    if (Array.isArray(data20)) {
-                                      if (data20.length > 100) {
-                                        validate21.errors = [{ instancePath: instancePath + "/enrichment_email_addresses", schemaPath: "#/properties/enrichment_email_addresses/maxItems", keyword: "maxItems", params: { limit: 100 } }];
-                                        return false;
-                                      } else {
-                                        var valid6 = true;
-                                        const len2 = data20.length;
-                                        for (let i2 = 0; i2 < len2; i2++) {
-                                          let data21 = data20[i2];
-                                          const _errs48 = errors;
-                                          if (errors === _errs48) {
-                                            if (typeof data21 === "string") {
-                                              if (data21.length > 255 && (data21.length > 510 || codePoints(data21) > 255)) {
-                                                validate21.errors = [{ instancePath: instancePath + "/enrichment_email_addresses/" + i2, schemaPath: "#/properties/enrichment_email_addresses/items/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                return false;
-                                              }
-                                            } else {
-                                              validate21.errors = [{ instancePath: instancePath + "/enrichment_email_addresses/" + i2, schemaPath: "#/properties/enrichment_email_addresses/items/type", keyword: "type", params: { type: "string" } }];
-                                              return false;
-                                            }
-                                          }
-                                          var valid6 = _errs48 === errors;
-                                          if (!valid6) {
-                                            break;
-                                          }
-                                        }
-                                      }
-                                    } else {
-                                      validate21.errors = [{ instancePath: instancePath + "/enrichment_email_addresses", schemaPath: "#/properties/enrichment_email_addresses/type", keyword: "type", params: { type: "array" } }];
-                                      return false;
-                                    }
-                                  }
-                                  var valid0 = _errs46 === errors;
-                                } else {
-                                  var valid0 = true;
-                                }
-                                if (valid0) {
-                                  if (data.enrichment_sector !== void 0) {
-                                    let data22 = data.enrichment_sector;
-                                    const _errs50 = errors;
-                                    if (errors === _errs50) {
-                                      if (typeof data22 === "string") {
-                                        if (data22.length > 255 && (data22.length > 510 || codePoints(data22) > 255)) {
-                                          validate21.errors = [{ instancePath: instancePath + "/enrichment_sector", schemaPath: "#/properties/enrichment_sector/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                          return false;
-                                        }
-                                      } else {
-                                        validate21.errors = [{ instancePath: instancePath + "/enrichment_sector", schemaPath: "#/properties/enrichment_sector/type", keyword: "type", params: { type: "string" } }];
-                                        return false;
-                                      }
-                                    }
-                                    var valid0 = _errs50 === errors;
-                                  } else {
-                                    var valid0 = true;
-                                  }
-                                  if (valid0) {
-                                    if (data.enrichment_industry_group !== void 0) {
-                                      let data23 = data.enrichment_industry_group;
-                                      const _errs52 = errors;
-                                      if (errors === _errs52) {
-                                        if (typeof data23 === "string") {
-                                          if (data23.length > 255 && (data23.length > 510 || codePoints(data23) > 255)) {
-                                            validate21.errors = [{ instancePath: instancePath + "/enrichment_industry_group", schemaPath: "#/properties/enrichment_industry_group/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                            return false;
-                                          }
-                                        } else {
-                                          validate21.errors = [{ instancePath: instancePath + "/enrichment_industry_group", schemaPath: "#/properties/enrichment_industry_group/type", keyword: "type", params: { type: "string" } }];
-                                          return false;
-                                        }
-                                      }
-                                      var valid0 = _errs52 === errors;
-                                    } else {
-                                      var valid0 = true;
-                                    }
-                                    if (valid0) {
-                                      if (data.enrichment_industry !== void 0) {
-                                        let data24 = data.enrichment_industry;
-                                        const _errs54 = errors;
-                                        if (errors === _errs54) {
-                                          if (typeof data24 === "string") {
-                                            if (data24.length > 255 && (data24.length > 510 || codePoints(data24) > 255)) {
-                                              validate21.errors = [{ instancePath: instancePath + "/enrichment_industry", schemaPath: "#/properties/enrichment_industry/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                              return false;
-                                            }
-                                          } else {
-                                            validate21.errors = [{ instancePath: instancePath + "/enrichment_industry", schemaPath: "#/properties/enrichment_industry/type", keyword: "type", params: { type: "string" } }];
-                                            return false;
-                                          }
-                                        }
-                                        var valid0 = _errs54 === errors;
-                                      } else {
-                                        var valid0 = true;
-                                      }
-                                      if (valid0) {
-                                        if (data.enrichment_sub_industry !== void 0) {
-                                          let data25 = data.enrichment_sub_industry;
-                                          const _errs56 = errors;
-                                          if (errors === _errs56) {
-                                            if (typeof data25 === "string") {
-                                              if (data25.length > 255 && (data25.length > 510 || codePoints(data25) > 255)) {
-                                                validate21.errors = [{ instancePath: instancePath + "/enrichment_sub_industry", schemaPath: "#/properties/enrichment_sub_industry/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                return false;
-                                              }
-                                            } else {
-                                              validate21.errors = [{ instancePath: instancePath + "/enrichment_sub_industry", schemaPath: "#/properties/enrichment_sub_industry/type", keyword: "type", params: { type: "string" } }];
-                                              return false;
-                                            }
-                                          }
-                                          var valid0 = _errs56 === errors;
-                                        } else {
-                                          var valid0 = true;
-                                        }
-                                        if (valid0) {
-                                          if (data.enrichment_tags !== void 0) {
-                                            let data26 = data.enrichment_tags;
-                                            const _errs58 = errors;
-                                            if (errors === _errs58) {
-                                              if (Array.isArray(data26)) {
-                                                if (data26.length > 100) {
-                                                  validate21.errors = [{ instancePath: instancePath + "/enrichment_tags", schemaPath: "#/properties/enrichment_tags/maxItems", keyword: "maxItems", params: { limit: 100 } }];
-                                                  return false;
-                                                } else {
-                                                  var valid7 = true;
-                                                  const len3 = data26.length;
-                                                  for (let i3 = 0; i3 < len3; i3++) {
-                                                    let data27 = data26[i3];
-                                                    const _errs60 = errors;
-                                                    if (errors === _errs60) {
-                                                      if (typeof data27 === "string") {
-                                                        if (data27.length > 255 && (data27.length > 510 || codePoints(data27) > 255)) {
-                                                          validate21.errors = [{ instancePath: instancePath + "/enrichment_tags/" + i3, schemaPath: "#/properties/enrichment_tags/items/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                          return false;
-                                                        }
-                                                      } else {
-                                                        validate21.errors = [{ instancePath: instancePath + "/enrichment_tags/" + i3, schemaPath: "#/properties/enrichment_tags/items/type", keyword: "type", params: { type: "string" } }];
-                                                        return false;
-                                                      }
-                                                    }
-                                                    var valid7 = _errs60 === errors;
-                                                    if (!valid7) {
-                                                      break;
-                                                    }
-                                                  }
-                                                }
-                                              } else {
-                                                validate21.errors = [{ instancePath: instancePath + "/enrichment_tags", schemaPath: "#/properties/enrichment_tags/type", keyword: "type", params: { type: "array" } }];
-                                                return false;
-                                              }
-                                            }
-                                            var valid0 = _errs58 === errors;
-                                          } else {
-                                            var valid0 = true;
-                                          }
-                                          if (valid0) {
-                                            if (data.enrichment_description !== void 0) {
-                                              let data28 = data.enrichment_description;
-                                              const _errs62 = errors;
-                                              if (errors === _errs62) {
-                                                if (typeof data28 === "string") {
-                                                  if (data28.length > 4096 && (data28.length > 8192 || codePoints(data28) > 4096)) {
-                                                    validate21.errors = [{ instancePath: instancePath + "/enrichment_description", schemaPath: "#/properties/enrichment_description/maxLength", keyword: "maxLength", params: { limit: 4096 } }];
-                                                    return false;
-                                                  }
-                                                } else {
-                                                  validate21.errors = [{ instancePath: instancePath + "/enrichment_description", schemaPath: "#/properties/enrichment_description/type", keyword: "type", params: { type: "string" } }];
-                                                  return false;
-                                                }
-                                              }
-                                              var valid0 = _errs62 === errors;
-                                            } else {
-                                              var valid0 = true;
-                                            }
-                                            if (valid0) {
-                                              if (data.enrichment_founder_year !== void 0) {
-                                                let data29 = data.enrichment_founder_year;
-                                                const _errs64 = errors;
-                                                if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29))) {
-                                                  validate21.errors = [{ instancePath: instancePath + "/enrichment_founder_year", schemaPath: "#/properties/enrichment_founder_year/type", keyword: "type", params: { type: "integer" } }];
-                                                  return false;
-                                                }
-                                                var valid0 = _errs64 === errors;
-                                              } else {
-                                                var valid0 = true;
-                                              }
-                                              if (valid0) {
-                                                if (data.enrichment_location !== void 0) {
-                                                  let data30 = data.enrichment_location;
-                                                  const _errs66 = errors;
-                                                  if (errors === _errs66) {
-                                                    if (typeof data30 === "string") {
-                                                      if (data30.length > 255 && (data30.length > 510 || codePoints(data30) > 255)) {
-                                                        validate21.errors = [{ instancePath: instancePath + "/enrichment_location", schemaPath: "#/properties/enrichment_location/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                        return false;
-                                                      }
-                                                    } else {
-                                                      validate21.errors = [{ instancePath: instancePath + "/enrichment_location", schemaPath: "#/properties/enrichment_location/type", keyword: "type", params: { type: "string" } }];
-                                                      return false;
-                                                    }
-                                                  }
-                                                  var valid0 = _errs66 === errors;
-                                                } else {
-                                                  var valid0 = true;
-                                                }
-                                                if (valid0) {
-                                                  if (data.enrichment_time_zone !== void 0) {
-                                                    let data31 = data.enrichment_time_zone;
-                                                    const _errs68 = errors;
-                                                    if (errors === _errs68) {
-                                                      if (typeof data31 === "string") {
-                                                        if (data31.length > 255 && (data31.length > 510 || codePoints(data31) > 255)) {
-                                                          validate21.errors = [{ instancePath: instancePath + "/enrichment_time_zone", schemaPath: "#/properties/enrichment_time_zone/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                          return false;
-                                                        }
-                                                      } else {
-                                                        validate21.errors = [{ instancePath: instancePath + "/enrichment_time_zone", schemaPath: "#/properties/enrichment_time_zone/type", keyword: "type", params: { type: "string" } }];
-                                                        return false;
-                                                      }
-                                                    }
-                                                    var valid0 = _errs68 === errors;
-                                                  } else {
-                                                    var valid0 = true;
-                                                  }
-                                                  if (valid0) {
-                                                    if (data.enrichment_street_number !== void 0) {
-                                                      let data32 = data.enrichment_street_number;
-                                                      const _errs70 = errors;
-                                                      if (errors === _errs70) {
-                                                        if (typeof data32 === "string") {
-                                                          if (data32.length > 255 && (data32.length > 510 || codePoints(data32) > 255)) {
-                                                            validate21.errors = [{ instancePath: instancePath + "/enrichment_street_number", schemaPath: "#/properties/enrichment_street_number/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                            return false;
-                                                          }
-                                                        } else {
-                                                          validate21.errors = [{ instancePath: instancePath + "/enrichment_street_number", schemaPath: "#/properties/enrichment_street_number/type", keyword: "type", params: { type: "string" } }];
-                                                          return false;
-                                                        }
-                                                      }
-                                                      var valid0 = _errs70 === errors;
-                                                    } else {
-                                                      var valid0 = true;
-                                                    }
-                                                    if (valid0) {
-                                                      if (data.enrichment_street_name !== void 0) {
-                                                        let data33 = data.enrichment_street_name;
-                                                        const _errs72 = errors;
-                                                        if (errors === _errs72) {
-                                                          if (typeof data33 === "string") {
-                                                            if (data33.length > 255 && (data33.length > 510 || codePoints(data33) > 255)) {
-                                                              validate21.errors = [{ instancePath: instancePath + "/enrichment_street_name", schemaPath: "#/properties/enrichment_street_name/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                              return false;
-                                                            }
-                                                          } else {
-                                                            validate21.errors = [{ instancePath: instancePath + "/enrichment_street_name", schemaPath: "#/properties/enrichment_street_name/type", keyword: "type", params: { type: "string" } }];
-                                                            return false;
-                                                          }
-                                                        }
-                                                        var valid0 = _errs72 === errors;
-                                                      } else {
-                                                        var valid0 = true;
-                                                      }
-                                                      if (valid0) {
-                                                        if (data.enrichment_street_address !== void 0) {
-                                                          let data34 = data.enrichment_street_address;
-                                                          const _errs74 = errors;
-                                                          if (errors === _errs74) {
-                                                            if (typeof data34 === "string") {
-                                                              if (data34.length > 255 && (data34.length > 510 || codePoints(data34) > 255)) {
-                                                                validate21.errors = [{ instancePath: instancePath + "/enrichment_street_address", schemaPath: "#/properties/enrichment_street_address/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                return false;
-                                                              }
-                                                            } else {
-                                                              validate21.errors = [{ instancePath: instancePath + "/enrichment_street_address", schemaPath: "#/properties/enrichment_street_address/type", keyword: "type", params: { type: "string" } }];
-                                                              return false;
-                                                            }
-                                                          }
-                                                          var valid0 = _errs74 === errors;
-                                                        } else {
-                                                          var valid0 = true;
-                                                        }
-                                                        if (valid0) {
-                                                          if (data.enrichment_city !== void 0) {
-                                                            let data35 = data.enrichment_city;
-                                                            const _errs76 = errors;
-                                                            if (errors === _errs76) {
-                                                              if (typeof data35 === "string") {
-                                                                if (data35.length > 255 && (data35.length > 510 || codePoints(data35) > 255)) {
-                                                                  validate21.errors = [{ instancePath: instancePath + "/enrichment_city", schemaPath: "#/properties/enrichment_city/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                  return false;
-                                                                }
-                                                              } else {
-                                                                validate21.errors = [{ instancePath: instancePath + "/enrichment_city", schemaPath: "#/properties/enrichment_city/type", keyword: "type", params: { type: "string" } }];
-                                                                return false;
-                                                              }
-                                                            }
-                                                            var valid0 = _errs76 === errors;
-                                                          } else {
-                                                            var valid0 = true;
-                                                          }
-                                                          if (valid0) {
-                                                            if (data.enrichment_postal_code !== void 0) {
-                                                              let data36 = data.enrichment_postal_code;
-                                                              const _errs78 = errors;
-                                                              if (errors === _errs78) {
-                                                                if (typeof data36 === "string") {
-                                                                  if (data36.length > 255 && (data36.length > 510 || codePoints(data36) > 255)) {
-                                                                    validate21.errors = [{ instancePath: instancePath + "/enrichment_postal_code", schemaPath: "#/properties/enrichment_postal_code/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                    return false;
-                                                                  }
-                                                                } else {
-                                                                  validate21.errors = [{ instancePath: instancePath + "/enrichment_postal_code", schemaPath: "#/properties/enrichment_postal_code/type", keyword: "type", params: { type: "string" } }];
-                                                                  return false;
-                                                                }
-                                                              }
-                                                              var valid0 = _errs78 === errors;
-                                                            } else {
-                                                              var valid0 = true;
-                                                            }
-                                                            if (valid0) {
-                                                              if (data.enrichment_state !== void 0) {
-                                                                let data37 = data.enrichment_state;
-                                                                const _errs80 = errors;
-                                                                if (errors === _errs80) {
-                                                                  if (typeof data37 === "string") {
-                                                                    if (data37.length > 255 && (data37.length > 510 || codePoints(data37) > 255)) {
-                                                                      validate21.errors = [{ instancePath: instancePath + "/enrichment_state", schemaPath: "#/properties/enrichment_state/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                      return false;
-                                                                    }
-                                                                  } else {
-                                                                    validate21.errors = [{ instancePath: instancePath + "/enrichment_state", schemaPath: "#/properties/enrichment_state/type", keyword: "type", params: { type: "string" } }];
-                                                                    return false;
-                                                                  }
-                                                                }
-                                                                var valid0 = _errs80 === errors;
-                                                              } else {
-                                                                var valid0 = true;
-                                                              }
-                                                              if (valid0) {
-                                                                if (data.enrichment_state_code !== void 0) {
-                                                                  let data38 = data.enrichment_state_code;
-                                                                  const _errs82 = errors;
-                                                                  if (errors === _errs82) {
-                                                                    if (typeof data38 === "string") {
-                                                                      if (data38.length > 255 && (data38.length > 510 || codePoints(data38) > 255)) {
-                                                                        validate21.errors = [{ instancePath: instancePath + "/enrichment_state_code", schemaPath: "#/properties/enrichment_state_code/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                        return false;
-                                                                      }
-                                                                    } else {
-                                                                      validate21.errors = [{ instancePath: instancePath + "/enrichment_state_code", schemaPath: "#/properties/enrichment_state_code/type", keyword: "type", params: { type: "string" } }];
-                                                                      return false;
-                                                                    }
-                                                                  }
-                                                                  var valid0 = _errs82 === errors;
-                                                                } else {
-                                                                  var valid0 = true;
-                                                                }
-                                                                if (valid0) {
-                                                                  if (data.enrichment_country !== void 0) {
-                                                                    let data39 = data.enrichment_country;
-                                                                    const _errs84 = errors;
-                                                                    if (errors === _errs84) {
-                                                                      if (typeof data39 === "string") {
-                                                                        if (data39.length > 255 && (data39.length > 510 || codePoints(data39) > 255)) {
-                                                                          validate21.errors = [{ instancePath: instancePath + "/enrichment_country", schemaPath: "#/properties/enrichment_country/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                          return false;
-                                                                        }
-                                                                      } else {
-                                                                        validate21.errors = [{ instancePath: instancePath + "/enrichment_country", schemaPath: "#/properties/enrichment_country/type", keyword: "type", params: { type: "string" } }];
-                                                                        return false;
-                                                                      }
-                                                                    }
-                                                                    var valid0 = _errs84 === errors;
-                                                                  } else {
-                                                                    var valid0 = true;
-                                                                  }
-                                                                  if (valid0) {
-                                                                    if (data.enrichment_country_code !== void 0) {
-                                                                      let data40 = data.enrichment_country_code;
-                                                                      const _errs86 = errors;
-                                                                      if (errors === _errs86) {
-                                                                        if (typeof data40 === "string") {
-                                                                          if (data40.length > 255 && (data40.length > 510 || codePoints(data40) > 255)) {
-                                                                            validate21.errors = [{ instancePath: instancePath + "/enrichment_country_code", schemaPath: "#/properties/enrichment_country_code/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                            return false;
-                                                                          }
-                                                                        } else {
-                                                                          validate21.errors = [{ instancePath: instancePath + "/enrichment_country_code", schemaPath: "#/properties/enrichment_country_code/type", keyword: "type", params: { type: "string" } }];
-                                                                          return false;
-                                                                        }
-                                                                      }
-                                                                      var valid0 = _errs86 === errors;
-                                                                    } else {
-                                                                      var valid0 = true;
-                                                                    }
-                                                                    if (valid0) {
-                                                                      if (data.enrichment_logo !== void 0) {
-                                                                        let data41 = data.enrichment_logo;
-                                                                        const _errs88 = errors;
-                                                                        if (errors === _errs88) {
-                                                                          if (typeof data41 === "string") {
-                                                                            if (data41.length > 2048 && (data41.length > 4096 || codePoints(data41) > 2048)) {
-                                                                              validate21.errors = [{ instancePath: instancePath + "/enrichment_logo", schemaPath: "#/properties/enrichment_logo/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
-                                                                              return false;
-                                                                            }
-                                                                          } else {
-                                                                            validate21.errors = [{ instancePath: instancePath + "/enrichment_logo", schemaPath: "#/properties/enrichment_logo/type", keyword: "type", params: { type: "string" } }];
-                                                                            return false;
-                                                                          }
-                                                                        }
-                                                                        var valid0 = _errs88 === errors;
-                                                                      } else {
-                                                                        var valid0 = true;
-                                                                      }
-                                                                      if (valid0) {
-                                                                        if (data.enrichment_linkedin_handle !== void 0) {
-                                                                          let data42 = data.enrichment_linkedin_handle;
-                                                                          const _errs90 = errors;
-                                                                          if (errors === _errs90) {
-                                                                            if (typeof data42 === "string") {
-                                                                              if (data42.length > 2048 && (data42.length > 4096 || codePoints(data42) > 2048)) {
-                                                                                validate21.errors = [{ instancePath: instancePath + "/enrichment_linkedin_handle", schemaPath: "#/properties/enrichment_linkedin_handle/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
-                                                                                return false;
-                                                                              }
-                                                                            } else {
-                                                                              validate21.errors = [{ instancePath: instancePath + "/enrichment_linkedin_handle", schemaPath: "#/properties/enrichment_linkedin_handle/type", keyword: "type", params: { type: "string" } }];
-                                                                              return false;
-                                                                            }
-                                                                          }
-                                                                          var valid0 = _errs90 === errors;
-                                                                        } else {
-                                                                          var valid0 = true;
-                                                                        }
-                                                                        if (valid0) {
-                                                                          if (data.enrichment_facebook_handle !== void 0) {
-                                                                            let data43 = data.enrichment_facebook_handle;
-                                                                            const _errs92 = errors;
-                                                                            if (errors === _errs92) {
-                                                                              if (typeof data43 === "string") {
-                                                                                if (data43.length > 2048 && (data43.length > 4096 || codePoints(data43) > 2048)) {
-                                                                                  validate21.errors = [{ instancePath: instancePath + "/enrichment_facebook_handle", schemaPath: "#/properties/enrichment_facebook_handle/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
-                                                                                  return false;
-                                                                                }
-                                                                              } else {
-                                                                                validate21.errors = [{ instancePath: instancePath + "/enrichment_facebook_handle", schemaPath: "#/properties/enrichment_facebook_handle/type", keyword: "type", params: { type: "string" } }];
-                                                                                return false;
-                                                                              }
-                                                                            }
-                                                                            var valid0 = _errs92 === errors;
-                                                                          } else {
-                                                                            var valid0 = true;
-                                                                          }
-                                                                          if (valid0) {
-                                                                            if (data.enrichment_twitter_handle !== void 0) {
-                                                                              let data44 = data.enrichment_twitter_handle;
-                                                                              const _errs94 = errors;
-                                                                              if (errors === _errs94) {
-                                                                                if (typeof data44 === "string") {
-                                                                                  if (data44.length > 2048 && (data44.length > 4096 || codePoints(data44) > 2048)) {
-                                                                                    validate21.errors = [{ instancePath: instancePath + "/enrichment_twitter_handle", schemaPath: "#/properties/enrichment_twitter_handle/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
-                                                                                    return false;
-                                                                                  }
-                                                                                } else {
-                                                                                  validate21.errors = [{ instancePath: instancePath + "/enrichment_twitter_handle", schemaPath: "#/properties/enrichment_twitter_handle/type", keyword: "type", params: { type: "string" } }];
-                                                                                  return false;
-                                                                                }
-                                                                              }
-                                                                              var valid0 = _errs94 === errors;
-                                                                            } else {
-                                                                              var valid0 = true;
-                                                                            }
-                                                                            if (valid0) {
-                                                                              if (data.enrichment_crunchbase_handle !== void 0) {
-                                                                                let data45 = data.enrichment_crunchbase_handle;
-                                                                                const _errs96 = errors;
-                                                                                if (errors === _errs96) {
-                                                                                  if (typeof data45 === "string") {
-                                                                                    if (data45.length > 2048 && (data45.length > 4096 || codePoints(data45) > 2048)) {
-                                                                                      validate21.errors = [{ instancePath: instancePath + "/enrichment_crunchbase_handle", schemaPath: "#/properties/enrichment_crunchbase_handle/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
-                                                                                      return false;
-                                                                                    }
-                                                                                  } else {
-                                                                                    validate21.errors = [{ instancePath: instancePath + "/enrichment_crunchbase_handle", schemaPath: "#/properties/enrichment_crunchbase_handle/type", keyword: "type", params: { type: "string" } }];
-                                                                                    return false;
-                                                                                  }
-                                                                                }
-                                                                                var valid0 = _errs96 === errors;
-                                                                              } else {
-                                                                                var valid0 = true;
-                                                                              }
-                                                                              if (valid0) {
-                                                                                if (data.enrichment_email_provider !== void 0) {
-                                                                                  let data46 = data.enrichment_email_provider;
-                                                                                  const _errs98 = errors;
-                                                                                  if (errors === _errs98) {
-                                                                                    if (typeof data46 === "string") {
-                                                                                      if (data46.length > 255 && (data46.length > 510 || codePoints(data46) > 255)) {
-                                                                                        validate21.errors = [{ instancePath: instancePath + "/enrichment_email_provider", schemaPath: "#/properties/enrichment_email_provider/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                        return false;
-                                                                                      }
-                                                                                    } else {
-                                                                                      validate21.errors = [{ instancePath: instancePath + "/enrichment_email_provider", schemaPath: "#/properties/enrichment_email_provider/type", keyword: "type", params: { type: "string" } }];
-                                                                                      return false;
-                                                                                    }
-                                                                                  }
-                                                                                  var valid0 = _errs98 === errors;
-                                                                                } else {
-                                                                                  var valid0 = true;
-                                                                                }
-                                                                                if (valid0) {
-                                                                                  if (data.enrichment_type !== void 0) {
-                                                                                    let data47 = data.enrichment_type;
-                                                                                    const _errs100 = errors;
-                                                                                    if (errors === _errs100) {
-                                                                                      if (typeof data47 === "string") {
-                                                                                        if (data47.length > 255 && (data47.length > 510 || codePoints(data47) > 255)) {
-                                                                                          validate21.errors = [{ instancePath: instancePath + "/enrichment_type", schemaPath: "#/properties/enrichment_type/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                          return false;
-                                                                                        }
-                                                                                      } else {
-                                                                                        validate21.errors = [{ instancePath: instancePath + "/enrichment_type", schemaPath: "#/properties/enrichment_type/type", keyword: "type", params: { type: "string" } }];
-                                                                                        return false;
-                                                                                      }
-                                                                                    }
-                                                                                    var valid0 = _errs100 === errors;
-                                                                                  } else {
-                                                                                    var valid0 = true;
-                                                                                  }
-                                                                                  if (valid0) {
-                                                                                    if (data.enrichment_phone !== void 0) {
-                                                                                      let data48 = data.enrichment_phone;
-                                                                                      const _errs102 = errors;
-                                                                                      if (errors === _errs102) {
-                                                                                        if (typeof data48 === "string") {
-                                                                                          if (data48.length > 255 && (data48.length > 510 || codePoints(data48) > 255)) {
-                                                                                            validate21.errors = [{ instancePath: instancePath + "/enrichment_phone", schemaPath: "#/properties/enrichment_phone/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                            return false;
-                                                                                          }
-                                                                                        } else {
-                                                                                          validate21.errors = [{ instancePath: instancePath + "/enrichment_phone", schemaPath: "#/properties/enrichment_phone/type", keyword: "type", params: { type: "string" } }];
-                                                                                          return false;
-                                                                                        }
-                                                                                      }
-                                                                                      var valid0 = _errs102 === errors;
-                                                                                    } else {
-                                                                                      var valid0 = true;
-                                                                                    }
-                                                                                    if (valid0) {
-                                                                                      if (data.enrichment_traffic_rank !== void 0) {
-                                                                                        let data49 = data.enrichment_traffic_rank;
-                                                                                        const _errs104 = errors;
-                                                                                        if (errors === _errs104) {
-                                                                                          if (typeof data49 === "string") {
-                                                                                            if (data49.length > 255 && (data49.length > 510 || codePoints(data49) > 255)) {
-                                                                                              validate21.errors = [{ instancePath: instancePath + "/enrichment_traffic_rank", schemaPath: "#/properties/enrichment_traffic_rank/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                              return false;
-                                                                                            }
-                                                                                          } else {
-                                                                                            validate21.errors = [{ instancePath: instancePath + "/enrichment_traffic_rank", schemaPath: "#/properties/enrichment_traffic_rank/type", keyword: "type", params: { type: "string" } }];
-                                                                                            return false;
-                                                                                          }
-                                                                                        }
-                                                                                        var valid0 = _errs104 === errors;
-                                                                                      } else {
-                                                                                        var valid0 = true;
-                                                                                      }
-                                                                                      if (valid0) {
-                                                                                        if (data.enrichment_employees !== void 0) {
-                                                                                          let data50 = data.enrichment_employees;
-                                                                                          const _errs106 = errors;
-                                                                                          if (!(typeof data50 == "number" && (!(data50 % 1) && !isNaN(data50)) && isFinite(data50))) {
-                                                                                            validate21.errors = [{ instancePath: instancePath + "/enrichment_employees", schemaPath: "#/properties/enrichment_employees/type", keyword: "type", params: { type: "integer" } }];
-                                                                                            return false;
-                                                                                          }
-                                                                                          if (errors === _errs106) {
-                                                                                            if (typeof data50 == "number" && isFinite(data50)) {
-                                                                                              if (data50 < 0 || isNaN(data50)) {
-                                                                                                validate21.errors = [{ instancePath: instancePath + "/enrichment_employees", schemaPath: "#/properties/enrichment_employees/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
-                                                                                                return false;
-                                                                                              }
-                                                                                            }
-                                                                                          }
-                                                                                          var valid0 = _errs106 === errors;
-                                                                                        } else {
-                                                                                          var valid0 = true;
-                                                                                        }
-                                                                                        if (valid0) {
-                                                                                          if (data.enrichment_employees_range !== void 0) {
-                                                                                            let data51 = data.enrichment_employees_range;
-                                                                                            const _errs108 = errors;
-                                                                                            if (errors === _errs108) {
-                                                                                              if (typeof data51 === "string") {
-                                                                                                if (data51.length > 255 && (data51.length > 510 || codePoints(data51) > 255)) {
-                                                                                                  validate21.errors = [{ instancePath: instancePath + "/enrichment_employees_range", schemaPath: "#/properties/enrichment_employees_range/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                  return false;
-                                                                                                }
-                                                                                              } else {
-                                                                                                validate21.errors = [{ instancePath: instancePath + "/enrichment_employees_range", schemaPath: "#/properties/enrichment_employees_range/type", keyword: "type", params: { type: "string" } }];
-                                                                                                return false;
-                                                                                              }
-                                                                                            }
-                                                                                            var valid0 = _errs108 === errors;
-                                                                                          } else {
-                                                                                            var valid0 = true;
-                                                                                          }
-                                                                                          if (valid0) {
-                                                                                            if (data.enrichment_market_cap !== void 0) {
-                                                                                              let data52 = data.enrichment_market_cap;
-                                                                                              const _errs110 = errors;
-                                                                                              if (errors === _errs110) {
-                                                                                                if (typeof data52 === "string") {
-                                                                                                  if (data52.length > 255 && (data52.length > 510 || codePoints(data52) > 255)) {
-                                                                                                    validate21.errors = [{ instancePath: instancePath + "/enrichment_market_cap", schemaPath: "#/properties/enrichment_market_cap/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                    return false;
-                                                                                                  }
-                                                                                                } else {
-                                                                                                  validate21.errors = [{ instancePath: instancePath + "/enrichment_market_cap", schemaPath: "#/properties/enrichment_market_cap/type", keyword: "type", params: { type: "string" } }];
-                                                                                                  return false;
-                                                                                                }
-                                                                                              }
-                                                                                              var valid0 = _errs110 === errors;
-                                                                                            } else {
-                                                                                              var valid0 = true;
-                                                                                            }
-                                                                                            if (valid0) {
-                                                                                              if (data.enrichment_raised !== void 0) {
-                                                                                                let data53 = data.enrichment_raised;
-                                                                                                const _errs112 = errors;
-                                                                                                if (errors === _errs112) {
-                                                                                                  if (typeof data53 === "string") {
-                                                                                                    if (data53.length > 255 && (data53.length > 510 || codePoints(data53) > 255)) {
-                                                                                                      validate21.errors = [{ instancePath: instancePath + "/enrichment_raised", schemaPath: "#/properties/enrichment_raised/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                      return false;
-                                                                                                    }
-                                                                                                  } else {
-                                                                                                    validate21.errors = [{ instancePath: instancePath + "/enrichment_raised", schemaPath: "#/properties/enrichment_raised/type", keyword: "type", params: { type: "string" } }];
-                                                                                                    return false;
-                                                                                                  }
-                                                                                                }
-                                                                                                var valid0 = _errs112 === errors;
-                                                                                              } else {
-                                                                                                var valid0 = true;
-                                                                                              }
-                                                                                              if (valid0) {
-                                                                                                if (data.enrichment_annual_revenue !== void 0) {
-                                                                                                  let data54 = data.enrichment_annual_revenue;
-                                                                                                  const _errs114 = errors;
-                                                                                                  if (errors === _errs114) {
-                                                                                                    if (typeof data54 === "string") {
-                                                                                                      if (data54.length > 255 && (data54.length > 510 || codePoints(data54) > 255)) {
-                                                                                                        validate21.errors = [{ instancePath: instancePath + "/enrichment_annual_revenue", schemaPath: "#/properties/enrichment_annual_revenue/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                        return false;
-                                                                                                      }
-                                                                                                    } else {
-                                                                                                      validate21.errors = [{ instancePath: instancePath + "/enrichment_annual_revenue", schemaPath: "#/properties/enrichment_annual_revenue/type", keyword: "type", params: { type: "string" } }];
-                                                                                                      return false;
-                                                                                                    }
-                                                                                                  }
-                                                                                                  var valid0 = _errs114 === errors;
-                                                                                                } else {
-                                                                                                  var valid0 = true;
-                                                                                                }
-                                                                                                if (valid0) {
-                                                                                                  if (data.enrichment_tech !== void 0) {
-                                                                                                    let data55 = data.enrichment_tech;
-                                                                                                    const _errs116 = errors;
-                                                                                                    if (errors === _errs116) {
-                                                                                                      if (typeof data55 === "string") {
-                                                                                                        if (data55.length > 255 && (data55.length > 510 || codePoints(data55) > 255)) {
-                                                                                                          validate21.errors = [{ instancePath: instancePath + "/enrichment_tech", schemaPath: "#/properties/enrichment_tech/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                          return false;
-                                                                                                        }
-                                                                                                      } else {
-                                                                                                        validate21.errors = [{ instancePath: instancePath + "/enrichment_tech", schemaPath: "#/properties/enrichment_tech/type", keyword: "type", params: { type: "string" } }];
-                                                                                                        return false;
-                                                                                                      }
-                                                                                                    }
-                                                                                                    var valid0 = _errs116 === errors;
-                                                                                                  } else {
-                                                                                                    var valid0 = true;
-                                                                                                  }
-                                                                                                  if (valid0) {
-                                                                                                    if (data.enrichment_tech_categories !== void 0) {
-                                                                                                      let data56 = data.enrichment_tech_categories;
-                                                                                                      const _errs118 = errors;
-                                                                                                      if (errors === _errs118) {
-                                                                                                        if (Array.isArray(data56)) {
-                                                                                                          if (data56.length > 100) {
-                                                                                                            validate21.errors = [{ instancePath: instancePath + "/enrichment_tech_categories", schemaPath: "#/properties/enrichment_tech_categories/maxItems", keyword: "maxItems", params: { limit: 100 } }];
-                                                                                                            return false;
-                                                                                                          } else {
-                                                                                                            var valid8 = true;
-                                                                                                            const len4 = data56.length;
-                                                                                                            for (let i4 = 0; i4 < len4; i4++) {
-                                                                                                              let data57 = data56[i4];
-                                                                                                              const _errs120 = errors;
-                                                                                                              if (errors === _errs120) {
-                                                                                                                if (typeof data57 === "string") {
-                                                                                                                  if (data57.length > 255 && (data57.length > 510 || codePoints(data57) > 255)) {
-                                                                                                                    validate21.errors = [{ instancePath: instancePath + "/enrichment_tech_categories/" + i4, schemaPath: "#/properties/enrichment_tech_categories/items/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                                    return false;
-                                                                                                                  }
-                                                                                                                } else {
-                                                                                                                  validate21.errors = [{ instancePath: instancePath + "/enrichment_tech_categories/" + i4, schemaPath: "#/properties/enrichment_tech_categories/items/type", keyword: "type", params: { type: "string" } }];
-                                                                                                                  return false;
-                                                                                                                }
-                                                                                                              }
-                                                                                                              var valid8 = _errs120 === errors;
-                                                                                                              if (!valid8) {
-                                                                                                                break;
-                                                                                                              }
-                                                                                                            }
-                                                                                                          }
-                                                                                                        } else {
-                                                                                                          validate21.errors = [{ instancePath: instancePath + "/enrichment_tech_categories", schemaPath: "#/properties/enrichment_tech_categories/type", keyword: "type", params: { type: "array" } }];
-                                                                                                          return false;
-                                                                                                        }
-                                                                                                      }
-                                                                                                      var valid0 = _errs118 === errors;
-                                                                                                    } else {
-                                                                                                      var valid0 = true;
-                                                                                                    }
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                            }
-                                                                                          }
-                                                                                        }
-                                                                                      }
-                                                                                    }
-                                                                                  }
-                                                                                }
-                                                                              }
-                                                                            }
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                }
-                                                              }
-                                                            }
-                                                          }
-                                                        }
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validate21.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  validate21.errors = vErrors;
-  return errors === 0;
-}
-validate21.evaluated = { "props": { "address": true, "avatar": true, "description": true, "email": true, "employees": true, "phone": true, "website": true, "plan": true, "enrichment_name": true, "enrichment_legal_name": true, "enrichment_domain": true, "enrichment_domain_aliases": true, "enrichment_phone_numbers": true, "enrichment_email_addresses": true, "enrichment_sector": true, "enrichment_industry_group": true, "enrichment_industry": true, "enrichment_sub_industry": true, "enrichment_tags": true, "enrichment_description": true, "enrichment_founder_year": true, "enrichment_location": true, "enrichment_time_zone": true, "enrichment_street_number": true, "enrichment_street_name": true, "enrichment_street_address": true, "enrichment_city": true, "enrichment_postal_code": true, "enrichment_state": true, "enrichment_state_code": true, "enrichment_country": true, "enrichment_country_code": true, "enrichment_logo": true, "enrichment_linkedin_handle": true, "enrichment_facebook_handle": true, "enrichment_twitter_handle": true, "enrichment_crunchbase_handle": true, "enrichment_email_provider": true, "enrichment_type": true, "enrichment_phone": true, "enrichment_traffic_rank": true, "enrichment_employees": true, "enrichment_employees_range": true, "enrichment_market_cap": true, "enrichment_raised": true, "enrichment_annual_revenue": true, "enrichment_tech": true, "enrichment_tech_categories": true }, "dynamicProps": false, "dynamicItems": false };
 var formats6 = formats["date-time"];
+var pattern4 = new RegExp("^[0-9]+$", "u");
 function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -1788,10 +519,1261 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (valid0) {
               if (data.traits !== void 0) {
+                let data2 = data.traits;
                 const _errs7 = errors;
-                if (!validate21(data.traits, { instancePath: instancePath + "/traits", parentData: data, parentDataProperty: "traits", rootData, dynamicAnchors })) {
-                  vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-                  errors = vErrors.length;
+                if (errors === _errs7) {
+                  if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+                    if (data2.address !== void 0) {
+                      let data3 = data2.address;
+                      const _errs9 = errors;
+                      if (errors === _errs9) {
+                        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+                          if (data3.street !== void 0) {
+                            let data4 = data3.street;
+                            const _errs11 = errors;
+                            if (errors === _errs11) {
+                              if (typeof data4 === "string") {
+                                if (data4.length > 255 && (data4.length > 510 || codePoints(data4) > 255)) {
+                                  validate20.errors = [{ instancePath: instancePath + "/traits/address/street", schemaPath: "#/properties/traits/properties/address/properties/street/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                  return false;
+                                }
+                              } else {
+                                validate20.errors = [{ instancePath: instancePath + "/traits/address/street", schemaPath: "#/properties/traits/properties/address/properties/street/type", keyword: "type", params: { type: "string" } }];
+                                return false;
+                              }
+                            }
+                            var valid2 = _errs11 === errors;
+                          } else {
+                            var valid2 = true;
+                          }
+                          if (valid2) {
+                            if (data3.city !== void 0) {
+                              let data5 = data3.city;
+                              const _errs13 = errors;
+                              if (errors === _errs13) {
+                                if (typeof data5 === "string") {
+                                  if (data5.length > 255 && (data5.length > 510 || codePoints(data5) > 255)) {
+                                    validate20.errors = [{ instancePath: instancePath + "/traits/address/city", schemaPath: "#/properties/traits/properties/address/properties/city/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                    return false;
+                                  }
+                                } else {
+                                  validate20.errors = [{ instancePath: instancePath + "/traits/address/city", schemaPath: "#/properties/traits/properties/address/properties/city/type", keyword: "type", params: { type: "string" } }];
+                                  return false;
+                                }
+                              }
+                              var valid2 = _errs13 === errors;
+                            } else {
+                              var valid2 = true;
+                            }
+                            if (valid2) {
+                              if (data3.state !== void 0) {
+                                let data6 = data3.state;
+                                const _errs15 = errors;
+                                if (errors === _errs15) {
+                                  if (typeof data6 === "string") {
+                                    if (data6.length > 255 && (data6.length > 510 || codePoints(data6) > 255)) {
+                                      validate20.errors = [{ instancePath: instancePath + "/traits/address/state", schemaPath: "#/properties/traits/properties/address/properties/state/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                      return false;
+                                    }
+                                  } else {
+                                    validate20.errors = [{ instancePath: instancePath + "/traits/address/state", schemaPath: "#/properties/traits/properties/address/properties/state/type", keyword: "type", params: { type: "string" } }];
+                                    return false;
+                                  }
+                                }
+                                var valid2 = _errs15 === errors;
+                              } else {
+                                var valid2 = true;
+                              }
+                              if (valid2) {
+                                if (data3.postal_code !== void 0) {
+                                  let data7 = data3.postal_code;
+                                  const _errs17 = errors;
+                                  if (errors === _errs17) {
+                                    if (typeof data7 === "string") {
+                                      if (data7.length > 255 && (data7.length > 510 || codePoints(data7) > 255)) {
+                                        validate20.errors = [{ instancePath: instancePath + "/traits/address/postal_code", schemaPath: "#/properties/traits/properties/address/properties/postal_code/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                        return false;
+                                      }
+                                    } else {
+                                      validate20.errors = [{ instancePath: instancePath + "/traits/address/postal_code", schemaPath: "#/properties/traits/properties/address/properties/postal_code/type", keyword: "type", params: { type: "string" } }];
+                                      return false;
+                                    }
+                                  }
+                                  var valid2 = _errs17 === errors;
+                                } else {
+                                  var valid2 = true;
+                                }
+                                if (valid2) {
+                                  if (data3.country !== void 0) {
+                                    let data8 = data3.country;
+                                    const _errs19 = errors;
+                                    if (errors === _errs19) {
+                                      if (typeof data8 === "string") {
+                                        if (data8.length > 255 && (data8.length > 510 || codePoints(data8) > 255)) {
+                                          validate20.errors = [{ instancePath: instancePath + "/traits/address/country", schemaPath: "#/properties/traits/properties/address/properties/country/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                          return false;
+                                        }
+                                      } else {
+                                        validate20.errors = [{ instancePath: instancePath + "/traits/address/country", schemaPath: "#/properties/traits/properties/address/properties/country/type", keyword: "type", params: { type: "string" } }];
+                                        return false;
+                                      }
+                                    }
+                                    var valid2 = _errs19 === errors;
+                                  } else {
+                                    var valid2 = true;
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        } else {
+                          validate20.errors = [{ instancePath: instancePath + "/traits/address", schemaPath: "#/properties/traits/properties/address/type", keyword: "type", params: { type: "object" } }];
+                          return false;
+                        }
+                      }
+                      var valid1 = _errs9 === errors;
+                    } else {
+                      var valid1 = true;
+                    }
+                    if (valid1) {
+                      if (data2.avatar !== void 0) {
+                        let data9 = data2.avatar;
+                        const _errs21 = errors;
+                        if (errors === _errs21) {
+                          if (errors === _errs21) {
+                            if (typeof data9 === "string") {
+                              if (data9.length > 2048 && (data9.length > 4096 || codePoints(data9) > 2048)) {
+                                validate20.errors = [{ instancePath: instancePath + "/traits/avatar", schemaPath: "#/properties/traits/properties/avatar/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
+                                return false;
+                              } else {
+                                if (!formats0(data9)) {
+                                  validate20.errors = [{ instancePath: instancePath + "/traits/avatar", schemaPath: "#/properties/traits/properties/avatar/format", keyword: "format", params: { format: "uri" } }];
+                                  return false;
+                                }
+                              }
+                            } else {
+                              validate20.errors = [{ instancePath: instancePath + "/traits/avatar", schemaPath: "#/properties/traits/properties/avatar/type", keyword: "type", params: { type: "string" } }];
+                              return false;
+                            }
+                          }
+                        }
+                        var valid1 = _errs21 === errors;
+                      } else {
+                        var valid1 = true;
+                      }
+                      if (valid1) {
+                        if (data2.description !== void 0) {
+                          let data10 = data2.description;
+                          const _errs23 = errors;
+                          if (errors === _errs23) {
+                            if (typeof data10 === "string") {
+                              if (data10.length > 4096 && (data10.length > 8192 || codePoints(data10) > 4096)) {
+                                validate20.errors = [{ instancePath: instancePath + "/traits/description", schemaPath: "#/properties/traits/properties/description/maxLength", keyword: "maxLength", params: { limit: 4096 } }];
+                                return false;
+                              }
+                            } else {
+                              validate20.errors = [{ instancePath: instancePath + "/traits/description", schemaPath: "#/properties/traits/properties/description/type", keyword: "type", params: { type: "string" } }];
+                              return false;
+                            }
+                          }
+                          var valid1 = _errs23 === errors;
+                        } else {
+                          var valid1 = true;
+                        }
+                        if (valid1) {
+                          if (data2.email !== void 0) {
+                            let data11 = data2.email;
+                            const _errs25 = errors;
+                            if (errors === _errs25) {
+                              if (errors === _errs25) {
+                                if (typeof data11 === "string") {
+                                  if (data11.length > 254 && (data11.length > 508 || codePoints(data11) > 254)) {
+                                    validate20.errors = [{ instancePath: instancePath + "/traits/email", schemaPath: "#/properties/traits/properties/email/maxLength", keyword: "maxLength", params: { limit: 254 } }];
+                                    return false;
+                                  } else {
+                                    if (!formats2(data11)) {
+                                      validate20.errors = [{ instancePath: instancePath + "/traits/email", schemaPath: "#/properties/traits/properties/email/format", keyword: "format", params: { format: "email" } }];
+                                      return false;
+                                    }
+                                  }
+                                } else {
+                                  validate20.errors = [{ instancePath: instancePath + "/traits/email", schemaPath: "#/properties/traits/properties/email/type", keyword: "type", params: { type: "string" } }];
+                                  return false;
+                                }
+                              }
+                            }
+                            var valid1 = _errs25 === errors;
+                          } else {
+                            var valid1 = true;
+                          }
+                          if (valid1) {
+                            if (data2.employees !== void 0) {
+                              let data12 = data2.employees;
+                              const _errs27 = errors;
+                              const _errs28 = errors;
+                              let valid3 = false;
+                              const _errs29 = errors;
+                              if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+                                const err0 = { instancePath: instancePath + "/traits/employees", schemaPath: "#/properties/traits/properties/employees/anyOf/0/type", keyword: "type", params: { type: "integer" } };
+                                if (vErrors === null) {
+                                  vErrors = [err0];
+                                } else {
+                                  vErrors.push(err0);
+                                }
+                                errors++;
+                              }
+                              if (errors === _errs29) {
+                                if (typeof data12 == "number" && isFinite(data12)) {
+                                  if (data12 < 0 || isNaN(data12)) {
+                                    const err1 = { instancePath: instancePath + "/traits/employees", schemaPath: "#/properties/traits/properties/employees/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                                    if (vErrors === null) {
+                                      vErrors = [err1];
+                                    } else {
+                                      vErrors.push(err1);
+                                    }
+                                    errors++;
+                                  }
+                                }
+                              }
+                              var _valid0 = _errs29 === errors;
+                              valid3 = valid3 || _valid0;
+                              const _errs31 = errors;
+                              if (errors === _errs31) {
+                                if (typeof data12 === "string") {
+                                  if (data12.length > 18 && (data12.length > 36 || codePoints(data12) > 18)) {
+                                    const err2 = { instancePath: instancePath + "/traits/employees", schemaPath: "#/properties/traits/properties/employees/anyOf/1/maxLength", keyword: "maxLength", params: { limit: 18 } };
+                                    if (vErrors === null) {
+                                      vErrors = [err2];
+                                    } else {
+                                      vErrors.push(err2);
+                                    }
+                                    errors++;
+                                  } else {
+                                    if (!pattern4.test(data12)) {
+                                      const err3 = { instancePath: instancePath + "/traits/employees", schemaPath: "#/properties/traits/properties/employees/anyOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" } };
+                                      if (vErrors === null) {
+                                        vErrors = [err3];
+                                      } else {
+                                        vErrors.push(err3);
+                                      }
+                                      errors++;
+                                    }
+                                  }
+                                } else {
+                                  const err4 = { instancePath: instancePath + "/traits/employees", schemaPath: "#/properties/traits/properties/employees/anyOf/1/type", keyword: "type", params: { type: "string" } };
+                                  if (vErrors === null) {
+                                    vErrors = [err4];
+                                  } else {
+                                    vErrors.push(err4);
+                                  }
+                                  errors++;
+                                }
+                              }
+                              var _valid0 = _errs31 === errors;
+                              valid3 = valid3 || _valid0;
+                              if (!valid3) {
+                                const err5 = { instancePath: instancePath + "/traits/employees", schemaPath: "#/properties/traits/properties/employees/anyOf", keyword: "anyOf", params: {} };
+                                if (vErrors === null) {
+                                  vErrors = [err5];
+                                } else {
+                                  vErrors.push(err5);
+                                }
+                                errors++;
+                                validate20.errors = vErrors;
+                                return false;
+                              } else {
+                                errors = _errs28;
+                                if (vErrors !== null) {
+                                  if (_errs28) {
+                                    vErrors.length = _errs28;
+                                  } else {
+                                    vErrors = null;
+                                  }
+                                }
+                              }
+                              var valid1 = _errs27 === errors;
+                            } else {
+                              var valid1 = true;
+                            }
+                            if (valid1) {
+                              if (data2.phone !== void 0) {
+                                let data13 = data2.phone;
+                                const _errs33 = errors;
+                                if (errors === _errs33) {
+                                  if (typeof data13 === "string") {
+                                    if (data13.length > 64 && (data13.length > 128 || codePoints(data13) > 64)) {
+                                      validate20.errors = [{ instancePath: instancePath + "/traits/phone", schemaPath: "#/properties/traits/properties/phone/maxLength", keyword: "maxLength", params: { limit: 64 } }];
+                                      return false;
+                                    }
+                                  } else {
+                                    validate20.errors = [{ instancePath: instancePath + "/traits/phone", schemaPath: "#/properties/traits/properties/phone/type", keyword: "type", params: { type: "string" } }];
+                                    return false;
+                                  }
+                                }
+                                var valid1 = _errs33 === errors;
+                              } else {
+                                var valid1 = true;
+                              }
+                              if (valid1) {
+                                if (data2.website !== void 0) {
+                                  let data14 = data2.website;
+                                  const _errs35 = errors;
+                                  if (errors === _errs35) {
+                                    if (errors === _errs35) {
+                                      if (typeof data14 === "string") {
+                                        if (data14.length > 2048 && (data14.length > 4096 || codePoints(data14) > 2048)) {
+                                          validate20.errors = [{ instancePath: instancePath + "/traits/website", schemaPath: "#/properties/traits/properties/website/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
+                                          return false;
+                                        } else {
+                                          if (!formats0(data14)) {
+                                            validate20.errors = [{ instancePath: instancePath + "/traits/website", schemaPath: "#/properties/traits/properties/website/format", keyword: "format", params: { format: "uri" } }];
+                                            return false;
+                                          }
+                                        }
+                                      } else {
+                                        validate20.errors = [{ instancePath: instancePath + "/traits/website", schemaPath: "#/properties/traits/properties/website/type", keyword: "type", params: { type: "string" } }];
+                                        return false;
+                                      }
+                                    }
+                                  }
+                                  var valid1 = _errs35 === errors;
+                                } else {
+                                  var valid1 = true;
+                                }
+                                if (valid1) {
+                                  if (data2.plan !== void 0) {
+                                    let data15 = data2.plan;
+                                    const _errs37 = errors;
+                                    if (errors === _errs37) {
+                                      if (typeof data15 === "string") {
+                                        if (data15.length > 255 && (data15.length > 510 || codePoints(data15) > 255)) {
+                                          validate20.errors = [{ instancePath: instancePath + "/traits/plan", schemaPath: "#/properties/traits/properties/plan/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                          return false;
+                                        }
+                                      } else {
+                                        validate20.errors = [{ instancePath: instancePath + "/traits/plan", schemaPath: "#/properties/traits/properties/plan/type", keyword: "type", params: { type: "string" } }];
+                                        return false;
+                                      }
+                                    }
+                                    var valid1 = _errs37 === errors;
+                                  } else {
+                                    var valid1 = true;
+                                  }
+                                  if (valid1) {
+                                    if (data2.enrichment_name !== void 0) {
+                                      let data16 = data2.enrichment_name;
+                                      const _errs39 = errors;
+                                      if (errors === _errs39) {
+                                        if (typeof data16 === "string") {
+                                          if (data16.length > 255 && (data16.length > 510 || codePoints(data16) > 255)) {
+                                            validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_name", schemaPath: "#/properties/traits/properties/enrichment_name/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                            return false;
+                                          }
+                                        } else {
+                                          validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_name", schemaPath: "#/properties/traits/properties/enrichment_name/type", keyword: "type", params: { type: "string" } }];
+                                          return false;
+                                        }
+                                      }
+                                      var valid1 = _errs39 === errors;
+                                    } else {
+                                      var valid1 = true;
+                                    }
+                                    if (valid1) {
+                                      if (data2.enrichment_legal_name !== void 0) {
+                                        let data17 = data2.enrichment_legal_name;
+                                        const _errs41 = errors;
+                                        if (errors === _errs41) {
+                                          if (typeof data17 === "string") {
+                                            if (data17.length > 255 && (data17.length > 510 || codePoints(data17) > 255)) {
+                                              validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_legal_name", schemaPath: "#/properties/traits/properties/enrichment_legal_name/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                              return false;
+                                            }
+                                          } else {
+                                            validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_legal_name", schemaPath: "#/properties/traits/properties/enrichment_legal_name/type", keyword: "type", params: { type: "string" } }];
+                                            return false;
+                                          }
+                                        }
+                                        var valid1 = _errs41 === errors;
+                                      } else {
+                                        var valid1 = true;
+                                      }
+                                      if (valid1) {
+                                        if (data2.enrichment_domain !== void 0) {
+                                          let data18 = data2.enrichment_domain;
+                                          const _errs43 = errors;
+                                          if (errors === _errs43) {
+                                            if (typeof data18 === "string") {
+                                              if (data18.length > 255 && (data18.length > 510 || codePoints(data18) > 255)) {
+                                                validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_domain", schemaPath: "#/properties/traits/properties/enrichment_domain/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                return false;
+                                              }
+                                            } else {
+                                              validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_domain", schemaPath: "#/properties/traits/properties/enrichment_domain/type", keyword: "type", params: { type: "string" } }];
+                                              return false;
+                                            }
+                                          }
+                                          var valid1 = _errs43 === errors;
+                                        } else {
+                                          var valid1 = true;
+                                        }
+                                        if (valid1) {
+                                          if (data2.enrichment_domain_aliases !== void 0) {
+                                            let data19 = data2.enrichment_domain_aliases;
+                                            const _errs45 = errors;
+                                            if (errors === _errs45) {
+                                              if (Array.isArray(data19)) {
+                                                if (data19.length > 100) {
+                                                  validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_domain_aliases", schemaPath: "#/properties/traits/properties/enrichment_domain_aliases/maxItems", keyword: "maxItems", params: { limit: 100 } }];
+                                                  return false;
+                                                } else {
+                                                  var valid4 = true;
+                                                  const len0 = data19.length;
+                                                  for (let i0 = 0; i0 < len0; i0++) {
+                                                    let data20 = data19[i0];
+                                                    const _errs47 = errors;
+                                                    if (errors === _errs47) {
+                                                      if (typeof data20 === "string") {
+                                                        if (data20.length > 255 && (data20.length > 510 || codePoints(data20) > 255)) {
+                                                          validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_domain_aliases/" + i0, schemaPath: "#/properties/traits/properties/enrichment_domain_aliases/items/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                          return false;
+                                                        }
+                                                      } else {
+                                                        validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_domain_aliases/" + i0, schemaPath: "#/properties/traits/properties/enrichment_domain_aliases/items/type", keyword: "type", params: { type: "string" } }];
+                                                        return false;
+                                                      }
+                                                    }
+                                                    var valid4 = _errs47 === errors;
+                                                    if (!valid4) {
+                                                      break;
+                                                    }
+                                                  }
+                                                }
+                                              } else {
+                                                validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_domain_aliases", schemaPath: "#/properties/traits/properties/enrichment_domain_aliases/type", keyword: "type", params: { type: "array" } }];
+                                                return false;
+                                              }
+                                            }
+                                            var valid1 = _errs45 === errors;
+                                          } else {
+                                            var valid1 = true;
+                                          }
+                                          if (valid1) {
+                                            if (data2.enrichment_phone_numbers !== void 0) {
+                                              let data21 = data2.enrichment_phone_numbers;
+                                              const _errs49 = errors;
+                                              if (errors === _errs49) {
+                                                if (Array.isArray(data21)) {
+                                                  if (data21.length > 100) {
+                                                    validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_phone_numbers", schemaPath: "#/properties/traits/properties/enrichment_phone_numbers/maxItems", keyword: "maxItems", params: { limit: 100 } }];
+                                                    return false;
+                                                  } else {
+                                                    var valid5 = true;
+                                                    const len1 = data21.length;
+                                                    for (let i1 = 0; i1 < len1; i1++) {
+                                                      let data22 = data21[i1];
+                                                      const _errs51 = errors;
+                                                      if (errors === _errs51) {
+                                                        if (typeof data22 === "string") {
+                                                          if (data22.length > 255 && (data22.length > 510 || codePoints(data22) > 255)) {
+                                                            validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_phone_numbers/" + i1, schemaPath: "#/properties/traits/properties/enrichment_phone_numbers/items/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                            return false;
+                                                          }
+                                                        } else {
+                                                          validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_phone_numbers/" + i1, schemaPath: "#/properties/traits/properties/enrichment_phone_numbers/items/type", keyword: "type", params: { type: "string" } }];
+                                                          return false;
+                                                        }
+                                                      }
+                                                      var valid5 = _errs51 === errors;
+                                                      if (!valid5) {
+                                                        break;
+                                                      }
+                                                    }
+                                                  }
+                                                } else {
+                                                  validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_phone_numbers", schemaPath: "#/properties/traits/properties/enrichment_phone_numbers/type", keyword: "type", params: { type: "array" } }];
+                                                  return false;
+                                                }
+                                              }
+                                              var valid1 = _errs49 === errors;
+                                            } else {
+                                              var valid1 = true;
+                                            }
+                                            if (valid1) {
+                                              if (data2.enrichment_email_addresses !== void 0) {
+                                                let data23 = data2.enrichment_email_addresses;
+                                                const _errs53 = errors;
+                                                if (errors === _errs53) {
+                                                  if (Array.isArray(data23)) {
+                                                    if (data23.length > 100) {
+                                                      validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_email_addresses", schemaPath: "#/properties/traits/properties/enrichment_email_addresses/maxItems", keyword: "maxItems", params: { limit: 100 } }];
+                                                      return false;
+                                                    } else {
+                                                      var valid6 = true;
+                                                      const len2 = data23.length;
+                                                      for (let i2 = 0; i2 < len2; i2++) {
+                                                        let data24 = data23[i2];
+                                                        const _errs55 = errors;
+                                                        if (errors === _errs55) {
+                                                          if (typeof data24 === "string") {
+                                                            if (data24.length > 255 && (data24.length > 510 || codePoints(data24) > 255)) {
+                                                              validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_email_addresses/" + i2, schemaPath: "#/properties/traits/properties/enrichment_email_addresses/items/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                              return false;
+                                                            }
+                                                          } else {
+                                                            validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_email_addresses/" + i2, schemaPath: "#/properties/traits/properties/enrichment_email_addresses/items/type", keyword: "type", params: { type: "string" } }];
+                                                            return false;
+                                                          }
+                                                        }
+                                                        var valid6 = _errs55 === errors;
+                                                        if (!valid6) {
+                                                          break;
+                                                        }
+                                                      }
+                                                    }
+                                                  } else {
+                                                    validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_email_addresses", schemaPath: "#/properties/traits/properties/enrichment_email_addresses/type", keyword: "type", params: { type: "array" } }];
+                                                    return false;
+                                                  }
+                                                }
+                                                var valid1 = _errs53 === errors;
+                                              } else {
+                                                var valid1 = true;
+                                              }
+                                              if (valid1) {
+                                                if (data2.enrichment_sector !== void 0) {
+                                                  let data25 = data2.enrichment_sector;
+                                                  const _errs57 = errors;
+                                                  if (errors === _errs57) {
+                                                    if (typeof data25 === "string") {
+                                                      if (data25.length > 255 && (data25.length > 510 || codePoints(data25) > 255)) {
+                                                        validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_sector", schemaPath: "#/properties/traits/properties/enrichment_sector/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                        return false;
+                                                      }
+                                                    } else {
+                                                      validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_sector", schemaPath: "#/properties/traits/properties/enrichment_sector/type", keyword: "type", params: { type: "string" } }];
+                                                      return false;
+                                                    }
+                                                  }
+                                                  var valid1 = _errs57 === errors;
+                                                } else {
+                                                  var valid1 = true;
+                                                }
+                                                if (valid1) {
+                                                  if (data2.enrichment_industry_group !== void 0) {
+                                                    let data26 = data2.enrichment_industry_group;
+                                                    const _errs59 = errors;
+                                                    if (errors === _errs59) {
+                                                      if (typeof data26 === "string") {
+                                                        if (data26.length > 255 && (data26.length > 510 || codePoints(data26) > 255)) {
+                                                          validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_industry_group", schemaPath: "#/properties/traits/properties/enrichment_industry_group/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                          return false;
+                                                        }
+                                                      } else {
+                                                        validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_industry_group", schemaPath: "#/properties/traits/properties/enrichment_industry_group/type", keyword: "type", params: { type: "string" } }];
+                                                        return false;
+                                                      }
+                                                    }
+                                                    var valid1 = _errs59 === errors;
+                                                  } else {
+                                                    var valid1 = true;
+                                                  }
+                                                  if (valid1) {
+                                                    if (data2.enrichment_industry !== void 0) {
+                                                      let data27 = data2.enrichment_industry;
+                                                      const _errs61 = errors;
+                                                      if (errors === _errs61) {
+                                                        if (typeof data27 === "string") {
+                                                          if (data27.length > 255 && (data27.length > 510 || codePoints(data27) > 255)) {
+                                                            validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_industry", schemaPath: "#/properties/traits/properties/enrichment_industry/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                            return false;
+                                                          }
+                                                        } else {
+                                                          validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_industry", schemaPath: "#/properties/traits/properties/enrichment_industry/type", keyword: "type", params: { type: "string" } }];
+                                                          return false;
+                                                        }
+                                                      }
+                                                      var valid1 = _errs61 === errors;
+                                                    } else {
+                                                      var valid1 = true;
+                                                    }
+                                                    if (valid1) {
+                                                      if (data2.enrichment_sub_industry !== void 0) {
+                                                        let data28 = data2.enrichment_sub_industry;
+                                                        const _errs63 = errors;
+                                                        if (errors === _errs63) {
+                                                          if (typeof data28 === "string") {
+                                                            if (data28.length > 255 && (data28.length > 510 || codePoints(data28) > 255)) {
+                                                              validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_sub_industry", schemaPath: "#/properties/traits/properties/enrichment_sub_industry/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                              return false;
+                                                            }
+                                                          } else {
+                                                            validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_sub_industry", schemaPath: "#/properties/traits/properties/enrichment_sub_industry/type", keyword: "type", params: { type: "string" } }];
+                                                            return false;
+                                                          }
+                                                        }
+                                                        var valid1 = _errs63 === errors;
+                                                      } else {
+                                                        var valid1 = true;
+                                                      }
+                                                      if (valid1) {
+                                                        if (data2.enrichment_tags !== void 0) {
+                                                          let data29 = data2.enrichment_tags;
+                                                          const _errs65 = errors;
+                                                          if (errors === _errs65) {
+                                                            if (Array.isArray(data29)) {
+                                                              if (data29.length > 100) {
+                                                                validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_tags", schemaPath: "#/properties/traits/properties/enrichment_tags/maxItems", keyword: "maxItems", params: { limit: 100 } }];
+                                                                return false;
+                                                              } else {
+                                                                var valid7 = true;
+                                                                const len3 = data29.length;
+                                                                for (let i3 = 0; i3 < len3; i3++) {
+                                                                  let data30 = data29[i3];
+                                                                  const _errs67 = errors;
+                                                                  if (errors === _errs67) {
+                                                                    if (typeof data30 === "string") {
+                                                                      if (data30.length > 255 && (data30.length > 510 || codePoints(data30) > 255)) {
+                                                                        validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_tags/" + i3, schemaPath: "#/properties/traits/properties/enrichment_tags/items/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                                        return false;
+                                                                      }
+                                                                    } else {
+                                                                      validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_tags/" + i3, schemaPath: "#/properties/traits/properties/enrichment_tags/items/type", keyword: "type", params: { type: "string" } }];
+                                                                      return false;
+                                                                    }
+                                                                  }
+                                                                  var valid7 = _errs67 === errors;
+                                                                  if (!valid7) {
+                                                                    break;
+                                                                  }
+                                                                }
+                                                              }
+                                                            } else {
+                                                              validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_tags", schemaPath: "#/properties/traits/properties/enrichment_tags/type", keyword: "type", params: { type: "array" } }];
+                                                              return false;
+                                                            }
+                                                          }
+                                                          var valid1 = _errs65 === errors;
+                                                        } else {
+                                                          var valid1 = true;
+                                                        }
+                                                        if (valid1) {
+                                                          if (data2.enrichment_description !== void 0) {
+                                                            let data31 = data2.enrichment_description;
+                                                            const _errs69 = errors;
+                                                            if (errors === _errs69) {
+                                                              if (typeof data31 === "string") {
+                                                                if (data31.length > 4096 && (data31.length > 8192 || codePoints(data31) > 4096)) {
+                                                                  validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_description", schemaPath: "#/properties/traits/properties/enrichment_description/maxLength", keyword: "maxLength", params: { limit: 4096 } }];
+                                                                  return false;
+                                                                }
+                                                              } else {
+                                                                validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_description", schemaPath: "#/properties/traits/properties/enrichment_description/type", keyword: "type", params: { type: "string" } }];
+                                                                return false;
+                                                              }
+                                                            }
+                                                            var valid1 = _errs69 === errors;
+                                                          } else {
+                                                            var valid1 = true;
+                                                          }
+                                                          if (valid1) {
+                                                            if (data2.enrichment_founder_year !== void 0) {
+                                                              let data32 = data2.enrichment_founder_year;
+                                                              const _errs71 = errors;
+                                                              if (!(typeof data32 == "number" && (!(data32 % 1) && !isNaN(data32)) && isFinite(data32))) {
+                                                                validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_founder_year", schemaPath: "#/properties/traits/properties/enrichment_founder_year/type", keyword: "type", params: { type: "integer" } }];
+                                                                return false;
+                                                              }
+                                                              var valid1 = _errs71 === errors;
+                                                            } else {
+                                                              var valid1 = true;
+                                                            }
+                                                            if (valid1) {
+                                                              if (data2.enrichment_location !== void 0) {
+                                                                let data33 = data2.enrichment_location;
+                                                                const _errs73 = errors;
+                                                                if (errors === _errs73) {
+                                                                  if (typeof data33 === "string") {
+                                                                    if (data33.length > 255 && (data33.length > 510 || codePoints(data33) > 255)) {
+                                                                      validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_location", schemaPath: "#/properties/traits/properties/enrichment_location/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                                      return false;
+                                                                    }
+                                                                  } else {
+                                                                    validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_location", schemaPath: "#/properties/traits/properties/enrichment_location/type", keyword: "type", params: { type: "string" } }];
+                                                                    return false;
+                                                                  }
+                                                                }
+                                                                var valid1 = _errs73 === errors;
+                                                              } else {
+                                                                var valid1 = true;
+                                                              }
+                                                              if (valid1) {
+                                                                if (data2.enrichment_time_zone !== void 0) {
+                                                                  let data34 = data2.enrichment_time_zone;
+                                                                  const _errs75 = errors;
+                                                                  if (errors === _errs75) {
+                                                                    if (typeof data34 === "string") {
+                                                                      if (data34.length > 255 && (data34.length > 510 || codePoints(data34) > 255)) {
+                                                                        validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_time_zone", schemaPath: "#/properties/traits/properties/enrichment_time_zone/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                                        return false;
+                                                                      }
+                                                                    } else {
+                                                                      validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_time_zone", schemaPath: "#/properties/traits/properties/enrichment_time_zone/type", keyword: "type", params: { type: "string" } }];
+                                                                      return false;
+                                                                    }
+                                                                  }
+                                                                  var valid1 = _errs75 === errors;
+                                                                } else {
+                                                                  var valid1 = true;
+                                                                }
+                                                                if (valid1) {
+                                                                  if (data2.enrichment_street_number !== void 0) {
+                                                                    let data35 = data2.enrichment_street_number;
+                                                                    const _errs77 = errors;
+                                                                    if (errors === _errs77) {
+                                                                      if (typeof data35 === "string") {
+                                                                        if (data35.length > 255 && (data35.length > 510 || codePoints(data35) > 255)) {
+                                                                          validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_street_number", schemaPath: "#/properties/traits/properties/enrichment_street_number/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                                          return false;
+                                                                        }
+                                                                      } else {
+                                                                        validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_street_number", schemaPath: "#/properties/traits/properties/enrichment_street_number/type", keyword: "type", params: { type: "string" } }];
+                                                                        return false;
+                                                                      }
+                                                                    }
+                                                                    var valid1 = _errs77 === errors;
+                                                                  } else {
+                                                                    var valid1 = true;
+                                                                  }
+                                                                  if (valid1) {
+                                                                    if (data2.enrichment_street_name !== void 0) {
+                                                                      let data36 = data2.enrichment_street_name;
+                                                                      const _errs79 = errors;
+                                                                      if (errors === _errs79) {
+                                                                        if (typeof data36 === "string") {
+                                                                          if (data36.length > 255 && (data36.length > 510 || codePoints(data36) > 255)) {
+                                                                            validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_street_name", schemaPath: "#/properties/traits/properties/enrichment_street_name/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                                            return false;
+                                                                          }
+                                                                        } else {
+                                                                          validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_street_name", schemaPath: "#/properties/traits/properties/enrichment_street_name/type", keyword: "type", params: { type: "string" } }];
+                                                                          return false;
+                                                                        }
+                                                                      }
+                                                                      var valid1 = _errs79 === errors;
+                                                                    } else {
+                                                                      var valid1 = true;
+                                                                    }
+                                                                    if (valid1) {
+                                                                      if (data2.enrichment_street_address !== void 0) {
+                                                                        let data37 = data2.enrichment_street_address;
+                                                                        const _errs81 = errors;
+                                                                        if (errors === _errs81) {
+                                                                          if (typeof data37 === "string") {
+                                                                            if (data37.length > 255 && (data37.length > 510 || codePoints(data37) > 255)) {
+                                                                              validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_street_address", schemaPath: "#/properties/traits/properties/enrichment_street_address/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                                              return false;
+                                                                            }
+                                                                          } else {
+                                                                            validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_street_address", schemaPath: "#/properties/traits/properties/enrichment_street_address/type", keyword: "type", params: { type: "string" } }];
+                                                                            return false;
+                                                                          }
+                                                                        }
+                                                                        var valid1 = _errs81 === errors;
+                                                                      } else {
+                                                                        var valid1 = true;
+                                                                      }
+                                                                      if (valid1) {
+                                                                        if (data2.enrichment_city !== void 0) {
+                                                                          let data38 = data2.enrichment_city;
+                                                                          const _errs83 = errors;
+                                                                          if (errors === _errs83) {
+                                                                            if (typeof data38 === "string") {
+                                                                              if (data38.length > 255 && (data38.length > 510 || codePoints(data38) > 255)) {
+                                                                                validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_city", schemaPath: "#/properties/traits/properties/enrichment_city/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                                                return false;
+                                                                              }
+                                                                            } else {
+                                                                              validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_city", schemaPath: "#/properties/traits/properties/enrichment_city/type", keyword: "type", params: { type: "string" } }];
+                                                                              return false;
+                                                                            }
+                                                                          }
+                                                                          var valid1 = _errs83 === errors;
+                                                                        } else {
+                                                                          var valid1 = true;
+                                                                        }
+                                                                        if (valid1) {
+                                                                          if (data2.enrichment_postal_code !== void 0) {
+                                                                            let data39 = data2.enrichment_postal_code;
+                                                                            const _errs85 = errors;
+                                                                            if (errors === _errs85) {
+                                                                              if (typeof data39 === "string") {
+                                                                                if (data39.length > 255 && (data39.length > 510 || codePoints(data39) > 255)) {
+                                                                                  validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_postal_code", schemaPath: "#/properties/traits/properties/enrichment_postal_code/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                                                  return false;
+                                                                                }
+                                                                              } else {
+                                                                                validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_postal_code", schemaPath: "#/properties/traits/properties/enrichment_postal_code/type", keyword: "type", params: { type: "string" } }];
+                                                                                return false;
+                                                                              }
+                                                                            }
+                                                                            var valid1 = _errs85 === errors;
+                                                                          } else {
+                                                                            var valid1 = true;
+                                                                          }
+                                                                          if (valid1) {
+                                                                            if (data2.enrichment_state !== void 0) {
+                                                                              let data40 = data2.enrichment_state;
+                                                                              const _errs87 = errors;
+                                                                              if (errors === _errs87) {
+                                                                                if (typeof data40 === "string") {
+                                                                                  if (data40.length > 255 && (data40.length > 510 || codePoints(data40) > 255)) {
+                                                                                    validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_state", schemaPath: "#/properties/traits/properties/enrichment_state/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                                                    return false;
+                                                                                  }
+                                                                                } else {
+                                                                                  validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_state", schemaPath: "#/properties/traits/properties/enrichment_state/type", keyword: "type", params: { type: "string" } }];
+                                                                                  return false;
+                                                                                }
+                                                                              }
+                                                                              var valid1 = _errs87 === errors;
+                                                                            } else {
+                                                                              var valid1 = true;
+                                                                            }
+                                                                            if (valid1) {
+                                                                              if (data2.enrichment_state_code !== void 0) {
+                                                                                let data41 = data2.enrichment_state_code;
+                                                                                const _errs89 = errors;
+                                                                                if (errors === _errs89) {
+                                                                                  if (typeof data41 === "string") {
+                                                                                    if (data41.length > 255 && (data41.length > 510 || codePoints(data41) > 255)) {
+                                                                                      validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_state_code", schemaPath: "#/properties/traits/properties/enrichment_state_code/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                                                      return false;
+                                                                                    }
+                                                                                  } else {
+                                                                                    validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_state_code", schemaPath: "#/properties/traits/properties/enrichment_state_code/type", keyword: "type", params: { type: "string" } }];
+                                                                                    return false;
+                                                                                  }
+                                                                                }
+                                                                                var valid1 = _errs89 === errors;
+                                                                              } else {
+                                                                                var valid1 = true;
+                                                                              }
+                                                                              if (valid1) {
+                                                                                if (data2.enrichment_country !== void 0) {
+                                                                                  let data42 = data2.enrichment_country;
+                                                                                  const _errs91 = errors;
+                                                                                  if (errors === _errs91) {
+                                                                                    if (typeof data42 === "string") {
+                                                                                      if (data42.length > 255 && (data42.length > 510 || codePoints(data42) > 255)) {
+                                                                                        validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_country", schemaPath: "#/properties/traits/properties/enrichment_country/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                                                        return false;
+                                                                                      }
+                                                                                    } else {
+                                                                                      validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_country", schemaPath: "#/properties/traits/properties/enrichment_country/type", keyword: "type", params: { type: "string" } }];
+                                                                                      return false;
+                                                                                    }
+                                                                                  }
+                                                                                  var valid1 = _errs91 === errors;
+                                                                                } else {
+                                                                                  var valid1 = true;
+                                                                                }
+                                                                                if (valid1) {
+                                                                                  if (data2.enrichment_country_code !== void 0) {
+                                                                                    let data43 = data2.enrichment_country_code;
+                                                                                    const _errs93 = errors;
+                                                                                    if (errors === _errs93) {
+                                                                                      if (typeof data43 === "string") {
+                                                                                        if (data43.length > 255 && (data43.length > 510 || codePoints(data43) > 255)) {
+                                                                                          validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_country_code", schemaPath: "#/properties/traits/properties/enrichment_country_code/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                                                          return false;
+                                                                                        }
+                                                                                      } else {
+                                                                                        validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_country_code", schemaPath: "#/properties/traits/properties/enrichment_country_code/type", keyword: "type", params: { type: "string" } }];
+                                                                                        return false;
+                                                                                      }
+                                                                                    }
+                                                                                    var valid1 = _errs93 === errors;
+                                                                                  } else {
+                                                                                    var valid1 = true;
+                                                                                  }
+                                                                                  if (valid1) {
+                                                                                    if (data2.enrichment_logo !== void 0) {
+                                                                                      let data44 = data2.enrichment_logo;
+                                                                                      const _errs95 = errors;
+                                                                                      if (errors === _errs95) {
+                                                                                        if (typeof data44 === "string") {
+                                                                                          if (data44.length > 2048 && (data44.length > 4096 || codePoints(data44) > 2048)) {
+                                                                                            validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_logo", schemaPath: "#/properties/traits/properties/enrichment_logo/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
+                                                                                            return false;
+                                                                                          }
+                                                                                        } else {
+                                                                                          validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_logo", schemaPath: "#/properties/traits/properties/enrichment_logo/type", keyword: "type", params: { type: "string" } }];
+                                                                                          return false;
+                                                                                        }
+                                                                                      }
+                                                                                      var valid1 = _errs95 === errors;
+                                                                                    } else {
+                                                                                      var valid1 = true;
+                                                                                    }
+                                                                                    if (valid1) {
+                                                                                      if (data2.enrichment_linkedin_handle !== void 0) {
+                                                                                        let data45 = data2.enrichment_linkedin_handle;
+                                                                                        const _errs97 = errors;
+                                                                                        if (errors === _errs97) {
+                                                                                          if (typeof data45 === "string") {
+                                                                                            if (data45.length > 2048 && (data45.length > 4096 || codePoints(data45) > 2048)) {
+                                                                                              validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_linkedin_handle", schemaPath: "#/properties/traits/properties/enrichment_linkedin_handle/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
+                                                                                              return false;
+                                                                                            }
+                                                                                          } else {
+                                                                                            validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_linkedin_handle", schemaPath: "#/properties/traits/properties/enrichment_linkedin_handle/type", keyword: "type", params: { type: "string" } }];
+                                                                                            return false;
+                                                                                          }
+                                                                                        }
+                                                                                        var valid1 = _errs97 === errors;
+                                                                                      } else {
+                                                                                        var valid1 = true;
+                                                                                      }
+                                                                                      if (valid1) {
+                                                                                        if (data2.enrichment_facebook_handle !== void 0) {
+                                                                                          let data46 = data2.enrichment_facebook_handle;
+                                                                                          const _errs99 = errors;
+                                                                                          if (errors === _errs99) {
+                                                                                            if (typeof data46 === "string") {
+                                                                                              if (data46.length > 2048 && (data46.length > 4096 || codePoints(data46) > 2048)) {
+                                                                                                validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_facebook_handle", schemaPath: "#/properties/traits/properties/enrichment_facebook_handle/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
+                                                                                                return false;
+                                                                                              }
+                                                                                            } else {
+                                                                                              validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_facebook_handle", schemaPath: "#/properties/traits/properties/enrichment_facebook_handle/type", keyword: "type", params: { type: "string" } }];
+                                                                                              return false;
+                                                                                            }
+                                                                                          }
+                                                                                          var valid1 = _errs99 === errors;
+                                                                                        } else {
+                                                                                          var valid1 = true;
+                                                                                        }
+                                                                                        if (valid1) {
+                                                                                          if (data2.enrichment_twitter_handle !== void 0) {
+                                                                                            let data47 = data2.enrichment_twitter_handle;
+                                                                                            const _errs101 = errors;
+                                                                                            if (errors === _errs101) {
+                                                                                              if (typeof data47 === "string") {
+                                                                                                if (data47.length > 2048 && (data47.length > 4096 || codePoints(data47) > 2048)) {
+                                                                                                  validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_twitter_handle", schemaPath: "#/properties/traits/properties/enrichment_twitter_handle/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
+                                                                                                  return false;
+                                                                                                }
+                                                                                              } else {
+                                                                                                validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_twitter_handle", schemaPath: "#/properties/traits/properties/enrichment_twitter_handle/type", keyword: "type", params: { type: "string" } }];
+                                                                                                return false;
+                                                                                              }
+                                                                                            }
+                                                                                            var valid1 = _errs101 === errors;
+                                                                                          } else {
+                                                                                            var valid1 = true;
+                                                                                          }
+                                                                                          if (valid1) {
+                                                                                            if (data2.enrichment_crunchbase_handle !== void 0) {
+                                                                                              let data48 = data2.enrichment_crunchbase_handle;
+                                                                                              const _errs103 = errors;
+                                                                                              if (errors === _errs103) {
+                                                                                                if (typeof data48 === "string") {
+                                                                                                  if (data48.length > 2048 && (data48.length > 4096 || codePoints(data48) > 2048)) {
+                                                                                                    validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_crunchbase_handle", schemaPath: "#/properties/traits/properties/enrichment_crunchbase_handle/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                } else {
+                                                                                                  validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_crunchbase_handle", schemaPath: "#/properties/traits/properties/enrichment_crunchbase_handle/type", keyword: "type", params: { type: "string" } }];
+                                                                                                  return false;
+                                                                                                }
+                                                                                              }
+                                                                                              var valid1 = _errs103 === errors;
+                                                                                            } else {
+                                                                                              var valid1 = true;
+                                                                                            }
+                                                                                            if (valid1) {
+                                                                                              if (data2.enrichment_email_provider !== void 0) {
+                                                                                                let data49 = data2.enrichment_email_provider;
+                                                                                                const _errs105 = errors;
+                                                                                                if (errors === _errs105) {
+                                                                                                  if (typeof data49 === "string") {
+                                                                                                    if (data49.length > 255 && (data49.length > 510 || codePoints(data49) > 255)) {
+                                                                                                      validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_email_provider", schemaPath: "#/properties/traits/properties/enrichment_email_provider/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                                                                      return false;
+                                                                                                    }
+                                                                                                  } else {
+                                                                                                    validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_email_provider", schemaPath: "#/properties/traits/properties/enrichment_email_provider/type", keyword: "type", params: { type: "string" } }];
+                                                                                                    return false;
+                                                                                                  }
+                                                                                                }
+                                                                                                var valid1 = _errs105 === errors;
+                                                                                              } else {
+                                                                                                var valid1 = true;
+                                                                                              }
+                                                                                              if (valid1) {
+                                                                                                if (data2.enrichment_type !== void 0) {
+                                                                                                  let data50 = data2.enrichment_type;
+                                                                                                  const _errs107 = errors;
+                                                                                                  if (errors === _errs107) {
+                                                                                                    if (typeof data50 === "string") {
+                                                                                                      if (data50.length > 255 && (data50.length > 510 || codePoints(data50) > 255)) {
+                                                                                                        validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_type", schemaPath: "#/properties/traits/properties/enrichment_type/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                                                                        return false;
+                                                                                                      }
+                                                                                                    } else {
+                                                                                                      validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_type", schemaPath: "#/properties/traits/properties/enrichment_type/type", keyword: "type", params: { type: "string" } }];
+                                                                                                      return false;
+                                                                                                    }
+                                                                                                  }
+                                                                                                  var valid1 = _errs107 === errors;
+                                                                                                } else {
+                                                                                                  var valid1 = true;
+                                                                                                }
+                                                                                                if (valid1) {
+                                                                                                  if (data2.enrichment_phone !== void 0) {
+                                                                                                    let data51 = data2.enrichment_phone;
+                                                                                                    const _errs109 = errors;
+                                                                                                    if (errors === _errs109) {
+                                                                                                      if (typeof data51 === "string") {
+                                                                                                        if (data51.length > 255 && (data51.length > 510 || codePoints(data51) > 255)) {
+                                                                                                          validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_phone", schemaPath: "#/properties/traits/properties/enrichment_phone/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                                                                          return false;
+                                                                                                        }
+                                                                                                      } else {
+                                                                                                        validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_phone", schemaPath: "#/properties/traits/properties/enrichment_phone/type", keyword: "type", params: { type: "string" } }];
+                                                                                                        return false;
+                                                                                                      }
+                                                                                                    }
+                                                                                                    var valid1 = _errs109 === errors;
+                                                                                                  } else {
+                                                                                                    var valid1 = true;
+                                                                                                  }
+                                                                                                  if (valid1) {
+                                                                                                    if (data2.enrichment_traffic_rank !== void 0) {
+                                                                                                      let data52 = data2.enrichment_traffic_rank;
+                                                                                                      const _errs111 = errors;
+                                                                                                      if (errors === _errs111) {
+                                                                                                        if (typeof data52 === "string") {
+                                                                                                          if (data52.length > 255 && (data52.length > 510 || codePoints(data52) > 255)) {
+                                                                                                            validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_traffic_rank", schemaPath: "#/properties/traits/properties/enrichment_traffic_rank/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                                                                            return false;
+                                                                                                          }
+                                                                                                        } else {
+                                                                                                          validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_traffic_rank", schemaPath: "#/properties/traits/properties/enrichment_traffic_rank/type", keyword: "type", params: { type: "string" } }];
+                                                                                                          return false;
+                                                                                                        }
+                                                                                                      }
+                                                                                                      var valid1 = _errs111 === errors;
+                                                                                                    } else {
+                                                                                                      var valid1 = true;
+                                                                                                    }
+                                                                                                    if (valid1) {
+                                                                                                      if (data2.enrichment_employees !== void 0) {
+                                                                                                        let data53 = data2.enrichment_employees;
+                                                                                                        const _errs113 = errors;
+                                                                                                        if (!(typeof data53 == "number" && (!(data53 % 1) && !isNaN(data53)) && isFinite(data53))) {
+                                                                                                          validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_employees", schemaPath: "#/properties/traits/properties/enrichment_employees/type", keyword: "type", params: { type: "integer" } }];
+                                                                                                          return false;
+                                                                                                        }
+                                                                                                        if (errors === _errs113) {
+                                                                                                          if (typeof data53 == "number" && isFinite(data53)) {
+                                                                                                            if (data53 < 0 || isNaN(data53)) {
+                                                                                                              validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_employees", schemaPath: "#/properties/traits/properties/enrichment_employees/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
+                                                                                                              return false;
+                                                                                                            }
+                                                                                                          }
+                                                                                                        }
+                                                                                                        var valid1 = _errs113 === errors;
+                                                                                                      } else {
+                                                                                                        var valid1 = true;
+                                                                                                      }
+                                                                                                      if (valid1) {
+                                                                                                        if (data2.enrichment_employees_range !== void 0) {
+                                                                                                          let data54 = data2.enrichment_employees_range;
+                                                                                                          const _errs115 = errors;
+                                                                                                          if (errors === _errs115) {
+                                                                                                            if (typeof data54 === "string") {
+                                                                                                              if (data54.length > 255 && (data54.length > 510 || codePoints(data54) > 255)) {
+                                                                                                                validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_employees_range", schemaPath: "#/properties/traits/properties/enrichment_employees_range/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                                                                                return false;
+                                                                                                              }
+                                                                                                            } else {
+                                                                                                              validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_employees_range", schemaPath: "#/properties/traits/properties/enrichment_employees_range/type", keyword: "type", params: { type: "string" } }];
+                                                                                                              return false;
+                                                                                                            }
+                                                                                                          }
+                                                                                                          var valid1 = _errs115 === errors;
+                                                                                                        } else {
+                                                                                                          var valid1 = true;
+                                                                                                        }
+                                                                                                        if (valid1) {
+                                                                                                          if (data2.enrichment_market_cap !== void 0) {
+                                                                                                            let data55 = data2.enrichment_market_cap;
+                                                                                                            const _errs117 = errors;
+                                                                                                            if (errors === _errs117) {
+                                                                                                              if (typeof data55 === "string") {
+                                                                                                                if (data55.length > 255 && (data55.length > 510 || codePoints(data55) > 255)) {
+                                                                                                                  validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_market_cap", schemaPath: "#/properties/traits/properties/enrichment_market_cap/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                                                                                  return false;
+                                                                                                                }
+                                                                                                              } else {
+                                                                                                                validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_market_cap", schemaPath: "#/properties/traits/properties/enrichment_market_cap/type", keyword: "type", params: { type: "string" } }];
+                                                                                                                return false;
+                                                                                                              }
+                                                                                                            }
+                                                                                                            var valid1 = _errs117 === errors;
+                                                                                                          } else {
+                                                                                                            var valid1 = true;
+                                                                                                          }
+                                                                                                          if (valid1) {
+                                                                                                            if (data2.enrichment_raised !== void 0) {
+                                                                                                              let data56 = data2.enrichment_raised;
+                                                                                                              const _errs119 = errors;
+                                                                                                              if (errors === _errs119) {
+                                                                                                                if (typeof data56 === "string") {
+                                                                                                                  if (data56.length > 255 && (data56.length > 510 || codePoints(data56) > 255)) {
+                                                                                                                    validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_raised", schemaPath: "#/properties/traits/properties/enrichment_raised/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                                                                                    return false;
+                                                                                                                  }
+                                                                                                                } else {
+                                                                                                                  validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_raised", schemaPath: "#/properties/traits/properties/enrichment_raised/type", keyword: "type", params: { type: "string" } }];
+                                                                                                                  return false;
+                                                                                                                }
+                                                                                                              }
+                                                                                                              var valid1 = _errs119 === errors;
+                                                                                                            } else {
+                                                                                                              var valid1 = true;
+                                                                                                            }
+                                                                                                            if (valid1) {
+                                                                                                              if (data2.enrichment_annual_revenue !== void 0) {
+                                                                                                                let data57 = data2.enrichment_annual_revenue;
+                                                                                                                const _errs121 = errors;
+                                                                                                                if (errors === _errs121) {
+                                                                                                                  if (typeof data57 === "string") {
+                                                                                                                    if (data57.length > 255 && (data57.length > 510 || codePoints(data57) > 255)) {
+                                                                                                                      validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_annual_revenue", schemaPath: "#/properties/traits/properties/enrichment_annual_revenue/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                                                                                      return false;
+                                                                                                                    }
+                                                                                                                  } else {
+                                                                                                                    validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_annual_revenue", schemaPath: "#/properties/traits/properties/enrichment_annual_revenue/type", keyword: "type", params: { type: "string" } }];
+                                                                                                                    return false;
+                                                                                                                  }
+                                                                                                                }
+                                                                                                                var valid1 = _errs121 === errors;
+                                                                                                              } else {
+                                                                                                                var valid1 = true;
+                                                                                                              }
+                                                                                                              if (valid1) {
+                                                                                                                if (data2.enrichment_tech !== void 0) {
+                                                                                                                  let data58 = data2.enrichment_tech;
+                                                                                                                  const _errs123 = errors;
+                                                                                                                  if (errors === _errs123) {
+                                                                                                                    if (typeof data58 === "string") {
+                                                                                                                      if (data58.length > 255 && (data58.length > 510 || codePoints(data58) > 255)) {
+                                                                                                                        validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_tech", schemaPath: "#/properties/traits/properties/enrichment_tech/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                                                                                        return false;
+                                                                                                                      }
+                                                                                                                    } else {
+                                                                                                                      validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_tech", schemaPath: "#/properties/traits/properties/enrichment_tech/type", keyword: "type", params: { type: "string" } }];
+                                                                                                                      return false;
+                                                                                                                    }
+                                                                                                                  }
+                                                                                                                  var valid1 = _errs123 === errors;
+                                                                                                                } else {
+                                                                                                                  var valid1 = true;
+                                                                                                                }
+                                                                                                                if (valid1) {
+                                                                                                                  if (data2.enrichment_tech_categories !== void 0) {
+                                                                                                                    let data59 = data2.enrichment_tech_categories;
+                                                                                                                    const _errs125 = errors;
+                                                                                                                    if (errors === _errs125) {
+                                                                                                                      if (Array.isArray(data59)) {
+                                                                                                                        if (data59.length > 100) {
+                                                                                                                          validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_tech_categories", schemaPath: "#/properties/traits/properties/enrichment_tech_categories/maxItems", keyword: "maxItems", params: { limit: 100 } }];
+                                                                                                                          return false;
+                                                                                                                        } else {
+                                                                                                                          var valid8 = true;
+                                                                                                                          const len4 = data59.length;
+                                                                                                                          for (let i4 = 0; i4 < len4; i4++) {
+                                                                                                                            let data60 = data59[i4];
+                                                                                                                            const _errs127 = errors;
+                                                                                                                            if (errors === _errs127) {
+                                                                                                                              if (typeof data60 === "string") {
+                                                                                                                                if (data60.length > 255 && (data60.length > 510 || codePoints(data60) > 255)) {
+                                                                                                                                  validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_tech_categories/" + i4, schemaPath: "#/properties/traits/properties/enrichment_tech_categories/items/maxLength", keyword: "maxLength", params: { limit: 255 } }];
+                                                                                                                                  return false;
+                                                                                                                                }
+                                                                                                                              } else {
+                                                                                                                                validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_tech_categories/" + i4, schemaPath: "#/properties/traits/properties/enrichment_tech_categories/items/type", keyword: "type", params: { type: "string" } }];
+                                                                                                                                return false;
+                                                                                                                              }
+                                                                                                                            }
+                                                                                                                            var valid8 = _errs127 === errors;
+                                                                                                                            if (!valid8) {
+                                                                                                                              break;
+                                                                                                                            }
+                                                                                                                          }
+                                                                                                                        }
+                                                                                                                      } else {
+                                                                                                                        validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_tech_categories", schemaPath: "#/properties/traits/properties/enrichment_tech_categories/type", keyword: "type", params: { type: "array" } }];
+                                                                                                                        return false;
+                                                                                                                      }
+                                                                                                                    }
+                                                                                                                    var valid1 = _errs125 === errors;
+                                                                                                                  } else {
+                                                                                                                    var valid1 = true;
+                                                                                                                  }
+                                                                                                                }
+                                                                                                              }
+                                                                                                            }
+                                                                                                          }
+                                                                                                        }
+                                                                                                      }
+                                                                                                    }
+                                                                                                  }
+                                                                                                }
+                                                                                              }
+                                                                                            }
+                                                                                          }
+                                                                                        }
+                                                                                      }
+                                                                                    }
+                                                                                  }
+                                                                                }
+                                                                              }
+                                                                            }
+                                                                          }
+                                                                        }
+                                                                      }
+                                                                    }
+                                                                  }
+                                                                }
+                                                              }
+                                                            }
+                                                          }
+                                                        }
+                                                      }
+                                                    }
+                                                  }
+                                                }
+                                              }
+                                            }
+                                          }
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  } else {
+                    validate20.errors = [{ instancePath: instancePath + "/traits", schemaPath: "#/properties/traits/type", keyword: "type", params: { type: "object" } }];
+                    return false;
+                  }
                 }
                 var valid0 = _errs7 === errors;
               } else {
@@ -1799,16 +1781,16 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (valid0) {
                 if (data.timestamp !== void 0) {
-                  let data3 = data.timestamp;
-                  const _errs8 = errors;
-                  if (errors === _errs8) {
-                    if (errors === _errs8) {
-                      if (typeof data3 === "string") {
-                        if (data3.length > 64 && (data3.length > 128 || codePoints(data3) > 64)) {
+                  let data61 = data.timestamp;
+                  const _errs129 = errors;
+                  if (errors === _errs129) {
+                    if (errors === _errs129) {
+                      if (typeof data61 === "string") {
+                        if (data61.length > 64 && (data61.length > 128 || codePoints(data61) > 64)) {
                           validate20.errors = [{ instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/maxLength", keyword: "maxLength", params: { limit: 64 } }];
                           return false;
                         } else {
-                          if (!formats6(data3)) {
+                          if (!formats6(data61)) {
                             validate20.errors = [{ instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/format", keyword: "format", params: { format: "date-time" } }];
                             return false;
                           }
@@ -1819,21 +1801,21 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   }
-                  var valid0 = _errs8 === errors;
+                  var valid0 = _errs129 === errors;
                 } else {
                   var valid0 = true;
                 }
                 if (valid0) {
                   if (data.context !== void 0) {
-                    let data4 = data.context;
-                    const _errs10 = errors;
-                    if (errors === _errs10) {
-                      if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
+                    let data62 = data.context;
+                    const _errs131 = errors;
+                    if (errors === _errs131) {
+                      if (!(data62 && typeof data62 == "object" && !Array.isArray(data62))) {
                         validate20.errors = [{ instancePath: instancePath + "/context", schemaPath: "#/properties/context/type", keyword: "type", params: { type: "object" } }];
                         return false;
                       }
                     }
-                    var valid0 = _errs10 === errors;
+                    var valid0 = _errs131 === errors;
                   } else {
                     var valid0 = true;
                   }

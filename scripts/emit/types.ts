@@ -3,7 +3,7 @@ import { compile } from "json-schema-to-typescript";
 import openapiTS, { astToString } from "openapi-typescript";
 import { bannerComment } from "./banner.js";
 import { plain, type JsonObject } from "./plain.js";
-import { validatorErrorDeclaration } from "./validators.js";
+import { validatorErrorDeclaration } from "./validator-modules.js";
 
 /**
  * `generated/types/index.ts`: one TypeScript type per named schema, from json-schema-to-typescript, read

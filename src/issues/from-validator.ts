@@ -1,64 +1,49 @@
+import { ANY_OF_ISSUES } from "../../generated/validators/any-of.js";
+import type { Kind } from "../../generated/validators/index.js";
 import type { ValidatorError } from "../../generated/types/validator-error.js";
 import type { Issue } from "../issue.js";
-import { child } from "../json-pointer.js";
-import { formatName, label, oneOf, typeName, typeWord } from "./describe.js";
+import { anyOfIssues } from "./any-of.js";
 import { leafIssue, type Lookup } from "./leaf.js";
 
+/** What turning validator errors into issues needs to know. */
+export interface Context {
+  readonly kind: Kind;
+  readonly valueAt: Lookup;
+}
+
 /**
- * Turns the errors of a generated validator (which stops at the first failure) into the one issue a person
- * needs. Ajv reports an `anyOf` failure after the errors of every branch it tried; this walks back from the
- * `anyOf` to the branch that matters: the one that got past the type check at the failing path.
+ * Turns the errors of a generated validator into issues a person can act on. Ajv reports an `anyOf` failure
+ * after the errors of every branch it tried, and (the validators being compiled with every `$ref` inlined)
+ * a branch's errors carry the `anyOf`'s `schemaPath` followed by the branch's index. Each `anyOf` error and
+ * the errors it owns become the issues of the one branch that matters (see `any-of.ts`). Works on a
+ * first-error list and on an all-errors list alike.
  */
-export function issuesFromValidator(errors: readonly ValidatorError[], valueAt: Lookup): Issue[] {
-  const last = errors.at(-1);
-  if (last === undefined) return [];
-  if (last.keyword !== "anyOf") return [leafIssue(last, valueAt)];
-  return [anyOfIssue(last, errors.slice(0, -1), valueAt)];
-}
-
-function anyOfIssue(error: ValidatorError, tried: readonly ValidatorError[], valueAt: Lookup): Issue {
-  const path = error.instancePath;
-  const value = valueAt(path);
-  if (error.schemaPath.includes("Identity/anyOf") && !hasIdentity(value)) {
-    return { path, code: "identity", message: "Either `userId` or `anonymousId` is required." };
+export function issuesFromValidator(errors: readonly ValidatorError[], context: Context): Issue[] {
+  const out: Issue[][] = [];
+  let end = errors.length;
+  while (end > 0) {
+    const last = errors[end - 1]!;
+    if (last.keyword !== "anyOf") {
+      out.push([leafIssue(last, context.valueAt)]);
+      end--;
+      continue;
+    }
+    const prefix = `${last.schemaPath}/`;
+    let start = end - 1;
+    while (start > 0 && errors[start - 1]!.schemaPath.startsWith(prefix)) start--;
+    const special = ANY_OF_ISSUES[context.kind]?.[last.schemaPath];
+    out.push(anyOfIssues(last, byBranch(prefix, errors.slice(start, end - 1)), special, context));
+    end = start;
   }
-  if (/TraitValueDepth0\/anyOf$/.test(error.schemaPath) && typeof value === "object" && value !== null) {
-    return {
-      path,
-      code: "too_deep",
-      message: `${label(path)} is nested too deeply: trait values may nest at most 3 levels.`,
-    };
+  return out.reverse().flat();
+}
+
+/** The owned errors, grouped by the branch index that follows the `anyOf`'s path. */
+function byBranch(prefix: string, errors: readonly ValidatorError[]): ValidatorError[][] {
+  const branches = new Map<string, ValidatorError[]>();
+  for (const error of errors) {
+    const index = error.schemaPath.slice(prefix.length).split("/", 1)[0]!;
+    branches.set(index, [...(branches.get(index) ?? []), error]);
   }
-  // A `type`/`const`/`not` failure at `<path>/type` only says which kind of message a branch was for.
-  const relevant = tried.filter((e) => !(e.instancePath === child(path, "type") && isDiscriminator(e)));
-  const index = findLastIndex(relevant, (e) => e.instancePath.startsWith(`${path}/`) || e.keyword === "anyOf");
-  if (index >= 0) return issuesFromValidator(relevant.slice(0, index + 1), valueAt)[0]!;
-  return sameLevelIssue(path, value, relevant, valueAt);
-}
-
-/** Every branch failed at the value itself: say what it could have been. */
-function sameLevelIssue(path: string, value: unknown, errors: readonly ValidatorError[], valueAt: Lookup): Issue {
-  const notType = errors.filter((e) => e.keyword !== "type");
-  if (notType.length === 0) {
-    const types = [...new Set(errors.flatMap((e) => String(e.params["type"]).split(",")))];
-    return { path, code: "type", message: `${label(path)} must be ${oneOf(types.map(typeWord))}, not ${typeName(value)}.` };
-  }
-  if (notType.every((e) => e.keyword === "format")) {
-    const formats = notType.map((e) => formatName(String(e.params["format"])));
-    return { path, code: "format", message: `${label(path)} must be ${oneOf(formats)}.` };
-  }
-  return leafIssue(notType[0]!, valueAt);
-}
-
-function isDiscriminator(error: ValidatorError): boolean {
-  return error.keyword === "const" || error.keyword === "not";
-}
-
-function hasIdentity(value: unknown): boolean {
-  return typeof value === "object" && value !== null && ("userId" in value || "anonymousId" in value);
-}
-
-function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
-  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return i;
-  return -1;
+  return [...branches.values()];
 }
