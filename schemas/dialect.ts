@@ -51,6 +51,8 @@ export interface Dialect {
   /** The security scheme's name in `components.securitySchemes`, and the scheme. */
   readonly security: { readonly name: string; readonly scheme: SecurityScheme };
   readonly operations: readonly Operation[];
+  /** The dialect's traits schema (made by `reservedTraits`, which records its reserved names). */
+  readonly traits: Named<TSchema>;
   /** Every named schema of the dialect that gets a file of its own in `generated/json-schema/`. */
   readonly schemas: readonly Named<TSchema>[];
 }

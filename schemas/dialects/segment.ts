@@ -283,6 +283,7 @@ export const segment: Dialect = {
       description: "HTTP Basic authentication with the source's write key as the user name and an empty password.",
     },
   },
+  traits: SegmentTraits,
   operations: [
     {
       kind: "segment",

@@ -135,6 +135,7 @@ export const thrivestackLegacy: Dialect = {
       description: "A ThriveStack management token with the scope `group_api` or `telemetry_apis`.",
     },
   },
+  traits: LegacyTraits,
   operations: [
     {
       kind: "thrivestack-legacy",

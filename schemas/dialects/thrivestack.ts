@@ -170,6 +170,7 @@ export const thrivestack: Dialect = {
       description: "Your API key, from the ThriveStack dashboard under Settings → API Keys.",
     },
   },
+  traits: ThriveStackTraits,
   operations: [
     {
       kind: "thrivestack",

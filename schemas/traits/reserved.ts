@@ -9,6 +9,21 @@ export interface Spelling {
   readonly styleInsensitive: boolean;
 }
 
+/** Marks a traits schema with its reserved trait names and how they are spelled. */
+export const Reserved: unique symbol = Symbol.for("group-spec/reserved-traits");
+
+/** The reserved traits of a traits schema: canonical names, spelling rules, and the pattern of each name. */
+export interface ReservedInfo {
+  readonly spelling: Spelling;
+  /** Each reserved trait's canonical name and the pattern every spelling of it matches. */
+  readonly traits: readonly { readonly name: string; readonly pattern: string }[];
+}
+
+/** The reserved traits a traits schema made by {@link reservedTraits} carries. */
+export function reservedOf(schema: unknown): ReservedInfo | undefined {
+  return (schema as { [Reserved]?: ReservedInfo } | undefined)?.[Reserved];
+}
+
 /**
  * Builds a traits object: the reserved traits typed under their canonical names, every other spelling that
  * names them typed alike (a `patternProperties` entry per distinct schema), and `rest` applied to every key.
@@ -32,7 +47,11 @@ export function reservedTraits<P extends Record<string, TSchema>>(
   if (rest) parts.push(Type.Record(Type.String({ pattern: ANY_KEY }), rest));
   // The static type is the object of reserved traits: the records add no key that TypeScript could name.
   const schema = parts.length === 1 ? parts[0]! : Type.Intersect(parts, { title: objectOptions.title, description: objectOptions.description });
-  return Type.Unsafe(schema);
+  const info: ReservedInfo = {
+    spelling,
+    traits: Object.keys(traits).map((name) => ({ name, pattern: spellingsPattern([name], spelling) })),
+  };
+  return Object.assign(Type.Unsafe<Static<TObject<{ [K in keyof P]: TOptional<P[K]> }>>>(schema), { [Reserved]: info });
 }
 
 /** A key pattern that every key matches (`.` would miss line terminators). */

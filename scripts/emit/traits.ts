@@ -1,0 +1,30 @@
+import type { Dialect } from "../../schemas/dialect.js";
+import { reservedOf, type ReservedInfo } from "../../schemas/traits/reserved.js";
+import { bannerComment } from "./banner.js";
+
+/**
+ * `reserved-traits.ts`: per body kind, the reserved trait names of its dialect, their spelling rules and the
+ * pattern every spelling of each matches — the same patterns the schemas type them by — for the runtime's
+ * duplicate check, normalization and translation.
+ */
+export function emitReservedTraits(dialects: readonly Dialect[]): Map<string, string> {
+  const byKind: Record<string, ReservedInfo> = {};
+  for (const dialect of dialects) {
+    const info = reservedOf(dialect.traits);
+    if (info === undefined) throw new Error(`The traits schema of ${dialect.name} was not made by reservedTraits().`);
+    for (const operation of dialect.operations) byKind[operation.kind] = info;
+  }
+  const code = `${bannerComment}import type { Kind } from "./validators/index.js";
+
+/** How a dialect matches trait names against its reserved traits. */
+export interface ReservedTraits {
+  readonly spelling: { readonly caseInsensitive: boolean; readonly styleInsensitive: boolean };
+  /** Each reserved trait's canonical name, and the pattern every spelling of it matches. */
+  readonly traits: readonly { readonly name: string; readonly pattern: string }[];
+}
+
+/** The reserved traits of each body kind's dialect. */
+export const RESERVED_TRAITS: Readonly<Record<Kind, ReservedTraits>> = ${JSON.stringify(byKind, null, 2)};
+`;
+  return new Map([["reserved-traits.ts", code]]);
+}
