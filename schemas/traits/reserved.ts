@@ -9,6 +9,9 @@ export interface Spelling {
   readonly styleInsensitive: boolean;
 }
 
+/** The static type of a traits object: its reserved traits, each optional. */
+type ReservedStatic<P extends Record<string, TSchema>> = Static<TObject<{ [K in keyof P]: TOptional<P[K]> }>>;
+
 /** Marks a traits schema with its reserved trait names and how they are spelled. */
 export const Reserved: unique symbol = Symbol.for("group-spec/reserved-traits");
 
@@ -34,7 +37,7 @@ export function reservedTraits<P extends Record<string, TSchema>>(
   traits: P,
   spelling: Spelling,
   options: ObjectOptions & { readonly rest?: TSchema; readonly extra?: readonly TSchema[] },
-): TUnsafe<Static<TObject<{ [K in keyof P]: TOptional<P[K]> }>>> {
+): TUnsafe<ReservedStatic<P>> {
   const { rest, extra = [], ...objectOptions } = options;
   const properties = Object.fromEntries(Object.entries(traits).map(([name, schema]) => [name, Type.Optional(schema)]));
   const parts: TSchema[] = [Type.Object(properties, objectOptions)];
@@ -51,7 +54,8 @@ export function reservedTraits<P extends Record<string, TSchema>>(
     spelling,
     traits: Object.keys(traits).map((name) => ({ name, pattern: spellingsPattern([name], spelling) })),
   };
-  return Object.assign(Type.Unsafe<Static<TObject<{ [K in keyof P]: TOptional<P[K]> }>>>(schema), { [Reserved]: info });
+  const typed: TUnsafe<ReservedStatic<P>> = Type.Unsafe(schema);
+  return Object.assign(typed, { [Reserved]: info });
 }
 
 /** A key pattern that every key matches (`.` would miss line terminators). */
