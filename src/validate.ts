@@ -2,6 +2,7 @@ import { detailValidators, KINDS, validators, type Bodies, type Kind } from "../
 import { GroupSpecError } from "./group-spec-error.js";
 import type { Issue } from "./issue.js";
 import { issuesFromValidator, type Context } from "./issues/from-validator.js";
+import { duplicateTraits } from "./traits/duplicates.js";
 import { valueAt } from "./value-at.js";
 
 export type { Bodies, Kind };
@@ -42,9 +43,12 @@ export function isKind(kind: unknown): kind is Kind {
  */
 export function validate<K extends Kind>(kind: K, body: unknown, options: ValidateOptions = {}): Result<K> {
   if (!isKind(kind)) throw new TypeError(`Unknown kind ${JSON.stringify(kind)}; expected one of ${KINDS.join(", ")}.`);
-  const check = validators[kind];
-  if (check(body)) return { ok: true, value: body as Bodies[K] };
   const maxIssues = Math.max(1, Math.floor(options.maxIssues ?? MAX_ISSUES));
+  const check = validators[kind];
+  if (check(body)) {
+    const duplicates = duplicateTraits(kind, body, maxIssues);
+    return duplicates.length === 0 ? { ok: true, value: body as Bodies[K] } : { ok: false, issues: duplicates };
+  }
   const context: Context = { kind, valueAt: (path) => valueAt(body, path) };
   const first = issuesFromValidator(check.errors ?? [], context);
   if (first.some((issue) => COUNT_LIMITS.has(issue.code))) return { ok: false, issues: first.slice(0, maxIssues) };
@@ -52,7 +56,7 @@ export function validate<K extends Kind>(kind: K, body: unknown, options: Valida
   // every branch's errors, so the branch the sender meant can be told apart.
   const details = detailValidators[kind];
   details(body);
-  const all = unique(issuesFromValidator(details.errors ?? [], context));
+  const all = unique([...issuesFromValidator(details.errors ?? [], context), ...duplicateTraits(kind, body, maxIssues)]);
   return { ok: false, issues: (all.length > 0 ? all : first).slice(0, maxIssues) };
 }
 

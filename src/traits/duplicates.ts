@@ -1,0 +1,33 @@
+import type { Kind } from "../../generated/validators/index.js";
+import type { Issue } from "../issue.js";
+import { child } from "../json-pointer.js";
+import { locateTraits } from "./locate.js";
+import { hasSpellings, reservedName } from "./reserved.js";
+
+/**
+ * `duplicate_trait` issues: two keys of one traits object that name the same reserved trait (`plan` and
+ * `Plan`; in segment also `createdAt` and `created_at`). The issue points at the second key.
+ */
+export function duplicateTraits(kind: Kind, body: unknown, maxIssues: number): Issue[] {
+  const issues: Issue[] = [];
+  if (!hasSpellings(kind)) return issues;
+  for (const { path, traits } of locateTraits(kind, body)) {
+    const seen = new Map<string, string>();
+    for (const key of Object.keys(traits)) {
+      const name = reservedName(kind, key);
+      if (name === undefined) continue;
+      const first = seen.get(name);
+      if (first === undefined) {
+        seen.set(name, key);
+        continue;
+      }
+      issues.push({
+        path: child(path, key),
+        code: "duplicate_trait",
+        message: `\`${key}\` and \`${first}\` both name the reserved trait \`${name}\`; send one of them.`,
+      });
+      if (issues.length >= maxIssues) return issues;
+    }
+  }
+  return issues;
+}
