@@ -32,6 +32,8 @@ export interface Operation {
   /** Named request examples; each must validate against `request`. */
   readonly examples: Readonly<Record<string, Example>>;
   readonly success: { readonly schema: Named<TSchema>; readonly example: unknown };
+  /** The machine-readable code the error envelope carries for each status. */
+  readonly errorCodes: Readonly<Record<ErrorStatus, string>>;
   readonly error: { readonly schema: Named<TSchema>; readonly examples: Readonly<Record<ErrorStatus, Example>> };
 }
 

@@ -5,6 +5,7 @@ import { dialects } from "../schemas/registry.js";
 import { emitJsonSchemas, jsonSchemaDocument, namedSchemas } from "./emit/json-schema.js";
 import { openApiDocument } from "./emit/openapi.js";
 import { emitJsonSchemaTypes, emitOpenApiTypes } from "./emit/types.js";
+import { emitErrorCodes } from "./emit/error-codes.js";
 import { emitReservedTraits } from "./emit/traits.js";
 import { emitValidators } from "./emit/validators.js";
 
@@ -23,6 +24,7 @@ export async function generate(): Promise<Map<string, string>> {
     await emitOpenApiTypes(openapi),
     await emitValidators(operations, (name) => jsonSchemaDocument(name, schemas.get(name)!)),
     emitReservedTraits(dialects),
+    emitErrorCodes(dialects),
   ];
   return new Map(parts.flatMap((part) => [...part]).sort(([a], [b]) => a.localeCompare(b)));
 }

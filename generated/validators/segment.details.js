@@ -439,7 +439,7 @@ function codePoints(s) {
 // segment.details.validator.js
 var validate = validate20;
 var segment_details_validator_default = validate20;
-var pattern4 = new RegExp("^[^\\s\\x00-\\x1F\\x7F-\\x9F]+$", "u");
+var pattern4 = new RegExp("^[^\\s\\x00-\\x1F\\x7F-\\x9F]*$", "u");
 var pattern5 = new RegExp("^(?:[Ii][Dd]|[Nn][Aa][Mm][Ee]|[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Pp][Ll][Aa][Nn])$", "u");
 var pattern6 = new RegExp("^(?:[Ee][Mm][Aa][Ii][Ll])$", "u");
 var pattern7 = new RegExp("^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee]|[Aa][Vv][Aa][Tt][Aa][Rr])$", "u");
@@ -582,7 +582,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (!pattern4.test(data3)) {
-          const err11 = { instancePath: instancePath + "/groupId", schemaPath: "#/allOf/0/properties/groupId/pattern", keyword: "pattern", params: { pattern: "^[^\\s\\x00-\\x1F\\x7F-\\x9F]+$" } };
+          const err11 = { instancePath: instancePath + "/groupId", schemaPath: "#/allOf/0/properties/groupId/pattern", keyword: "pattern", params: { pattern: "^[^\\s\\x00-\\x1F\\x7F-\\x9F]*$" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {

@@ -828,8 +828,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           valid3 = valid3 || _valid0;
           const _errs31 = errors;
           if (typeof data12 === "string") {
-            if (data12.length > 18 && (data12.length > 36 || codePoints(data12) > 18)) {
-              const err32 = { instancePath: instancePath + "/traits/employees", schemaPath: "#/properties/traits/properties/employees/anyOf/1/maxLength", keyword: "maxLength", params: { limit: 18 } };
+            if (data12.length > 255 && (data12.length > 510 || codePoints(data12) > 255)) {
+              const err32 = { instancePath: instancePath + "/traits/employees", schemaPath: "#/properties/traits/properties/employees/anyOf/1/maxLength", keyword: "maxLength", params: { limit: 255 } };
               if (vErrors === null) {
                 vErrors = [err32];
               } else {

@@ -11,11 +11,12 @@ import { SegmentTraitValue, traitValue } from "../traits/trait-value.js";
 // Document 003: the Segment-style group method, POST /v1/group, and the /v1/batch envelope SDKs send.
 
 /**
- * `groupId`: 1..255 characters, none of them whitespace (JavaScript's `\s`) or a control character
+ * `groupId`: 1..255 characters (minLength/maxLength; the pattern also accepts "" so that an empty id breaks
+ * only the length rule), none of them whitespace (JavaScript's `\s`) or a control character
  * (U+0000–U+001F, U+007F–U+009F). This is how the package reads 003's "cannot contain spaces or special
  * characters": UUIDs, e-mail addresses, domains and `org:123` stay valid.
  */
-export const GROUP_ID_PATTERN = "^[^\\s\\x00-\\x1F\\x7F-\\x9F]+$";
+export const GROUP_ID_PATTERN = "^[^\\s\\x00-\\x1F\\x7F-\\x9F]*$";
 
 /** The address trait of 003 (camelCase `postalCode`). */
 export const SegmentAddress = named(
@@ -348,6 +349,7 @@ export const segment: Dialect = {
           },
         },
       },
+      errorCodes: SEGMENT_ERROR_TYPES,
       success: { schema: SegmentSuccess, example: { success: true } },
       error: errors(
         errorExample(400, "Missing required field: groupId", [
@@ -378,6 +380,7 @@ export const segment: Dialect = {
           },
         },
       },
+      errorCodes: SEGMENT_ERROR_TYPES,
       success: { schema: SegmentSuccess, example: { success: true } },
       error: errors(
         errorExample(400, "The batch is invalid.", [

@@ -1,6 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import type { Dialect } from "../dialect.js";
 import { Issues } from "../issue.js";
+import { NAME_MAX } from "../limits.js";
 import { named } from "../named.js";
 import { DateTime, Email, Id, LongText, Phone, ShortText, Uri } from "../primitives.js";
 import { address, addressPart } from "../traits/address.js";
@@ -29,7 +30,7 @@ export const LegacyTraits = named(
       description: LongText("Description of the group, like their personal bio."),
       email: Email("Email address of group."),
       employees: Type.Union(
-        [Type.Integer({ minimum: 0 }), Type.String({ pattern: "^[0-9]+$", maxLength: 18 })],
+        [Type.Integer({ minimum: 0 }), Type.String({ pattern: "^[0-9]+$", maxLength: NAME_MAX })],
         {
           description:
             'Number of employees of a group: a non-negative integer, or a string of digits ("100") as 001/002 type it.',
@@ -171,6 +172,7 @@ export const thrivestackLegacy: Dialect = {
           },
         },
       },
+      errorCodes: LEGACY_ERROR_CODES,
       success: {
         schema: LegacySuccess,
         example: { status: "success", message: "Group updated successfully", data: acmaLabs },

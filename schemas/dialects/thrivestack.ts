@@ -203,6 +203,7 @@ export const thrivestack: Dialect = {
           ],
         },
       },
+      errorCodes: THRIVESTACK_ERROR_CODES,
       success: { schema: ThriveStackSuccess, example: { success: true, eventId: "evt_abc123xyz" } },
       error: {
         schema: ThriveStackError,

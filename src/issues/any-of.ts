@@ -17,7 +17,7 @@ export function anyOfIssues(
 ): Issue[] {
   const path = error.instancePath;
   const value = context.valueAt(path);
-  if (special === "identity" && !hasIdentity(value)) {
+  if (special === "identity" && isObject(value) && !("userId" in value) && !("anonymousId" in value)) {
     return [{ path, code: "identity", message: "Either `userId` or `anonymousId` is required." }];
   }
   if (special === "too_deep" && typeof value === "object" && value !== null) {
@@ -53,6 +53,6 @@ function depth(errors: readonly ValidatorError[]): number {
   return Math.max(...errors.map((e) => e.instancePath.length));
 }
 
-function hasIdentity(value: unknown): boolean {
-  return typeof value === "object" && value !== null && ("userId" in value || "anonymousId" in value);
+function isObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,0 +1,38 @@
+import type { Kind } from "../generated/validators/index.js";
+
+/**
+ * The limits `validateJson` enforces before and around schema validation. Each may be lowered; raising one
+ * above the schema's own bound (items, traits, depth, string lengths) has no effect, as the schema still
+ * applies.
+ */
+export interface Limits {
+  /** Largest body in bytes (UTF-8). */
+  readonly bodyBytes: number;
+  /** Largest message in bytes: a thrivestack group object, a batch message, or a whole single-object body. */
+  readonly messageBytes: number;
+  /** Deepest nesting of arrays and objects anywhere in the body, counted while parsing. */
+  readonly depth: number;
+  /** Most group objects in a thrivestack array. */
+  readonly thrivestackItems: number;
+  /** Most messages in a segment batch. */
+  readonly batchMessages: number;
+  /** Most traits in one segment traits object. */
+  readonly traitKeys: number;
+}
+
+/** The default limits: 500 KB per body, 32 KB per message, and the schemas' own counts. */
+export const DEFAULT_LIMITS: Limits = Object.freeze({
+  bodyBytes: 500 * 1024,
+  messageBytes: 32 * 1024,
+  depth: 32,
+  thrivestackItems: 1000,
+  batchMessages: 2500,
+  traitKeys: 255,
+});
+
+/** Where a kind's messages are: the items of the root array, of the root's `batch`, or the root itself. */
+export function messagesOf(kind: Kind): "root" | "items" | "batch" {
+  if (kind === "thrivestack") return "items";
+  if (kind === "segment-batch") return "batch";
+  return "root";
+}

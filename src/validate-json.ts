@@ -1,0 +1,73 @@
+import type { Kind } from "../generated/validators/index.js";
+import type { Issue } from "./issue.js";
+import { scanJson } from "./json/scan.js";
+import { utf8Length } from "./json/utf8-length.js";
+import { DEFAULT_LIMITS, messagesOf, type Limits } from "./limits.js";
+import { locateTraits } from "./traits/locate.js";
+import { validate, type Result, type ValidateOptions } from "./validate.js";
+
+/** Options of {@link validateJson}. */
+export interface ValidateJsonOptions extends ValidateOptions {
+  /** Limits to apply instead of {@link DEFAULT_LIMITS}, each on its own. */
+  readonly limits?: Partial<Limits>;
+}
+
+const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
+/**
+ * Validates a request body as received: text or UTF-8 bytes. Checks the byte size before anything else,
+ * then reads the JSON once, bounding nesting depth and message count and size as it goes (see `scanJson`),
+ * then parses it (`__proto__`, `constructor` and `prototype` keys stay plain data: `JSON.parse` defines
+ * them as own properties and never touches a prototype) and validates it. Never throws.
+ *
+ * @example
+ * const result = validateJson("thrivestack", await request.bytes());
+ * if (!result.ok) return errorResponse("thrivestack", result.issues);
+ */
+export function validateJson<K extends Kind>(kind: K, input: string | Uint8Array, options: ValidateJsonOptions = {}): Result<K> {
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const fail = (issue: Issue): Result<K> => ({ ok: false, issues: [issue] });
+
+  const bytes = byteSize(input, limits.bodyBytes);
+  if (bytes > limits.bodyBytes) return fail(tooLarge("", "The body", bytes, limits.bodyBytes));
+  let text: string;
+  try {
+    text = typeof input === "string" ? input : decoder.decode(input);
+  } catch {
+    return fail({ path: "", code: "invalid_json", message: "The body is not valid UTF-8." });
+  }
+  const messages = messagesOf(kind);
+  if (messages === "root" && bytes > limits.messageBytes) {
+    return fail(tooLarge("", "The message", bytes, limits.messageBytes));
+  }
+  const maxMessages = messages === "batch" ? limits.batchMessages : limits.thrivestackItems;
+  const issue = scanJson(text, { depth: limits.depth, messages, maxMessages, messageBytes: limits.messageBytes });
+  if (issue) return fail(issue);
+  const body: unknown = JSON.parse(text);
+  const traitIssue = tooManyTraits(kind, body, limits.traitKeys);
+  if (traitIssue) return fail(traitIssue);
+  return validate(kind, body, options);
+}
+
+/** The UTF-8 size of the input; for text longer than `limit` units, its length in units (already too large). */
+function byteSize(input: string | Uint8Array, limit: number): number {
+  if (typeof input !== "string") return input.length;
+  // A UTF-16 unit is 1 to 3 bytes of UTF-8: count exactly only where the bounds do not decide.
+  if (input.length > limit || input.length * 3 <= limit) return input.length;
+  return utf8Length(input);
+}
+
+function tooLarge(path: string, what: string, bytes: number, limit: number): Issue {
+  return { path, code: "too_large", message: `${what} is ${bytes} bytes; the limit is ${limit} bytes.` };
+}
+
+/** A segment traits object with more keys than a lowered `traitKeys` limit (the schema checks 255). */
+function tooManyTraits(kind: Kind, body: unknown, max: number): Issue | undefined {
+  if (kind !== "segment" && kind !== "segment-batch") return undefined;
+  for (const { path, traits } of locateTraits(kind, body)) {
+    if (Object.keys(traits).length > max) {
+      return { path, code: "max_properties", message: `\`traits\` must have at most ${max} keys.` };
+    }
+  }
+  return undefined;
+}
