@@ -47,14 +47,18 @@ afterAll(async () => {
 
 describe("group-spec validate", () => {
   it("exits 0 and says valid for a valid file", async () => {
-    expect(await run(["validate", "--kind", "segment", valid])).toEqual({ code: 0, stdout: `${valid}: valid\n`, stderr: "" });
+    expect(await run(["validate", "--kind", "segment", valid])).toEqual({
+      code: 0,
+      stdout: `${valid}: valid\n1 valid, 0 invalid\n`,
+      stderr: "",
+    });
   });
 
   it("exits 1 and lists the issues for an invalid file", async () => {
     const result = await run(["validate", "--kind", "segment", valid, invalid]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(
-      `${valid}: valid\n${invalid}: invalid\n  /  identity  Either \`userId\` or \`anonymousId\` is required.\n`,
+      `${valid}: valid\n${invalid}: invalid\n  /  identity  Either \`userId\` or \`anonymousId\` is required.\n1 valid, 1 invalid\n`,
     );
   });
 
@@ -65,14 +69,15 @@ describe("group-spec validate", () => {
     expect(lines).toEqual([
       { file: "valid.json", valid: true, issues: [] },
       { file: "invalid.json", valid: false, issues: [{ path: "", code: "identity", message: expect.any(String) }] },
-      { file: "not-json.json", valid: false, issues: [{ path: "", code: "invalid_json", message: expect.stringContaining("Not JSON") }] },
+      { file: "not-json.json", valid: false, issues: [{ path: "", code: "invalid_json", message: expect.stringContaining("line 1, column 3") }] },
     ]);
+    expect(result.stderr).toBe("1 valid, 2 invalid\n");
   });
 
   it("reads standard input when no file is given", async () => {
     const result = await run(["validate", "--kind", "thrivestack", "--json"], JSON.stringify([{ group_id: "a" }]));
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout)).toEqual({
+    expect(JSON.parse(result.stdout.split("\n")[0]!)).toEqual({
       file: "-",
       valid: false,
       issues: [{ path: "/0/user_id", code: "required", message: "Missing required field `user_id`." }],
@@ -90,11 +95,50 @@ describe("group-spec validate", () => {
     [["validate", "x.json"], "--kind is required"],
     [["validate", "--kind", "segment", "--colour"], "Unknown option '--colour'"],
     [["frobnicate"], 'Unknown command "frobnicate"'],
+    [["validate", "--kind", "segment", "--format", "xml"], 'Unknown format "xml"'],
+    [["validate", "--kind", "segment", "--max-issues", "0"], "--max-issues takes a whole number"],
+    [["validate", "--kind", "segment", "no-such-dir/*.json"], "No file matches"],
   ])("exits 2 with a hint on a usage error: %j", async (args, message) => {
     const result = await run(args);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
-    expect(result.stderr).toMatch(/See `group-spec( validate)? --help`/);
+    if (!message.startsWith("No file")) expect(result.stderr).toMatch(/See `group-spec( validate)? --help`/);
+  });
+
+  it("streams NDJSON: one verdict per non-empty line, with its line number", async () => {
+    const lines = [JSON.stringify({ userId: "u1", groupId: "a" }), "", JSON.stringify({ groupId: "b" }), "{oops", `{"userId":"u","groupId":"g","traits":{"a":"${"x".repeat(600_000)}"}}`];
+    const result = await run(["validate", "--kind", "segment", "--ndjson", "--json"], `${lines.join("\n")}\n`);
+    expect(result.code).toBe(1);
+    const verdicts = result.stdout.trim().split("\n").map((line) => JSON.parse(line) as { line: number; valid: boolean; issues: { code: string }[] });
+    expect(verdicts.map((v) => [v.line, v.valid, v.issues.map((i) => i.code)])).toEqual([
+      [1, true, []],
+      [3, false, ["identity"]],
+      [4, false, ["invalid_json"]],
+      [5, false, ["too_large"]],
+    ]);
+    expect(result.stderr).toBe("1 valid, 3 invalid\n");
+  });
+
+  it("expands a quoted glob to the files it matches, sorted", async () => {
+    const result = await run(["validate", "--kind", "segment", "--json", "*.json"], "", dir);
+    const files = result.stdout.trim().split("\n").map((line) => (JSON.parse(line) as { file: string }).file);
+    expect(files).toEqual(["invalid.json", "not-json.json", "valid.json"]);
+  });
+
+  it("writes GitHub Actions annotations with --format github", async () => {
+    const result = await run(["validate", "--kind", "segment", "--format", "github", "invalid.json"], "", dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(
+      "::error file=invalid.json,line=1,title=identity at /::Either `userId` or `anonymousId` is required.\n0 valid, 1 invalid\n",
+    );
+  });
+
+  it("caps the issues per body with --max-issues", async () => {
+    const body = JSON.stringify({ batch: [{ type: "group" }, { type: "group" }, { type: "group" }] });
+    const all = await run(["validate", "--kind", "segment-batch", "--json"], body);
+    const capped = await run(["validate", "--kind", "segment-batch", "--json", "--max-issues", "2"], body);
+    expect((JSON.parse(all.stdout.split("\n")[0]!) as { issues: unknown[] }).issues.length).toBeGreaterThan(2);
+    expect((JSON.parse(capped.stdout.split("\n")[0]!) as { issues: unknown[] }).issues).toHaveLength(2);
   });
 
   it("prints help for the program and for each command", async () => {

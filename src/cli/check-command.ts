@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { UsageError } from "./usage-error.js";
-import type { Io } from "./validate-command.js";
+import type { Io } from "./io.js";
 
 /**
  * `group-spec check`: the drift check needs the schemas and the generator, which only a checkout has, so it

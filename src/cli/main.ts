@@ -1,7 +1,9 @@
 import { checkCommand } from "./check-command.js";
 import { USAGE } from "./usage.js";
 import { UsageError } from "./usage-error.js";
-import { ReadError, validateCommand, type Io } from "./validate-command.js";
+import type { Io } from "./io.js";
+import { ReadError } from "./read-error.js";
+import { validateCommand } from "./validate-command.js";
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   validate: validateCommand,

@@ -5,20 +5,37 @@ export const USAGE: Record<string, string> = {
   main: `Usage: group-spec <command> [options]
 
 Commands:
-  validate   Validate Group call bodies (JSON files or standard input)
-  check      Regenerate generated/ from schemas/ in a temporary place and fail on any difference
+  validate    Validate Group call bodies: JSON files, NDJSON files or standard input
+  translate   Translate a body between dialects (segment ↔ thrivestack, legacy → thrivestack)
+  serve       Serve the docs page with its Try it console and the reference API
+  check       Regenerate generated/ from schemas/ in a temporary place and fail on any difference
 
+Kinds: ${KINDS.join(", ")}
 Run \`group-spec <command> --help\` for a command's options.`,
-  validate: `Usage: group-spec validate --kind <kind> [--json] [FILE ...]
+  validate: `Usage: group-spec validate --kind <kind> [options] [FILE | GLOB ...]
 
-Validates each FILE (or standard input when no FILE, or FILE is -) as one JSON body.
+Validates each FILE (or standard input when no FILE is given, or FILE is -) as one JSON body, or with
+--ndjson as one body per line. A quoted GLOB ("data/*.json") expands to the files it matches.
 
 Options:
-  --kind <kind>  The body kind: ${KINDS.join(", ")}
-  --json         Print one JSON line per body: {"file","valid","issues"}
-  -h, --help     Show this help
+  --kind <kind>        The body kind: ${KINDS.join(", ")}
+  --ndjson             One body per line, streamed (a file of any size is never read whole)
+  --format <format>    pretty (default), json (one JSON line per body: {"file","line"?,"valid","issues"})
+                       or github (GitHub Actions error annotations)
+  --json               The same as --format json
+  --max-issues <n>     Report at most n issues per body (default 20)
+  -h, --help           Show this help
 
+Prints a summary line "N valid, M invalid" (on standard error with --format json).
 Exit status: 0 when every body is valid, 1 when any is invalid, 2 on a usage or read error.`,
+  translate: `Usage: group-spec translate --from <kind> --to <kind> [FILE]
+
+Reads one JSON body of kind --from (FILE or standard input), validates it, and prints it translated to
+kind --to. Translations: segment → thrivestack, thrivestack → segment, segment-batch → thrivestack,
+thrivestack → segment-batch, thrivestack-legacy → thrivestack.
+
+Exit status: 0 translated, 1 when the body is invalid or cannot be translated (issues on standard error),
+2 on a usage or read error.`,
   check: `Usage: group-spec check
 
 Run in a group-spec checkout: regenerates generated/ from schemas/ into a temporary folder and fails,

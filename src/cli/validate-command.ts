@@ -1,84 +1,76 @@
-import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { isKind, KINDS, validate } from "../validate.js";
-import type { Issue } from "../issue.js";
+import { DEFAULT_LIMITS } from "../limits.js";
+import { isKind, KINDS, MAX_ISSUES } from "../validate.js";
+import { validateJson } from "../validate-json.js";
+import { ndjsonBodies, wholeBody, type BodyInput } from "./bodies.js";
+import { expandFiles } from "./files.js";
+import type { Io } from "./io.js";
+import { FORMATS, formatVerdict, summary, type Format, type Verdict } from "./report.js";
 import { UsageError } from "./usage-error.js";
 
-/** Where the CLI writes; tests and the entry point pass the real streams. */
-export interface Io {
-  readonly stdin: NodeJS.ReadableStream;
-  readonly stdout: NodeJS.WritableStream;
-  readonly stderr: NodeJS.WritableStream;
-}
-
-/** One body's verdict, as `--json` prints it. */
-interface Verdict {
-  readonly file: string;
-  readonly valid: boolean;
-  readonly issues: readonly Issue[];
-}
-
-/** `group-spec validate`: returns the exit status. */
+/** `group-spec validate`: returns the exit status (0 all valid, 1 any invalid; usage and read errors throw). */
 export async function validateCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args);
-  const kind = values.kind;
-  if (kind === undefined) throw new UsageError("--kind is required.", "validate");
-  if (!isKind(kind)) throw new UsageError(`Unknown kind "${kind}"; expected one of ${KINDS.join(", ")}.`, "validate");
-  const files = positionals.length > 0 ? positionals : ["-"];
-  let invalid = 0;
+  const { kind, format, ndjson, maxIssues, files } = await options(args);
+  const counts = { valid: 0, invalid: 0 };
   for (const file of files) {
-    const text = await read(file, io);
-    const verdict = check(kind, file, text);
-    if (!verdict.valid) invalid++;
-    io.stdout.write(values.json ? `${JSON.stringify(verdict)}\n` : pretty(verdict));
+    const bodies = ndjson ? ndjsonBodies(file, io.stdin, DEFAULT_LIMITS.bodyBytes) : single(file, io);
+    for await (const input of bodies) {
+      const verdict = check(kind, input, maxIssues);
+      counts[verdict.valid ? "valid" : "invalid"]++;
+      io.stdout.write(formatVerdict(verdict, format));
+    }
   }
-  return invalid > 0 ? 1 : 0;
+  // The summary goes where it cannot break the output: JSON lines stay pure on standard output.
+  (format === "json" ? io.stderr : io.stdout).write(summary(counts.valid, counts.invalid));
+  return counts.invalid > 0 ? 1 : 0;
 }
 
-function parse(args: string[]) {
+async function* single(file: string, io: Io): AsyncGenerator<BodyInput> {
+  yield await wholeBody(file, io.stdin, DEFAULT_LIMITS.bodyBytes);
+}
+
+function check(kind: (typeof KINDS)[number], input: BodyInput, maxIssues: number): Verdict {
+  const at = input.line === undefined ? { file: input.file } : { file: input.file, line: input.line };
+  if (input.bytes === undefined) {
+    const message = `The body is ${input.size} bytes; the limit is ${DEFAULT_LIMITS.bodyBytes} bytes.`;
+    return { ...at, valid: false, issues: [{ path: "", code: "too_large", message }] };
+  }
+  const result = validateJson(kind, input.bytes, { maxIssues });
+  return { ...at, valid: result.ok, issues: result.ok ? [] : result.issues };
+}
+
+async function options(args: string[]) {
+  let parsed;
   try {
-    return parseArgs({
+    parsed = parseArgs({
       args,
-      options: { kind: { type: "string" }, json: { type: "boolean" } },
+      options: {
+        kind: { type: "string" },
+        format: { type: "string" },
+        json: { type: "boolean" },
+        ndjson: { type: "boolean" },
+        "max-issues": { type: "string" },
+      },
       allowPositionals: true,
       strict: true,
     });
   } catch (error) {
     throw new UsageError((error as Error).message, "validate");
   }
-}
-
-function check(kind: Parameters<typeof validate>[0], file: string, text: string): Verdict {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (error) {
-    return { file, valid: false, issues: [{ path: "", code: "invalid_json", message: `Not JSON: ${(error as Error).message}` }] };
+  const { values, positionals } = parsed;
+  if (values.kind === undefined) throw new UsageError("--kind is required.", "validate");
+  if (!isKind(values.kind)) throw new UsageError(`Unknown kind "${values.kind}"; expected one of ${KINDS.join(", ")}.`, "validate");
+  const format = values.format ?? (values.json ? "json" : "pretty");
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`Unknown format "${format}"; expected one of ${FORMATS.join(", ")}.`, "validate");
   }
-  const result = validate(kind, body);
-  return { file, valid: result.ok, issues: result.ok ? [] : result.issues };
-}
-
-async function read(file: string, io: Io): Promise<string> {
-  if (file === "-") {
-    const chunks: Buffer[] = [];
-    for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk as Buffer));
-    return Buffer.concat(chunks).toString("utf8");
+  if (values.json && values.format !== undefined && values.format !== "json") {
+    throw new UsageError("--json is --format json; it cannot be combined with another format.", "validate");
   }
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    throw new ReadError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  const maxIssues = values["max-issues"] === undefined ? MAX_ISSUES : Number(values["max-issues"]);
+  if (!Number.isInteger(maxIssues) || maxIssues < 1) {
+    throw new UsageError(`--max-issues takes a whole number of at least 1; got "${values["max-issues"]}".`, "validate");
   }
-}
-
-function pretty(verdict: Verdict): string {
-  if (verdict.valid) return `${verdict.file}: valid\n`;
-  const lines = verdict.issues.map((issue) => `  ${issue.path || "/"}  ${issue.code}  ${issue.message}`);
-  return `${verdict.file}: invalid\n${lines.join("\n")}\n`;
-}
-
-/** A file that cannot be read: exit status 2. */
-export class ReadError extends Error {
-  override readonly name = "ReadError";
+  const files = await expandFiles(positionals.length > 0 ? positionals : ["-"]);
+  return { kind: values.kind, format: format as Format, ndjson: values.ndjson === true, maxIssues, files };
 }

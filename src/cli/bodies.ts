@@ -1,0 +1,85 @@
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { ReadError } from "./read-error.js";
+
+/** One body read from a file or standard input: its bytes, or how many bytes it had past the limit. */
+export interface BodyInput {
+  readonly file: string;
+  /** 1-based line of an NDJSON body. */
+  readonly line?: number;
+  /** The bytes, or `undefined` when the body was larger than `maxBytes` and was not kept. */
+  readonly bytes: Uint8Array | undefined;
+  readonly size: number;
+}
+
+function open(file: string, stdin: NodeJS.ReadableStream): AsyncIterable<Buffer> {
+  if (file === "-") return stdin as AsyncIterable<Buffer>;
+  const stream = createReadStream(file);
+  return (async function* () {
+    try {
+      for await (const chunk of stream) yield chunk as Buffer;
+    } catch (error) {
+      throw new ReadError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  })();
+}
+
+/**
+ * A whole file (or standard input) as one body. A file larger than `maxBytes` is not read at all; standard
+ * input is read up to the limit and counted past it.
+ */
+export async function wholeBody(file: string, stdin: NodeJS.ReadableStream, maxBytes: number): Promise<BodyInput> {
+  if (file !== "-") {
+    const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
+      throw new ReadError(`Cannot read ${file}: ${error.code ?? error.message}`);
+    });
+    if (!info.isFile()) throw new ReadError(`Cannot read ${file}: not a file`);
+    if (info.size > maxBytes) return { file, bytes: undefined, size: info.size };
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of open(file, stdin)) {
+    size += chunk.length;
+    if (size <= maxBytes) chunks.push(chunk);
+  }
+  return { file, bytes: size <= maxBytes ? Buffer.concat(chunks) : undefined, size };
+}
+
+/**
+ * The bodies of an NDJSON file, one per non-empty line, streamed: memory holds at most one line of up to
+ * `maxBytes` at a time, whatever the file's size. A longer line is counted and skipped, not kept.
+ */
+export async function* ndjsonBodies(file: string, stdin: NodeJS.ReadableStream, maxBytes: number): AsyncGenerator<BodyInput> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  let line = 1;
+  const finish = (): BodyInput | undefined => {
+    const body = size > maxBytes ? undefined : Buffer.concat(parts);
+    const blank = body !== undefined && body.toString("utf8").trim() === "";
+    const result = blank ? undefined : { file, line, bytes: body, size };
+    parts = [];
+    size = 0;
+    line++;
+    return result;
+  };
+  for await (const chunk of open(file, stdin)) {
+    let start = 0;
+    for (let nl = chunk.indexOf(0x0a); nl !== -1; nl = chunk.indexOf(0x0a, start)) {
+      take(chunk.subarray(start, nl));
+      const body = finish();
+      if (body) yield body;
+      start = nl + 1;
+    }
+    take(chunk.subarray(start));
+  }
+  if (size > 0) {
+    const body = finish();
+    if (body) yield body;
+  }
+
+  function take(part: Buffer): void {
+    size += part.length;
+    if (size <= maxBytes) parts.push(part);
+    else parts = [];
+  }
+}
