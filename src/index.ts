@@ -10,6 +10,13 @@ export { successResponse } from "./responses/success-response.js";
 export type { SuccessBodies, SuccessOptions } from "./responses/success-response.js";
 export type { HttpResponse } from "./responses/http-response.js";
 export type { ErrorStatus } from "../generated/error-codes.js";
+export { normalize, normalizeSpelling } from "./normalize.js";
+export type { NormalizeOptions } from "./normalize.js";
+export { changedTraits } from "./changed-traits.js";
+export type { TraitChanges } from "./changed-traits.js";
+export { deepEqual } from "./deep-equal.js";
+export { translate, TRANSLATIONS, TranslationError } from "./translate/index.js";
+export type { Translation } from "./translate/index.js";
 export { GroupSpecError } from "./group-spec-error.js";
 export type { Issue, IssueCode } from "./issue.js";
 export type {

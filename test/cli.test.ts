@@ -151,6 +151,33 @@ describe("group-spec validate", () => {
   });
 });
 
+describe("group-spec translate", () => {
+  it("prints the body in the target dialect", async () => {
+    const message = { type: "group", userId: "u1", groupId: "acme", traits: { name: "Acme", created_at: "2024-01-15T10:30:00Z" } };
+    const result = await run(["translate", "--from", "segment", "--to", "thrivestack"], JSON.stringify(message));
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([
+      { group_id: "acme", user_id: "u1", traits: { account_name: "Acme", created_at: "2024-01-15T10:30:00Z" } },
+    ]);
+  });
+
+  it("exits 1 with the issues when the body is invalid or not covered", async () => {
+    const invalid = await run(["translate", "--from", "segment", "--to", "thrivestack"], JSON.stringify({ groupId: "acme" }));
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain("identity");
+    const two = JSON.stringify([{ group_id: "a", user_id: "u" }, { group_id: "b", user_id: "u" }]);
+    const uncovered = await run(["translate", "--from", "thrivestack", "--to", "segment"], two);
+    expect(uncovered.code).toBe(1);
+    expect(uncovered.stderr).toContain("segment-batch");
+  });
+
+  it("exits 2 on a pair it does not translate", async () => {
+    const result = await run(["translate", "--from", "segment", "--to", "thrivestack-legacy"], "{}");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("No translation from segment to thrivestack-legacy");
+  });
+});
+
 describe("group-spec check", () => {
   it("passes in this checkout, where generated/ is up to date", async () => {
     const result = await run(["check"]);

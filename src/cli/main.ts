@@ -1,4 +1,5 @@
 import { checkCommand } from "./check-command.js";
+import { translateCommand } from "./translate-command.js";
 import { USAGE } from "./usage.js";
 import { UsageError } from "./usage-error.js";
 import type { Io } from "./io.js";
@@ -7,6 +8,7 @@ import { validateCommand } from "./validate-command.js";
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   validate: validateCommand,
+  translate: translateCommand,
   check: checkCommand,
 };
 

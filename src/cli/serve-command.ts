@@ -1,0 +1,110 @@
+import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import { parseArgs } from "node:util";
+import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_RATE_LIMIT, startServer, type RunningServer } from "../server/index.js";
+import { UsageError } from "./usage-error.js";
+import type { Io } from "./io.js";
+
+/** Help for `group-spec serve`, for the CLI's usage table. */
+export const SERVE_USAGE = `Usage: group-spec serve [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--api-key KEY]... [--rate-limit ${DEFAULT_RATE_LIMIT.requests}]
+
+Serves the docs page (Scalar, fully offline) at /, the OpenAPI document at /openapi.json, the four
+operations (POST /api/group, /legacy/api/group, /v1/group, /v1/batch) and GET /api/groups/:group_id.
+Accepted group calls are kept in memory only and are lost when the server stops.
+
+Options:
+  --port <n>        Port to listen on (0 picks a free one); default ${DEFAULT_PORT}
+  --host <address>  Address to listen on; default ${DEFAULT_HOST} (this machine only)
+  --api-key <key>   A key every operation accepts; repeat for more. Without one, a development key is
+                    generated and printed
+  --rate-limit <n>  Requests per second per key, then 429 with Retry-After; 0 for no limit
+  -h, --help        Show this help
+
+Stops on Ctrl-C (SIGINT) or SIGTERM, with exit status 0; exit status 1 when it cannot start, 2 on a usage
+error.`;
+
+/** `group-spec serve`: serves until SIGINT or SIGTERM, then returns 0. */
+export async function serveCommand(args: string[], io: Io): Promise<number> {
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
+  try {
+    return await serve(args, io, stop.signal);
+  } finally {
+    process.off("SIGINT", onSignal).off("SIGTERM", onSignal);
+  }
+}
+
+/** `serve` with the stop signal given: what {@link serveCommand} runs, and what tests drive. */
+export async function serve(args: string[], io: Io, stop: AbortSignal): Promise<number> {
+  const { values } = parse(args);
+  const port = integer(values.port, "--port", 0, 65535) ?? DEFAULT_PORT;
+  const requests = integer(values["rate-limit"], "--rate-limit", 0, 1_000_000) ?? DEFAULT_RATE_LIMIT.requests;
+  const given = values["api-key"] ?? [];
+  if (given.some((key) => key.trim() === "")) throw new UsageError("--api-key must not be empty.", "serve");
+  const apiKeys = given.length > 0 ? given : [`gs_dev_${randomBytes(18).toString("base64url")}`];
+  const host = values.host ?? DEFAULT_HOST;
+  let server: RunningServer;
+  try {
+    server = await startServer({
+      apiKeys,
+      host,
+      port,
+      rateLimit: { requests },
+      onError: (error) => io.stderr.write(`group-spec serve: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === undefined ? (error as Error).message : `${code} on ${host}:${port}`;
+    io.stderr.write(`group-spec serve: cannot start: ${reason}\n`);
+    return 1;
+  }
+  io.stdout.write(banner(server.url, given.length > 0 ? undefined : apiKeys[0], host));
+  if (!stop.aborted) await once(stop, "abort");
+  await server.close();
+  io.stdout.write("group-spec serve: stopped; the in-memory data is gone.\n");
+  return 0;
+}
+
+function banner(url: string, generatedKey: string | undefined, host: string): string {
+  const lines = [
+    `group-spec serve: listening on ${url}/`,
+    `  docs and console  ${url}/`,
+    `  OpenAPI document  ${url}/openapi.json`,
+    generatedKey === undefined
+      ? "  API keys          as given with --api-key"
+      : `  API key           ${generatedKey}  (generated for this run; choose one with --api-key)`,
+    "  Accepted group calls are kept in memory only and are lost when the server stops.",
+  ];
+  if (host !== DEFAULT_HOST && host !== "localhost" && host !== "::1") {
+    lines.push(`  Warning: listening on ${host}, so other machines may reach this development server.`);
+  }
+  return `${lines.join("\n")}\nPress Ctrl-C to stop.\n`;
+}
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: {
+        port: { type: "string" },
+        host: { type: "string" },
+        "api-key": { type: "string", multiple: true },
+        "rate-limit": { type: "string" },
+      },
+      allowPositionals: false,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message, "serve");
+  }
+}
+
+function integer(text: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) {
+    throw new UsageError(`${name} must be a whole number from ${min} to ${max}; got "${text}".`, "serve");
+  }
+  return value;
+}

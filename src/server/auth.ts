@@ -1,0 +1,59 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { IncomingHttpHeaders } from "node:http";
+import type { Kind } from "../validate.js";
+
+/**
+ * The credential a request carries, read the way its dialect documents it: the `x-api-key` header
+ * (thrivestack), `Authorization: Bearer <token>` (legacy), or `Authorization: Basic` with the write key as
+ * the user name and any password (segment). `undefined` when there is none.
+ */
+export function credentialOf(kind: Kind, headers: IncomingHttpHeaders): string | undefined {
+  if (kind === "thrivestack") {
+    const key = headers["x-api-key"];
+    return typeof key === "string" ? nonEmpty(key) : undefined;
+  }
+  const authorization = headers.authorization ?? "";
+  const [, scheme = "", value = ""] = /^\s*(\S+)\s+(\S+)\s*$/.exec(authorization) ?? [];
+  if (kind === "thrivestack-legacy") return scheme.toLowerCase() === "bearer" ? nonEmpty(value) : undefined;
+  if (scheme.toLowerCase() !== "basic") return undefined;
+  const decoded = Buffer.from(value, "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  return nonEmpty(colon === -1 ? decoded : decoded.slice(0, colon));
+}
+
+/**
+ * The API keys a server accepts. A key is known by the hex SHA-256 of its text, which also names its data in
+ * the store, so the keys themselves are not kept around in more places than needed.
+ */
+export class Keyring {
+  readonly #digests: readonly Buffer[];
+
+  /** Accepts each of `keys`; an empty key is refused. */
+  constructor(keys: readonly string[]) {
+    if (keys.length === 0 || keys.some((key) => key.length === 0)) throw new RangeError("Give at least one API key, none empty.");
+    this.#digests = keys.map(digest);
+  }
+
+  /**
+   * The id (hex SHA-256) of the key `credential` matches, or `undefined`. Digests have one length, so
+   * `timingSafeEqual` applies to any credential, and every key is compared: the time taken tells nothing
+   * about which key, or how much of one, matched.
+   */
+  match(credential: string | undefined): string | undefined {
+    if (credential === undefined) return undefined;
+    const given = digest(credential);
+    let found: Buffer | undefined;
+    for (const known of this.#digests) {
+      if (timingSafeEqual(given, known)) found = known;
+    }
+    return found?.toString("hex");
+  }
+}
+
+function digest(text: string): Buffer {
+  return createHash("sha256").update(text, "utf8").digest();
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === "" ? undefined : value;
+}

@@ -1,0 +1,31 @@
+import type { ServerResponse } from "node:http";
+import type { HttpResponse } from "../responses/http-response.js";
+
+/** Headers on every response. */
+const COMMON = { "x-content-type-options": "nosniff" } as const;
+
+/**
+ * Writes a response given as data (what `errorResponse` and `successResponse` return) as JSON. `close` asks
+ * the client to close the connection, for answers sent before the request body was read.
+ */
+export function send(res: ServerResponse, response: HttpResponse<unknown>, close = false): void {
+  const text = JSON.stringify(response.body);
+  const headers: Record<string, string> = { ...COMMON, "cache-control": "no-store", ...response.headers };
+  if (close) headers["connection"] = "close";
+  headers["content-length"] = String(Buffer.byteLength(text));
+  res.writeHead(response.status, headers);
+  res.end(text);
+}
+
+/**
+ * A status no dialect's envelope has (404, 405), as plain JSON: `{"error":{"code","message"}}`.
+ */
+export function plainError(status: number, code: string, message: string, headers: Record<string, string> = {}): HttpResponse<unknown> {
+  return { status, headers: { "content-type": "application/json; charset=utf-8", ...headers }, body: { error: { code, message } } };
+}
+
+/** Writes a file's bytes with its type; `HEAD` gets the headers only. */
+export function sendFile(res: ServerResponse, type: string, bytes: Buffer, headers: Record<string, string> = {}): void {
+  res.writeHead(200, { ...COMMON, "content-type": type, "content-length": String(bytes.length), ...headers });
+  res.end(res.req.method === "HEAD" ? undefined : bytes);
+}

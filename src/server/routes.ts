@@ -1,0 +1,100 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { errorResponse } from "../responses/error-response.js";
+import type { Kind } from "../validate.js";
+import type { Assets } from "./assets.js";
+import { DOCS_CSP, DOCS_HTML, docsInitScript, type DocsOptions } from "./docs-page.js";
+import { getGroup, postOperation, type Context } from "./operations.js";
+import { plainError, send, sendFile } from "./respond.js";
+
+/** The operation of each `POST` path, as `generated/openapi.json` documents them. */
+export const OPERATIONS: Readonly<Record<string, Kind>> = {
+  "/api/group": "thrivestack",
+  "/legacy/api/group": "thrivestack-legacy",
+  "/v1/group": "segment",
+  "/v1/batch": "segment-batch",
+};
+
+/** The path that reads a group back; the group id follows it, percent-encoded. */
+export const GROUPS_PATH = "/api/groups/";
+
+/** What {@link route} needs beyond the handlers' context: the files it serves. */
+export interface RouteContext extends Context {
+  readonly assets: Assets;
+  readonly docs: DocsOptions;
+}
+
+/**
+ * Sends each request to its handler: the four operations, `GET /api/groups/:group_id`, the docs page
+ * (`/`, `/docs/scalar.js`, `/docs/init.js`) and `/openapi.json`. A known path asked with another method
+ * gets 405 with `Allow`; any other path 404, both as plain JSON.
+ */
+export async function route(req: IncomingMessage, res: ServerResponse, context: RouteContext): Promise<void> {
+  const path = pathOf(req);
+  const kind = OPERATIONS[path];
+  if (kind !== undefined) {
+    if (req.method === "POST") return postOperation(kind, req, res, context);
+    return send(res, methodNotAllowed("POST"), !req.complete);
+  }
+  const read = req.method === "GET" || req.method === "HEAD";
+  if (path.startsWith(GROUPS_PATH)) {
+    if (!read) return send(res, methodNotAllowed("GET, HEAD"), !req.complete);
+    return getGroup(decode(path.slice(GROUPS_PATH.length)), req, res, context);
+  }
+  const file = staticFile(path, context);
+  if (file === undefined) return send(res, plainError(404, "not_found", `No such path: ${path.slice(0, 200)}`), !req.complete);
+  if (!read) return send(res, methodNotAllowed("GET, HEAD"), !req.complete);
+  sendFile(res, file.type, file.bytes, file.headers);
+}
+
+/** The dialect whose envelope answers an unexpected error on `req`'s path, if the path has one. */
+export function kindOfPath(req: IncomingMessage): Kind | undefined {
+  const path = pathOf(req);
+  return OPERATIONS[path] ?? (path.startsWith(GROUPS_PATH) ? "thrivestack" : undefined);
+}
+
+/** The 500 answer to an unexpected error, in the path's envelope. */
+export function serverError(req: IncomingMessage) {
+  const kind = kindOfPath(req);
+  return kind === undefined ? plainError(500, "internal_error", "Server error; try again later.") : errorResponse(kind, { status: 500 });
+}
+
+interface StaticFile {
+  readonly type: string;
+  readonly bytes: Buffer;
+  readonly headers: Record<string, string>;
+}
+
+function staticFile(path: string, context: RouteContext): StaticFile | undefined {
+  const text = (type: string) => `${type}; charset=utf-8`;
+  switch (path) {
+    case "/":
+      return { type: text("text/html"), bytes: Buffer.from(DOCS_HTML), headers: { "content-security-policy": DOCS_CSP, "cache-control": "no-cache" } };
+    case "/docs/init.js":
+      return { type: text("text/javascript"), bytes: Buffer.from(docsInitScript(context.docs)), headers: { "cache-control": "no-store" } };
+    case "/docs/scalar.js":
+      return { type: text("text/javascript"), bytes: context.assets.scalar, headers: { "cache-control": "public, max-age=3600" } };
+    case "/openapi.json":
+      return { type: text("application/json"), bytes: context.assets.openapi, headers: { "cache-control": "no-cache" } };
+    default:
+      return undefined;
+  }
+}
+
+function methodNotAllowed(allow: string) {
+  return plainError(405, "method_not_allowed", `This path answers ${allow} only.`, { allow });
+}
+
+function pathOf(req: IncomingMessage): string {
+  const url = req.url ?? "/";
+  const query = url.search(/[?#]/);
+  return query === -1 ? url : url.slice(0, query);
+}
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    // Not a valid percent-encoding: no group can have this id, so it is looked up (and not found) as is.
+    return segment;
+  }
+}

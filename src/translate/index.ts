@@ -1,0 +1,2 @@
+export { translate, TRANSLATIONS, type Translation } from "./translate.js";
+export { TranslationError } from "./translation-error.js";
