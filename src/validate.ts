@@ -2,6 +2,7 @@ import { detailValidators, KINDS, validators, type Bodies, type Kind } from "../
 import { GroupSpecError } from "./group-spec-error.js";
 import type { Issue } from "./issue.js";
 import { issuesFromValidator, type Context } from "./issues/from-validator.js";
+import { depthIssue } from "./depth.js";
 import { duplicateTraits } from "./traits/duplicates.js";
 import { valueAt } from "./value-at.js";
 
@@ -16,6 +17,12 @@ export type Result<K extends Kind> =
 export interface ValidateOptions {
   /** Report at most this many issues (default {@link MAX_ISSUES}, at least 1). */
   readonly maxIssues?: number;
+  /**
+   * Deepest nesting of arrays and objects accepted anywhere in the body. Not checked by default: the schemas
+   * bound segment traits, and `validateJson` bounds every body read from text while parsing it; set this
+   * for parsed bodies that come from elsewhere (it costs one walk over the body).
+   */
+  readonly maxDepth?: number;
 }
 
 /** How many issues `validate` reports by default. */
@@ -46,6 +53,8 @@ export function validate<K extends Kind>(kind: K, body: unknown, options: Valida
   const maxIssues = Math.max(1, Math.floor(options.maxIssues ?? MAX_ISSUES));
   const check = validators[kind];
   if (check(body)) {
+    const tooDeep = options.maxDepth === undefined ? undefined : depthIssue(body, options.maxDepth);
+    if (tooDeep) return { ok: false, issues: [tooDeep] };
     const duplicates = duplicateTraits(kind, body, maxIssues);
     return duplicates.length === 0 ? { ok: true, value: body as Bodies[K] } : { ok: false, issues: duplicates };
   }

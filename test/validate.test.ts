@@ -83,3 +83,21 @@ describe("assertValid", () => {
     expect((thrown as GroupSpecError).message).toContain("userId");
   });
 });
+
+describe("validate with maxDepth", () => {
+  it("answers a body nested past the limit with too_deep at the first container too deep, without recursion", () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const result = validate("thrivestack", [{ group_id: "a", user_id: "u", traits: { x: deep } }], { maxDepth: 32 });
+    expect(result.ok ? [] : result.issues.map(({ path, code }) => ({ path, code }))).toEqual([
+      { path: `/0/traits/x${"/0".repeat(29)}`, code: "too_deep" },
+    ]);
+  });
+
+  it("accepts a body at the limit, and checks nothing when no limit is given", () => {
+    const body = [{ group_id: "a", user_id: "u", traits: { x: [[1]] } }];
+    expect(validate("thrivestack", body, { maxDepth: 5 }).ok).toBe(true);
+    expect(validate("thrivestack", body, { maxDepth: 4 }).ok).toBe(false);
+    expect(validate("thrivestack", body).ok).toBe(true);
+  });
+});

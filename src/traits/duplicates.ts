@@ -12,8 +12,12 @@ export function duplicateTraits(kind: Kind, body: unknown, maxIssues: number): I
   const issues: Issue[] = [];
   if (!hasSpellings(kind)) return issues;
   for (const { path, traits } of locateTraits(kind, body)) {
+    const keys = Object.keys(traits);
+    // Keys of one object differ, so two can name one reserved trait only if one of them is not its
+    // canonical spelling: most bodies are decided by this one cheap pass.
+    if (!keys.some((key) => { const name = reservedName(kind, key); return name !== undefined && name !== key; })) continue;
     const seen = new Map<string, string>();
-    for (const key of Object.keys(traits)) {
+    for (const key of keys) {
       const name = reservedName(kind, key);
       if (name === undefined) continue;
       const first = seen.get(name);
