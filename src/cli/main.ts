@@ -1,4 +1,5 @@
 import { checkCommand } from "./check-command.js";
+import { serveCommand } from "./serve-command.js";
 import { translateCommand } from "./translate-command.js";
 import { USAGE } from "./usage.js";
 import { UsageError } from "./usage-error.js";
@@ -9,6 +10,7 @@ import { validateCommand } from "./validate-command.js";
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   validate: validateCommand,
   translate: translateCommand,
+  serve: serveCommand,
   check: checkCommand,
 };
 

@@ -1,4 +1,5 @@
 import { KINDS } from "../../generated/validators/index.js";
+import { SERVE_USAGE } from "./serve-command.js";
 
 /** Help for `group-spec` and each command. */
 export const USAGE: Record<string, string> = {
@@ -36,6 +37,7 @@ thrivestack → segment-batch, thrivestack-legacy → thrivestack.
 
 Exit status: 0 translated, 1 when the body is invalid or cannot be translated (issues on standard error),
 2 on a usage or read error.`,
+  serve: SERVE_USAGE,
   check: `Usage: group-spec check
 
 Run in a group-spec checkout: regenerates generated/ from schemas/ into a temporary folder and fails,

@@ -1,28 +1,15 @@
-/** What the docs page may configure beyond the fixed offline settings. */
-export interface DocsOptions {
-  /**
-   * A key to fill into the console's `x-api-key` field. Off by default: the page is served without
-   * credentials, so a key put in it is readable by anyone who can reach the server.
-   */
-  readonly prefillApiKey?: string;
-}
-
 /**
  * Scalar's configuration. Each setting keeps the page from reaching any host but this server: no web fonts,
- * no telemetry, no AI agent (which calls an outside proxy), no developer tools.
+ * no telemetry, no AI agent (which calls an outside proxy), no developer tools. No key is filled in: the page
+ * is served without credentials, so a key in it would be readable by anyone who can reach the server.
  */
-export function scalarConfig(options: DocsOptions = {}): Record<string, unknown> {
-  return {
-    url: "/openapi.json",
-    withDefaultFonts: false,
-    telemetry: false,
-    agent: { disabled: true },
-    showDeveloperTools: "never",
-    ...(options.prefillApiKey === undefined
-      ? {}
-      : { authentication: { preferredSecurityScheme: "ApiKeyAuth", apiKey: { token: options.prefillApiKey } } }),
-  };
-}
+export const SCALAR_CONFIG = Object.freeze({
+  url: "/openapi.json",
+  withDefaultFonts: false,
+  telemetry: false,
+  agent: { disabled: true },
+  showDeveloperTools: "never",
+});
 
 /**
  * The page's Content-Security-Policy: scripts, requests, images and fonts from this origin only, so a
@@ -43,9 +30,7 @@ export const DOCS_CSP = [
 ].join("; ");
 
 /** The script that starts Scalar, served at `/docs/init.js` (an inline script would need a weaker CSP). */
-export function docsInitScript(options: DocsOptions = {}): string {
-  return `Scalar.createApiReference("#app", ${JSON.stringify(scalarConfig(options))});\n`;
-}
+export const DOCS_INIT_SCRIPT = `Scalar.createApiReference("#app", ${JSON.stringify(SCALAR_CONFIG)});\n`;
 
 /** The HTML of `/`: the note that data is in memory only, and Scalar's API reference. */
 export const DOCS_HTML = `<!doctype html>

@@ -3,4 +3,3 @@ export type { ServerOptions, RunningServer } from "./server.js";
 export { GroupStore, DEFAULT_STORE_LIMITS } from "./store.js";
 export type { StoreLimits, StoredEvent, GroupView } from "./store.js";
 export type { RateLimit } from "./rate-limit.js";
-export type { DocsOptions } from "./docs-page.js";

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { DEFAULT_LIMITS, type Limits } from "../limits.js";
+import { normalizeSpelling } from "../normalize.js";
 import { errorResponse } from "../responses/error-response.js";
 import { JSON_TYPE } from "../responses/http-response.js";
 import { successResponse } from "../responses/success-response.js";
@@ -10,7 +11,7 @@ import { credentialOf, type Keyring } from "./auth.js";
 import { readBody, type BodyResult } from "./body.js";
 import { groupEvents } from "./group-events.js";
 import type { RateLimiter } from "./rate-limit.js";
-import { send } from "./respond.js";
+import { bodyUnread, send } from "./respond.js";
 import type { GroupStore } from "./store.js";
 
 /** What the handlers share: the keys, the rate limiter, the store and the body limits. */
@@ -24,7 +25,8 @@ export interface Context {
 /**
  * `POST` of one of the four operations: credentials (401), rate limit (429), the body read with its byte
  * cap (413, or 400 for an encoding other than gzip or broken gzip), `validateJson` (400/413), then the
- * accepted calls go to the store and the dialect's 200 is sent. Answers sent before the body was read close
+ * accepted calls go to the store (reserved trait names folded by `normalizeSpelling`) and the dialect's 200
+ * is sent. Answers sent before the body was read close
  * the connection, so a large body is not read only to be thrown away.
  */
 export async function postOperation(kind: Kind, req: IncomingMessage, res: ServerResponse, context: Context): Promise<void> {
@@ -37,7 +39,8 @@ export async function postOperation(kind: Kind, req: IncomingMessage, res: Serve
   const result = validateJson(kind, body.bytes, { limits: context.limits });
   if (!result.ok) return send(res, errorResponse(kind, result.issues));
   const eventId = `evt_${randomUUID()}`;
-  context.store.record(owner, kind, eventId, groupEvents(kind, result.value));
+  // Stored with reserved trait names in their one spelling, so `Plan` and `plan` merge as one trait.
+  context.store.record(owner, kind, eventId, groupEvents(kind, normalizeSpelling(kind, result.value)));
   send(res, successResponse(kind, result.value, { eventId }));
 }
 
@@ -60,12 +63,12 @@ export function getGroup(groupId: string, req: IncomingMessage, res: ServerRespo
 function admit(kind: Kind, req: IncomingMessage, res: ServerResponse, context: Context): string | undefined {
   const owner = context.keyring.match(credentialOf(kind, req.headers));
   if (owner === undefined) {
-    send(res, errorResponse(kind, { status: 401 }), !req.complete);
+    send(res, errorResponse(kind, { status: 401 }), bodyUnread(req));
     return undefined;
   }
   const verdict = context.limiter.take(owner);
   if (!verdict.ok) {
-    send(res, errorResponse(kind, { status: 429, retryAfter: verdict.retryAfter }), !req.complete);
+    send(res, errorResponse(kind, { status: 429, retryAfter: verdict.retryAfter }), bodyUnread(req));
     return undefined;
   }
   return owner;

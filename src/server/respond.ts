@@ -1,4 +1,4 @@
-import type { ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { HttpResponse } from "../responses/http-response.js";
 
 /** Headers on every response. */
@@ -28,4 +28,14 @@ export function plainError(status: number, code: string, message: string, header
 export function sendFile(res: ServerResponse, type: string, bytes: Buffer, headers: Record<string, string> = {}): void {
   res.writeHead(200, { ...COMMON, "content-type": type, "content-length": String(bytes.length), ...headers });
   res.end(res.req.method === "HEAD" ? undefined : bytes);
+}
+
+/**
+ * Whether the request carries a body not yet read: an answer sent now closes the connection rather than
+ * read a body, perhaps a large one, only to throw it away.
+ */
+export function bodyUnread(req: IncomingMessage): boolean {
+  const length = req.headers["content-length"];
+  const hasBody = req.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0");
+  return hasBody && !req.complete;
 }

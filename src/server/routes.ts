@@ -2,9 +2,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorResponse } from "../responses/error-response.js";
 import type { Kind } from "../validate.js";
 import type { Assets } from "./assets.js";
-import { DOCS_CSP, DOCS_HTML, docsInitScript, type DocsOptions } from "./docs-page.js";
+import { DOCS_CSP, DOCS_HTML, DOCS_INIT_SCRIPT } from "./docs-page.js";
 import { getGroup, postOperation, type Context } from "./operations.js";
-import { plainError, send, sendFile } from "./respond.js";
+import { bodyUnread, plainError, send, sendFile } from "./respond.js";
 
 /** The operation of each `POST` path, as `generated/openapi.json` documents them. */
 export const OPERATIONS: Readonly<Record<string, Kind>> = {
@@ -20,7 +20,6 @@ export const GROUPS_PATH = "/api/groups/";
 /** What {@link route} needs beyond the handlers' context: the files it serves. */
 export interface RouteContext extends Context {
   readonly assets: Assets;
-  readonly docs: DocsOptions;
 }
 
 /**
@@ -33,16 +32,16 @@ export async function route(req: IncomingMessage, res: ServerResponse, context: 
   const kind = OPERATIONS[path];
   if (kind !== undefined) {
     if (req.method === "POST") return postOperation(kind, req, res, context);
-    return send(res, methodNotAllowed("POST"), !req.complete);
+    return send(res, methodNotAllowed("POST"), bodyUnread(req));
   }
   const read = req.method === "GET" || req.method === "HEAD";
   if (path.startsWith(GROUPS_PATH)) {
-    if (!read) return send(res, methodNotAllowed("GET, HEAD"), !req.complete);
+    if (!read) return send(res, methodNotAllowed("GET, HEAD"), bodyUnread(req));
     return getGroup(decode(path.slice(GROUPS_PATH.length)), req, res, context);
   }
   const file = staticFile(path, context);
-  if (file === undefined) return send(res, plainError(404, "not_found", `No such path: ${path.slice(0, 200)}`), !req.complete);
-  if (!read) return send(res, methodNotAllowed("GET, HEAD"), !req.complete);
+  if (file === undefined) return send(res, plainError(404, "not_found", `No such path: ${path.slice(0, 200)}`), bodyUnread(req));
+  if (!read) return send(res, methodNotAllowed("GET, HEAD"), bodyUnread(req));
   sendFile(res, file.type, file.bytes, file.headers);
 }
 
@@ -64,13 +63,16 @@ interface StaticFile {
   readonly headers: Record<string, string>;
 }
 
+const HTML = Buffer.from(DOCS_HTML);
+const INIT_SCRIPT = Buffer.from(DOCS_INIT_SCRIPT);
+
 function staticFile(path: string, context: RouteContext): StaticFile | undefined {
   const text = (type: string) => `${type}; charset=utf-8`;
   switch (path) {
     case "/":
-      return { type: text("text/html"), bytes: Buffer.from(DOCS_HTML), headers: { "content-security-policy": DOCS_CSP, "cache-control": "no-cache" } };
+      return { type: text("text/html"), bytes: HTML, headers: { "content-security-policy": DOCS_CSP, "cache-control": "no-cache" } };
     case "/docs/init.js":
-      return { type: text("text/javascript"), bytes: Buffer.from(docsInitScript(context.docs)), headers: { "cache-control": "no-store" } };
+      return { type: text("text/javascript"), bytes: INIT_SCRIPT, headers: { "cache-control": "no-cache" } };
     case "/docs/scalar.js":
       return { type: text("text/javascript"), bytes: context.assets.scalar, headers: { "cache-control": "public, max-age=3600" } };
     case "/openapi.json":

@@ -3,7 +3,6 @@ import type { AddressInfo } from "node:net";
 import type { Limits } from "../limits.js";
 import { loadAssets, type Assets } from "./assets.js";
 import { Keyring } from "./auth.js";
-import type { DocsOptions } from "./docs-page.js";
 import { RateLimiter, type RateLimit } from "./rate-limit.js";
 import { send } from "./respond.js";
 import { route, serverError, type RouteContext } from "./routes.js";
@@ -23,10 +22,9 @@ export interface ServerOptions {
   readonly limits?: Partial<Limits>;
   /** The store of accepted calls; a new, empty {@link GroupStore} by default. */
   readonly store?: GroupStore;
-  readonly docs?: DocsOptions;
   /** Told of each unexpected error (answered with 500); by default they are dropped. */
   readonly onError?: (error: unknown) => void;
-  /** The assets to serve; read from the package by default (tests pass them to start faster). */
+  /** The files to serve; by default read once from this package at start-up (see `loadAssets`). */
   readonly assets?: Assets;
 }
 
@@ -65,11 +63,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store,
     limits: options.limits ?? {},
     assets: options.assets ?? (await loadAssets()),
-    docs: options.docs ?? {},
   };
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     route(req, res, context).catch((error: unknown) => {
-      onError(error);
+      try {
+        onError(error);
+      } catch {
+        // A failing error reporter must not take the server down with it.
+      }
       if (res.headersSent) res.destroy();
       else send(res, serverError(req), true);
     });
