@@ -37,8 +37,10 @@ export function validateJson<K extends Kind>(kind: K, input: string | Uint8Array
     return fail({ path: "", code: "invalid_json", message: "The body is not valid UTF-8." });
   }
   const messages = messagesOf(kind);
-  if (messages === "root" && bytes > limits.messageBytes) {
-    return fail(tooLarge("", "The message", bytes, limits.messageBytes));
+  if (messages === "root") {
+    // Exact bytes: `bytes` is only exact up to the body limit, and a message is smaller than a body.
+    const messageBytes = byteSize(input, limits.messageBytes);
+    if (messageBytes > limits.messageBytes) return fail(tooLarge("", "The message", messageBytes, limits.messageBytes));
   }
   const maxMessages = messages === "batch" ? limits.batchMessages : limits.thrivestackItems;
   const issue = scanJson(text, { depth: limits.depth, messages, maxMessages, messageBytes: limits.messageBytes });

@@ -50,7 +50,8 @@ export function isKind(kind: unknown): kind is Kind {
  */
 export function validate<K extends Kind>(kind: K, body: unknown, options: ValidateOptions = {}): Result<K> {
   if (!isKind(kind)) throw new TypeError(`Unknown kind ${JSON.stringify(kind)}; expected one of ${KINDS.join(", ")}.`);
-  const maxIssues = Math.max(1, Math.floor(options.maxIssues ?? MAX_ISSUES));
+  const requested = Math.floor(options.maxIssues ?? MAX_ISSUES);
+  const maxIssues = Number.isNaN(requested) ? MAX_ISSUES : Math.max(1, requested);
   const check = validators[kind];
   if (check(body)) {
     const tooDeep = options.maxDepth === undefined ? undefined : depthIssue(body, options.maxDepth);

@@ -4,7 +4,15 @@ import { tokens } from "../json-pointer.js";
 export function label(path: string): string {
   const last = tokens(path).at(-1);
   if (last === undefined) return "The body";
-  return /^\d+$/.test(last) ? `Item ${last} of \`${tokens(path).at(-2) ?? "the body"}\`` : `\`${last}\``;
+  return /^\d+$/.test(last) ? `Item ${last} of \`${short(tokens(path).at(-2) ?? "the body")}\`` : `\`${short(last)}\``;
+}
+
+/** A key as messages name it: whole when short, else its first 40 code points and an ellipsis. */
+export function short(key: string): string {
+  if (key.length <= QUOTE_MAX) return key;
+  const points = [...key.slice(0, QUOTE_MAX * 2)];
+  if (points.length <= QUOTE_MAX && key.length <= QUOTE_MAX * 2) return key;
+  return `${points.slice(0, QUOTE_MAX).join("")}…`;
 }
 
 /** The JSON type name of a value, as messages say it. */

@@ -1,7 +1,7 @@
 import type { ValidatorError } from "../../generated/types/validator-error.js";
 import type { Issue } from "../issue.js";
 import { child } from "../json-pointer.js";
-import { formatName, got, label, oneOf, typeName, typeWord } from "./describe.js";
+import { formatName, got, label, oneOf, short, typeName, typeWord } from "./describe.js";
 
 /** What the issue model needs of the body: the value at a JSON Pointer. */
 export type Lookup = (path: string) => unknown;
@@ -15,14 +15,14 @@ export function leafIssue(error: ValidatorError, valueAt: Lookup): Issue {
   switch (error.keyword) {
     case "required": {
       const missing = String(p["missingProperty"]);
-      return { path: child(path, missing), code: "required", message: `Missing required field \`${missing}\`.` };
+      return { path: child(path, missing), code: "required", message: `Missing required field \`${short(missing)}\`.` };
     }
     case "additionalProperties": {
       const extra = String(p["additionalProperty"]);
       return {
         path: child(path, extra),
         code: "unknown_property",
-        message: `\`${extra}\` is not a field of this object; check its spelling.`,
+        message: `\`${short(extra)}\` is not a field of this object; check its spelling.`,
       };
     }
     case "type":
