@@ -2,13 +2,15 @@ import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import * as hyperjump from "@hyperjump/json-schema-formats";
 import { isUri as hyperjumpIsUri } from "@hyperjump/uri";
+import * as ascii from "../schemas/formats/ascii.js";
 import { formats, isDateTime, type FormatName } from "../schemas/formats/index.js";
 
 /** The independent oracle for each format. */
 const oracles: Record<FormatName, (s: string) => boolean> = {
   "date-time": hyperjump.isDateTime,
   email: hyperjump.isEmail,
-  hostname: hyperjump.isHostname,
+  // RFC 1123 syntax less RFC 5891's reserved `??--` labels; A-labels are not decoded (schemas/formats/hostname.ts).
+  hostname: (s) => hyperjump.isHostname(s) && !/(?:^|\.)(?![Xx][Nn])[^.]{2}--/.test(s),
   ipv4: hyperjump.isIPv4,
   ipv6: hyperjump.isIPv6,
   uri: hyperjumpIsUri,
@@ -109,6 +111,8 @@ const cases: Record<FormatName, Case[]> = {
     { given: "a-b.c-d", want: true },
     { given: "123.456", want: true },
     { given: "xn--bcher-kva.example", want: true },
+    { given: "ab--cd.example", want: false }, // RFC 5891 reserves `--` in places 3–4 for A-labels
+    { given: "xn--zz.example", want: true }, // an A-label is checked for syntax only, not decoded
     { given: label63, want: true },
     { given: `${label63}a`, want: false },
     { given: `${label63}.${label63}`, want: true },
@@ -463,5 +467,27 @@ describe("linear time and no throw on adversarial input", () => {
   ];
   it.each(names)("%s returns a boolean on 100,000-character strings", (name) => {
     for (const s of adversarial) expect(typeof formats[name](s)).toBe("boolean");
+  });
+});
+
+describe("the ASCII class table the uri and email scanners read", () => {
+  const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  const digits = "0123456789";
+  const sets: [string, number, string][] = [
+    ["unreserved (RFC 3986)", ascii.UNRESERVED, `${letters}${digits}-._~`],
+    ["sub-delims (RFC 3986)", ascii.SUB_DELIM, "!$&'()*+,;="],
+    ["pchar without pct-encoded (RFC 3986)", ascii.PCHAR, `${letters}${digits}-._~!$&'()*+,;=:@`],
+    ["path characters", ascii.PATH, `${letters}${digits}-._~!$&'()*+,;=:@/`],
+    ["reg-name characters", ascii.REG_NAME, `${letters}${digits}-._~!$&'()*+,;=`],
+    ["atext (RFC 5322)", ascii.ATEXT, `${letters}${digits}!#$%&'*+-/=?^_\`{|}~`],
+    ["scheme characters after the first", ascii.SCHEME, `${letters}${digits}+-.`],
+    ["letters and digits", ascii.ALNUM, `${letters}${digits}`],
+    ["hex digits", ascii.HEX, `${digits}ABCDEFabcdef`],
+  ];
+
+  it.each(sets)("%s: exactly the listed characters, nothing at or above 128", (_name, bits, members) => {
+    const inTable = Array.from({ length: 256 }, (_, c) => c).filter((c) => ascii.is(c, bits));
+    expect(String.fromCharCode(...inTable)).toBe(String.fromCharCode(...[...members].map((m) => m.charCodeAt(0)).sort((a, b) => a - b)));
+    expect(ascii.is(Number.NaN, bits)).toBe(false);
   });
 });

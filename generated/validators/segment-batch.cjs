@@ -22,26 +22,11 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 // segment-batch.validator.js
 var segment_batch_validator_exports = {};
 __export(segment_batch_validator_exports, {
-  default: () => segment_batch_validator_default,
+  default: () => validate,
+  details: () => details,
   validate: () => validate
 });
 module.exports = __toCommonJS(segment_batch_validator_exports);
-
-// schemas/formats/ascii.ts
-function isDigit(c) {
-  return c >= 48 && c <= 57;
-}
-function isAlpha(c) {
-  const lower = c | 32;
-  return lower >= 97 && lower <= 122;
-}
-function isAlnum(c) {
-  return isDigit(c) || isAlpha(c);
-}
-function isHexDigit(c) {
-  const lower = c | 32;
-  return isDigit(c) || lower >= 97 && lower <= 102;
-}
 
 // schemas/formats/leap-seconds.ts
 var LISTED_DAYS = [
@@ -98,32 +83,32 @@ function hasLeapSecond(year, month, day) {
 var MINUTES_PER_DAY = 24 * 60;
 function isDateTime(s) {
   if (s.length < 20) return false;
-  const year = digits4(s, 0);
-  const month = digits2(s, 5);
-  const day = digits2(s, 8);
-  const hour = digits2(s, 11);
-  const minute = digits2(s, 14);
-  const second = digits2(s, 17);
-  if (year < 0 || s.charCodeAt(4) !== 45 || month < 1 || month > 12 || s.charCodeAt(7) !== 45 || day < 1 || day > daysInMonth(year, month) || (s.charCodeAt(10) | 32) !== 116 || hour < 0 || hour > 23 || s.charCodeAt(13) !== 58 || minute < 0 || minute > 59 || s.charCodeAt(16) !== 58 || second < 0 || second > 60) {
+  const year = digit(s, 0) * 1e3 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  const month = digit(s, 5) * 10 + digit(s, 6);
+  const day = digit(s, 8) * 10 + digit(s, 9);
+  const hour = digit(s, 11) * 10 + digit(s, 12);
+  const minute = digit(s, 14) * 10 + digit(s, 15);
+  const second = digit(s, 17) * 10 + digit(s, 18);
+  if (year < 0 || s.charCodeAt(4) !== 45 || month < 1 || month > 12 || s.charCodeAt(7) !== 45 || day < 1 || day > 28 && day > daysInMonth(year, month) || (s.charCodeAt(10) | 32) !== 116 || hour < 0 || hour > 23 || s.charCodeAt(13) !== 58 || minute < 0 || minute > 59 || s.charCodeAt(16) !== 58 || second < 0 || second > 60) {
     return false;
   }
   let i = 19;
-  if (s.charCodeAt(i) === 46) {
+  let c = s.charCodeAt(i);
+  if (c === 46) {
     const first = ++i;
-    while (isDigit(s.charCodeAt(i))) i++;
+    while ((c = s.charCodeAt(i)) >= 48 && c <= 57) i++;
     if (i === first) return false;
   }
   let offsetMinutes = 0;
-  const sign = s.charCodeAt(i);
-  if ((sign | 32) === 122) {
+  if ((c | 32) === 122) {
     if (i + 1 !== s.length) return false;
-  } else if (sign === 43 || sign === 45) {
-    const offsetHour = digits2(s, i + 1);
-    const offsetMinute = digits2(s, i + 4);
+  } else if (c === 43 || c === 45) {
+    const offsetHour = digit(s, i + 1) * 10 + digit(s, i + 2);
+    const offsetMinute = digit(s, i + 4) * 10 + digit(s, i + 5);
     if (i + 6 !== s.length || offsetHour < 0 || offsetHour > 23 || s.charCodeAt(i + 3) !== 58 || offsetMinute < 0 || offsetMinute > 59) {
       return false;
     }
-    offsetMinutes = (sign === 43 ? 1 : -1) * (offsetHour * 60 + offsetMinute);
+    offsetMinutes = (c === 43 ? 1 : -1) * (offsetHour * 60 + offsetMinute);
   } else {
     return false;
   }
@@ -140,15 +125,53 @@ function daysInMonth(year, month) {
   if (month === 2) return year % 4 === 0 && year % 100 !== 0 || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
-function digits2(s, i) {
-  const a = s.charCodeAt(i) - 48;
-  const b = s.charCodeAt(i + 1) - 48;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+var NOT_A_DIGIT = -1e5;
+function digit(s, i) {
+  const d = s.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : NOT_A_DIGIT;
 }
-function digits4(s, i) {
-  const high = digits2(s, i);
-  const low = digits2(s, i + 2);
-  return high < 0 || low < 0 ? -1 : high * 100 + low;
+
+// schemas/formats/ascii.ts
+function isDigit(c) {
+  return c >= 48 && c <= 57;
+}
+function isAlpha(c) {
+  const lower = c | 32;
+  return lower >= 97 && lower <= 122;
+}
+function isHexDigit(c) {
+  const lower = c | 32;
+  return isDigit(c) || lower >= 97 && lower <= 102;
+}
+var UNRESERVED = 1;
+var SUB_DELIM = 2;
+var PCHAR = 4;
+var ATEXT = 8;
+var SCHEME = 16;
+var ALNUM = 32;
+var HEX = 64;
+var PATH = 128;
+var REG_NAME = UNRESERVED | SUB_DELIM;
+var CLASSES = classTable();
+function classTable() {
+  const table = new Uint8Array(128);
+  const add = (chars, bits) => {
+    for (const c of chars) table[c.charCodeAt(0)] |= bits;
+  };
+  const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  const digits = "0123456789";
+  add(letters + digits, UNRESERVED | PCHAR | ATEXT | SCHEME | ALNUM);
+  add("-._~", UNRESERVED | PCHAR);
+  add("!$&'()*+,;=", SUB_DELIM | PCHAR);
+  add(":@", PCHAR);
+  add(letters + digits + "-._~!$&'()*+,;=:@/", PATH);
+  add("!#$%&'*+-/=?^_`{|}~", ATEXT);
+  add("+-.", SCHEME);
+  add(digits + "ABCDEFabcdef", HEX);
+  return table;
+}
+function is(c, bits) {
+  return c < 128 && (CLASSES[c] & bits) !== 0;
 }
 
 // schemas/formats/ipv4.ts
@@ -272,7 +295,7 @@ function isDomain(s, start) {
     if (c === 46) {
       if (labelLength === 0 || previous === 45) return false;
       labelLength = 0;
-    } else if (isAlnum(c) || c === 45 && labelLength > 0) {
+    } else if (is(c, ALNUM) || c === 45 && labelLength > 0) {
       labelLength++;
     } else {
       return false;
@@ -282,108 +305,50 @@ function isDomain(s, start) {
   return labelLength > 0 && previous !== 45;
 }
 function isAtext(c) {
-  if (isAlnum(c)) return true;
-  switch (c) {
-    case 33:
-    // !
-    case 35:
-    // #
-    case 36:
-    // $
-    case 37:
-    // %
-    case 38:
-    // &
-    case 39:
-    // '
-    case 42:
-    // *
-    case 43:
-    // +
-    case 45:
-    // -
-    case 47:
-    // /
-    case 61:
-    // =
-    case 63:
-    // ?
-    case 94:
-    // ^
-    case 95:
-    // _
-    case 96:
-    // `
-    case 123:
-    // {
-    case 124:
-    // |
-    case 125:
-    // }
-    case 126:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// schemas/formats/hostname.ts
-var LABEL_MAX = 63;
-var HOSTNAME_MAX = 255;
-function isHostname(s) {
-  const length = s.length;
-  if (length === 0 || length > HOSTNAME_MAX) return false;
-  let labelLength = 0;
-  let previous = 0;
-  for (let i = 0; i < length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 46) {
-      if (labelLength === 0 || previous === 45) return false;
-      labelLength = 0;
-    } else if (isAlnum(c) || c === 45 && labelLength > 0) {
-      if (++labelLength > LABEL_MAX) return false;
-    } else {
-      return false;
-    }
-    previous = c;
-  }
-  return labelLength > 0 && previous !== 45;
+  return is(c, ATEXT);
 }
 
 // schemas/formats/uri.ts
 function isUri(s) {
   const length = s.length;
-  if (!isAlpha(s.charCodeAt(0))) return false;
+  if (length === 0 || !isAlpha(s.charCodeAt(0))) return false;
   let i = 1;
-  while (i < length && isSchemeChar(s.charCodeAt(i))) i++;
-  if (s.charCodeAt(i) !== 58) return false;
+  while (i < length && is(s.charCodeAt(i), SCHEME)) i++;
+  if (i === length || s.charCodeAt(i) !== 58) return false;
   i++;
-  if (s.charCodeAt(i) === 47 && s.charCodeAt(i + 1) === 47) {
-    const start = i + 2;
-    let end = start;
-    while (end < length && !isAuthorityEnd(s.charCodeAt(end))) end++;
-    if (!isAuthority(s, start, end)) return false;
-    i = end;
+  if (i + 1 < length && s.charCodeAt(i) === 47 && s.charCodeAt(i + 1) === 47) {
+    i = authorityEnd(s, i + 2);
+    if (i < 0) return false;
   }
   i = scan(s, i, false);
-  if (s.charCodeAt(i) === 63) i = scan(s, i + 1, true);
-  if (s.charCodeAt(i) === 35) i = scan(s, i + 1, true);
+  if (i < length && s.charCodeAt(i) === 63) i = scan(s, i + 1, true);
+  if (i < length && s.charCodeAt(i) === 35) i = scan(s, i + 1, true);
   return i === length;
 }
 function scan(s, i, allowQuestion) {
   const length = s.length;
   while (i < length) {
     const c = s.charCodeAt(i);
-    if (c === 37) {
-      if (!isHexDigit(s.charCodeAt(i + 1)) || !isHexDigit(s.charCodeAt(i + 2))) return i;
-      i += 3;
-    } else if (isPchar(c) || c === 47 || allowQuestion && c === 63) {
+    if (is(c, PATH) || allowQuestion && c === 63) {
       i++;
+    } else if (c === 37 && i + 2 < length && is(s.charCodeAt(i + 1), HEX) && is(s.charCodeAt(i + 2), HEX)) {
+      i += 3;
     } else {
       return i;
     }
   }
   return i;
+}
+function authorityEnd(s, start) {
+  const length = s.length;
+  let end = start;
+  while (end < length && is(s.charCodeAt(end), REG_NAME)) end++;
+  if (end === length || isAuthorityEnd(s.charCodeAt(end))) return end;
+  while (end < length && !isAuthorityEnd(s.charCodeAt(end))) end++;
+  return isAuthority(s, start, end) ? end : -1;
+}
+function isAuthorityEnd(c) {
+  return c === 47 || c === 63 || c === 35;
 }
 function isAuthority(s, start, end) {
   let host = start;
@@ -393,7 +358,7 @@ function isAuthority(s, start, end) {
     host = at + 1;
   }
   let port;
-  if (s.charCodeAt(host) === 91 && host < end) {
+  if (host < end && s.charCodeAt(host) === 91) {
     const close = s.indexOf("]", host);
     if (close < 0 || close >= end || !isIPv6Range(s, host + 1, close)) return false;
     port = close + 1;
@@ -412,40 +377,12 @@ function isAuthority(s, start, end) {
 function isRun(s, start, end, allowColon) {
   for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
-    if (c === 37) {
-      if (i + 2 >= end || !isHexDigit(s.charCodeAt(i + 1)) || !isHexDigit(s.charCodeAt(i + 2))) return false;
-      i += 2;
-    } else if (!(isUnreserved(c) || isSubDelim(c) || allowColon && c === 58)) {
-      return false;
-    }
+    if (is(c, UNRESERVED | SUB_DELIM) || allowColon && c === 58) continue;
+    if (c !== 37 || i + 2 >= end || !is(s.charCodeAt(i + 1), HEX) || !is(s.charCodeAt(i + 2), HEX)) return false;
+    i += 2;
   }
   return true;
 }
-function isSchemeChar(c) {
-  return isAlnum(c) || c === 43 || c === 45 || c === 46;
-}
-function isAuthorityEnd(c) {
-  return c === 47 || c === 63 || c === 35;
-}
-function isPchar(c) {
-  return isUnreserved(c) || isSubDelim(c) || c === 58 || c === 64;
-}
-function isUnreserved(c) {
-  return isAlnum(c) || c === 45 || c === 46 || c === 95 || c === 126;
-}
-function isSubDelim(c) {
-  return c === 33 || c === 36 || c >= 38 && c <= 44 || c === 59 || c === 61;
-}
-
-// schemas/formats/index.ts
-var formats = {
-  "date-time": isDateTime,
-  email: isEmail,
-  hostname: isHostname,
-  ipv4: isIPv4,
-  ipv6: isIPv6,
-  uri: isUri
-};
 
 // schemas/keywords/code-points.ts
 function codePoints(s) {
@@ -462,5553 +399,1290 @@ function codePoints(s) {
 }
 
 // segment-batch.validator.js
-var validate = validate20;
-var segment_batch_validator_default = validate20;
-var pattern4 = new RegExp("^[^\\s\\x00-\\x1F\\x7F-\\x9F]*$", "u");
-var pattern5 = new RegExp("^(?:[Ii][Dd]|[Nn][Aa][Mm][Ee]|[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Pp][Ll][Aa][Nn])$", "u");
-var pattern6 = new RegExp("^(?:[Ee][Mm][Aa][Ii][Ll])$", "u");
-var pattern7 = new RegExp("^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee]|[Aa][Vv][Aa][Tt][Aa][Rr])$", "u");
-var pattern8 = new RegExp("^(?:[Pp][Hh][Oo][Nn][Ee])$", "u");
-var pattern9 = new RegExp("^(?:[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])$", "u");
-var pattern10 = new RegExp("^(?:[Rr][Ee][Vv][Ee][Nn][Uu][Ee])$", "u");
-var pattern11 = new RegExp("^(?:[Aa][Dd][Dd][Rr][Ee][Ss][Ss])$", "u");
-var pattern12 = new RegExp("^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])$", "u");
-var pattern13 = new RegExp("^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_?[Aa][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee][Dd]_?[Aa][Tt])$", "u");
-var pattern14 = new RegExp("^[\\s\\S]{256}", "u");
-var pattern15 = new RegExp("^[\\s\\S]*$", "u");
-var formats0 = formats.email;
-var formats2 = formats.uri;
-var formats6 = formats["date-time"];
-var formats16 = formats.ipv4;
-var formats18 = formats.ipv6;
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate20.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+var pattern0Source = "^[^\\s\\x00-\\x1F\\x7F-\\x9F]*$";
+var pattern0 = new RegExp(pattern0Source, "u");
+function isTraitValueDepth0(d) {
+  anyOf4: {
+    branch16: {
+      if (!(typeof d == "string") || d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192)) break branch16;
+      break anyOf4;
+    }
+    branch17: {
+      if (!(typeof d == "number" && isFinite(d))) break branch17;
+      break anyOf4;
+    }
+    branch18: {
+      if (!(typeof d == "boolean")) break branch18;
+      break anyOf4;
+    }
+    branch19: {
+      if (!(d === null)) break branch19;
+      break anyOf4;
+    }
+    return false;
   }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.batch === void 0 && (missing0 = "batch")) {
-        validate20.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } }];
-        return false;
-      } else {
-        if (data.batch !== void 0) {
-          let data0 = data.batch;
-          const _errs2 = errors;
-          if (errors === _errs2) {
-            if (Array.isArray(data0)) {
-              if (data0.length > 2500) {
-                validate20.errors = [{ instancePath: instancePath + "/batch", schemaPath: "#/properties/batch/maxItems", keyword: "maxItems", params: { limit: 2500 } }];
-                return false;
-              } else {
-                if (data0.length < 1) {
-                  validate20.errors = [{ instancePath: instancePath + "/batch", schemaPath: "#/properties/batch/minItems", keyword: "minItems", params: { limit: 1 } }];
-                  return false;
-                } else {
-                  var valid1 = true;
-                  const len0 = data0.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    let data1 = data0[i0];
-                    const _errs4 = errors;
-                    const _errs5 = errors;
-                    let valid2 = false;
-                    const _errs6 = errors;
-                    const _errs7 = errors;
-                    if (errors === _errs7) {
-                      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-                        let missing1;
-                        if (data1.type === void 0 && (missing1 = "type") || data1.groupId === void 0 && (missing1 = "groupId")) {
-                          const err0 = { instancePath: instancePath + "/batch/" + i0, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/required", keyword: "required", params: { missingProperty: missing1 } };
-                          if (vErrors === null) {
-                            vErrors = [err0];
-                          } else {
-                            vErrors.push(err0);
-                          }
-                          errors++;
-                        } else {
-                          if (data1.type !== void 0) {
-                            let data2 = data1.type;
-                            const _errs9 = errors;
-                            if (typeof data2 !== "string") {
-                              const err1 = { instancePath: instancePath + "/batch/" + i0 + "/type", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/type/type", keyword: "type", params: { type: "string" } };
-                              if (vErrors === null) {
-                                vErrors = [err1];
-                              } else {
-                                vErrors.push(err1);
-                              }
-                              errors++;
-                            }
-                            if ("group" !== data2) {
-                              const err2 = { instancePath: instancePath + "/batch/" + i0 + "/type", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/type/const", keyword: "const", params: { allowedValue: "group" } };
-                              if (vErrors === null) {
-                                vErrors = [err2];
-                              } else {
-                                vErrors.push(err2);
-                              }
-                              errors++;
-                            }
-                            var valid4 = _errs9 === errors;
-                          } else {
-                            var valid4 = true;
-                          }
-                          if (valid4) {
-                            if (data1.userId !== void 0) {
-                              let data3 = data1.userId;
-                              const _errs11 = errors;
-                              if (errors === _errs11) {
-                                if (typeof data3 === "string") {
-                                  if (data3.length > 255 && (data3.length > 510 || codePoints(data3) > 255)) {
-                                    const err3 = { instancePath: instancePath + "/batch/" + i0 + "/userId", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/userId/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                                    if (vErrors === null) {
-                                      vErrors = [err3];
-                                    } else {
-                                      vErrors.push(err3);
-                                    }
-                                    errors++;
-                                  } else {
-                                    if (data3.length < 1 || data3.length < 2 && codePoints(data3) < 1) {
-                                      const err4 = { instancePath: instancePath + "/batch/" + i0 + "/userId", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/userId/minLength", keyword: "minLength", params: { limit: 1 } };
-                                      if (vErrors === null) {
-                                        vErrors = [err4];
-                                      } else {
-                                        vErrors.push(err4);
-                                      }
-                                      errors++;
-                                    }
-                                  }
-                                } else {
-                                  const err5 = { instancePath: instancePath + "/batch/" + i0 + "/userId", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/userId/type", keyword: "type", params: { type: "string" } };
-                                  if (vErrors === null) {
-                                    vErrors = [err5];
-                                  } else {
-                                    vErrors.push(err5);
-                                  }
-                                  errors++;
-                                }
-                              }
-                              var valid4 = _errs11 === errors;
-                            } else {
-                              var valid4 = true;
-                            }
-                            if (valid4) {
-                              if (data1.anonymousId !== void 0) {
-                                let data4 = data1.anonymousId;
-                                const _errs13 = errors;
-                                if (errors === _errs13) {
-                                  if (typeof data4 === "string") {
-                                    if (data4.length > 255 && (data4.length > 510 || codePoints(data4) > 255)) {
-                                      const err6 = { instancePath: instancePath + "/batch/" + i0 + "/anonymousId", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/anonymousId/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                                      if (vErrors === null) {
-                                        vErrors = [err6];
-                                      } else {
-                                        vErrors.push(err6);
-                                      }
-                                      errors++;
-                                    } else {
-                                      if (data4.length < 1 || data4.length < 2 && codePoints(data4) < 1) {
-                                        const err7 = { instancePath: instancePath + "/batch/" + i0 + "/anonymousId", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/anonymousId/minLength", keyword: "minLength", params: { limit: 1 } };
-                                        if (vErrors === null) {
-                                          vErrors = [err7];
-                                        } else {
-                                          vErrors.push(err7);
-                                        }
-                                        errors++;
-                                      }
-                                    }
-                                  } else {
-                                    const err8 = { instancePath: instancePath + "/batch/" + i0 + "/anonymousId", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/anonymousId/type", keyword: "type", params: { type: "string" } };
-                                    if (vErrors === null) {
-                                      vErrors = [err8];
-                                    } else {
-                                      vErrors.push(err8);
-                                    }
-                                    errors++;
-                                  }
-                                }
-                                var valid4 = _errs13 === errors;
-                              } else {
-                                var valid4 = true;
-                              }
-                              if (valid4) {
-                                if (data1.groupId !== void 0) {
-                                  let data5 = data1.groupId;
-                                  const _errs15 = errors;
-                                  if (errors === _errs15) {
-                                    if (typeof data5 === "string") {
-                                      if (data5.length > 255 && (data5.length > 510 || codePoints(data5) > 255)) {
-                                        const err9 = { instancePath: instancePath + "/batch/" + i0 + "/groupId", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/groupId/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                                        if (vErrors === null) {
-                                          vErrors = [err9];
-                                        } else {
-                                          vErrors.push(err9);
-                                        }
-                                        errors++;
-                                      } else {
-                                        if (data5.length < 1 || data5.length < 2 && codePoints(data5) < 1) {
-                                          const err10 = { instancePath: instancePath + "/batch/" + i0 + "/groupId", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/groupId/minLength", keyword: "minLength", params: { limit: 1 } };
-                                          if (vErrors === null) {
-                                            vErrors = [err10];
-                                          } else {
-                                            vErrors.push(err10);
-                                          }
-                                          errors++;
-                                        } else {
-                                          if (!pattern4.test(data5)) {
-                                            const err11 = { instancePath: instancePath + "/batch/" + i0 + "/groupId", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/groupId/pattern", keyword: "pattern", params: { pattern: "^[^\\s\\x00-\\x1F\\x7F-\\x9F]*$" } };
-                                            if (vErrors === null) {
-                                              vErrors = [err11];
-                                            } else {
-                                              vErrors.push(err11);
-                                            }
-                                            errors++;
-                                          }
-                                        }
-                                      }
-                                    } else {
-                                      const err12 = { instancePath: instancePath + "/batch/" + i0 + "/groupId", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/groupId/type", keyword: "type", params: { type: "string" } };
-                                      if (vErrors === null) {
-                                        vErrors = [err12];
-                                      } else {
-                                        vErrors.push(err12);
-                                      }
-                                      errors++;
-                                    }
-                                  }
-                                  var valid4 = _errs15 === errors;
-                                } else {
-                                  var valid4 = true;
-                                }
-                                if (valid4) {
-                                  if (data1.traits !== void 0) {
-                                    let data6 = data1.traits;
-                                    const _errs17 = errors;
-                                    if (errors === _errs17) {
-                                      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-                                        if (Object.keys(data6).length > 255) {
-                                          const err13 = { instancePath: instancePath + "/batch/" + i0 + "/traits", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/maxProperties", keyword: "maxProperties", params: { limit: 255 } };
-                                          if (vErrors === null) {
-                                            vErrors = [err13];
-                                          } else {
-                                            vErrors.push(err13);
-                                          }
-                                          errors++;
-                                        } else {
-                                          if (data6.id !== void 0) {
-                                            let data7 = data6.id;
-                                            const _errs19 = errors;
-                                            if (errors === _errs19) {
-                                              if (typeof data7 === "string") {
-                                                if (data7.length > 255 && (data7.length > 510 || codePoints(data7) > 255)) {
-                                                  const err14 = { instancePath: instancePath + "/batch/" + i0 + "/traits/id", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/id/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                                                  if (vErrors === null) {
-                                                    vErrors = [err14];
-                                                  } else {
-                                                    vErrors.push(err14);
-                                                  }
-                                                  errors++;
-                                                }
-                                              } else {
-                                                const err15 = { instancePath: instancePath + "/batch/" + i0 + "/traits/id", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/id/type", keyword: "type", params: { type: "string" } };
-                                                if (vErrors === null) {
-                                                  vErrors = [err15];
-                                                } else {
-                                                  vErrors.push(err15);
-                                                }
-                                                errors++;
-                                              }
-                                            }
-                                            var valid5 = _errs19 === errors;
-                                          } else {
-                                            var valid5 = true;
-                                          }
-                                          if (valid5) {
-                                            if (data6.name !== void 0) {
-                                              let data8 = data6.name;
-                                              const _errs21 = errors;
-                                              if (errors === _errs21) {
-                                                if (typeof data8 === "string") {
-                                                  if (data8.length > 255 && (data8.length > 510 || codePoints(data8) > 255)) {
-                                                    const err16 = { instancePath: instancePath + "/batch/" + i0 + "/traits/name", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/name/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                                                    if (vErrors === null) {
-                                                      vErrors = [err16];
-                                                    } else {
-                                                      vErrors.push(err16);
-                                                    }
-                                                    errors++;
-                                                  }
-                                                } else {
-                                                  const err17 = { instancePath: instancePath + "/batch/" + i0 + "/traits/name", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/name/type", keyword: "type", params: { type: "string" } };
-                                                  if (vErrors === null) {
-                                                    vErrors = [err17];
-                                                  } else {
-                                                    vErrors.push(err17);
-                                                  }
-                                                  errors++;
-                                                }
-                                              }
-                                              var valid5 = _errs21 === errors;
-                                            } else {
-                                              var valid5 = true;
-                                            }
-                                            if (valid5) {
-                                              if (data6.email !== void 0) {
-                                                let data9 = data6.email;
-                                                const _errs23 = errors;
-                                                if (errors === _errs23) {
-                                                  if (errors === _errs23) {
-                                                    if (typeof data9 === "string") {
-                                                      if (data9.length > 254 && (data9.length > 508 || codePoints(data9) > 254)) {
-                                                        const err18 = { instancePath: instancePath + "/batch/" + i0 + "/traits/email", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/email/maxLength", keyword: "maxLength", params: { limit: 254 } };
-                                                        if (vErrors === null) {
-                                                          vErrors = [err18];
-                                                        } else {
-                                                          vErrors.push(err18);
-                                                        }
-                                                        errors++;
-                                                      } else {
-                                                        if (!formats0(data9)) {
-                                                          const err19 = { instancePath: instancePath + "/batch/" + i0 + "/traits/email", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/email/format", keyword: "format", params: { format: "email" } };
-                                                          if (vErrors === null) {
-                                                            vErrors = [err19];
-                                                          } else {
-                                                            vErrors.push(err19);
-                                                          }
-                                                          errors++;
-                                                        }
-                                                      }
-                                                    } else {
-                                                      const err20 = { instancePath: instancePath + "/batch/" + i0 + "/traits/email", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/email/type", keyword: "type", params: { type: "string" } };
-                                                      if (vErrors === null) {
-                                                        vErrors = [err20];
-                                                      } else {
-                                                        vErrors.push(err20);
-                                                      }
-                                                      errors++;
-                                                    }
-                                                  }
-                                                }
-                                                var valid5 = _errs23 === errors;
-                                              } else {
-                                                var valid5 = true;
-                                              }
-                                              if (valid5) {
-                                                if (data6.website !== void 0) {
-                                                  let data10 = data6.website;
-                                                  const _errs25 = errors;
-                                                  if (errors === _errs25) {
-                                                    if (errors === _errs25) {
-                                                      if (typeof data10 === "string") {
-                                                        if (data10.length > 2048 && (data10.length > 4096 || codePoints(data10) > 2048)) {
-                                                          const err21 = { instancePath: instancePath + "/batch/" + i0 + "/traits/website", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/website/maxLength", keyword: "maxLength", params: { limit: 2048 } };
-                                                          if (vErrors === null) {
-                                                            vErrors = [err21];
-                                                          } else {
-                                                            vErrors.push(err21);
-                                                          }
-                                                          errors++;
-                                                        } else {
-                                                          if (!formats2(data10)) {
-                                                            const err22 = { instancePath: instancePath + "/batch/" + i0 + "/traits/website", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/website/format", keyword: "format", params: { format: "uri" } };
-                                                            if (vErrors === null) {
-                                                              vErrors = [err22];
-                                                            } else {
-                                                              vErrors.push(err22);
-                                                            }
-                                                            errors++;
-                                                          }
-                                                        }
-                                                      } else {
-                                                        const err23 = { instancePath: instancePath + "/batch/" + i0 + "/traits/website", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/website/type", keyword: "type", params: { type: "string" } };
-                                                        if (vErrors === null) {
-                                                          vErrors = [err23];
-                                                        } else {
-                                                          vErrors.push(err23);
-                                                        }
-                                                        errors++;
-                                                      }
-                                                    }
-                                                  }
-                                                  var valid5 = _errs25 === errors;
-                                                } else {
-                                                  var valid5 = true;
-                                                }
-                                                if (valid5) {
-                                                  if (data6.phone !== void 0) {
-                                                    let data11 = data6.phone;
-                                                    const _errs27 = errors;
-                                                    if (errors === _errs27) {
-                                                      if (typeof data11 === "string") {
-                                                        if (data11.length > 64 && (data11.length > 128 || codePoints(data11) > 64)) {
-                                                          const err24 = { instancePath: instancePath + "/batch/" + i0 + "/traits/phone", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/phone/maxLength", keyword: "maxLength", params: { limit: 64 } };
-                                                          if (vErrors === null) {
-                                                            vErrors = [err24];
-                                                          } else {
-                                                            vErrors.push(err24);
-                                                          }
-                                                          errors++;
-                                                        }
-                                                      } else {
-                                                        const err25 = { instancePath: instancePath + "/batch/" + i0 + "/traits/phone", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/phone/type", keyword: "type", params: { type: "string" } };
-                                                        if (vErrors === null) {
-                                                          vErrors = [err25];
-                                                        } else {
-                                                          vErrors.push(err25);
-                                                        }
-                                                        errors++;
-                                                      }
-                                                    }
-                                                    var valid5 = _errs27 === errors;
-                                                  } else {
-                                                    var valid5 = true;
-                                                  }
-                                                  if (valid5) {
-                                                    if (data6.industry !== void 0) {
-                                                      let data12 = data6.industry;
-                                                      const _errs29 = errors;
-                                                      if (errors === _errs29) {
-                                                        if (typeof data12 === "string") {
-                                                          if (data12.length > 255 && (data12.length > 510 || codePoints(data12) > 255)) {
-                                                            const err26 = { instancePath: instancePath + "/batch/" + i0 + "/traits/industry", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/industry/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                                                            if (vErrors === null) {
-                                                              vErrors = [err26];
-                                                            } else {
-                                                              vErrors.push(err26);
-                                                            }
-                                                            errors++;
-                                                          }
-                                                        } else {
-                                                          const err27 = { instancePath: instancePath + "/batch/" + i0 + "/traits/industry", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/industry/type", keyword: "type", params: { type: "string" } };
-                                                          if (vErrors === null) {
-                                                            vErrors = [err27];
-                                                          } else {
-                                                            vErrors.push(err27);
-                                                          }
-                                                          errors++;
-                                                        }
-                                                      }
-                                                      var valid5 = _errs29 === errors;
-                                                    } else {
-                                                      var valid5 = true;
-                                                    }
-                                                    if (valid5) {
-                                                      if (data6.employees !== void 0) {
-                                                        let data13 = data6.employees;
-                                                        const _errs31 = errors;
-                                                        if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
-                                                          const err28 = { instancePath: instancePath + "/batch/" + i0 + "/traits/employees", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/employees/type", keyword: "type", params: { type: "integer" } };
-                                                          if (vErrors === null) {
-                                                            vErrors = [err28];
-                                                          } else {
-                                                            vErrors.push(err28);
-                                                          }
-                                                          errors++;
-                                                        }
-                                                        if (errors === _errs31) {
-                                                          if (typeof data13 == "number" && isFinite(data13)) {
-                                                            if (data13 < 0 || isNaN(data13)) {
-                                                              const err29 = { instancePath: instancePath + "/batch/" + i0 + "/traits/employees", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/employees/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                                                              if (vErrors === null) {
-                                                                vErrors = [err29];
-                                                              } else {
-                                                                vErrors.push(err29);
-                                                              }
-                                                              errors++;
-                                                            }
-                                                          }
-                                                        }
-                                                        var valid5 = _errs31 === errors;
-                                                      } else {
-                                                        var valid5 = true;
-                                                      }
-                                                      if (valid5) {
-                                                        if (data6.revenue !== void 0) {
-                                                          let data14 = data6.revenue;
-                                                          const _errs33 = errors;
-                                                          if (!(typeof data14 == "number" && isFinite(data14))) {
-                                                            const err30 = { instancePath: instancePath + "/batch/" + i0 + "/traits/revenue", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/revenue/type", keyword: "type", params: { type: "number" } };
-                                                            if (vErrors === null) {
-                                                              vErrors = [err30];
-                                                            } else {
-                                                              vErrors.push(err30);
-                                                            }
-                                                            errors++;
-                                                          }
-                                                          var valid5 = _errs33 === errors;
-                                                        } else {
-                                                          var valid5 = true;
-                                                        }
-                                                        if (valid5) {
-                                                          if (data6.plan !== void 0) {
-                                                            let data15 = data6.plan;
-                                                            const _errs35 = errors;
-                                                            if (errors === _errs35) {
-                                                              if (typeof data15 === "string") {
-                                                                if (data15.length > 255 && (data15.length > 510 || codePoints(data15) > 255)) {
-                                                                  const err31 = { instancePath: instancePath + "/batch/" + i0 + "/traits/plan", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/plan/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                                                                  if (vErrors === null) {
-                                                                    vErrors = [err31];
-                                                                  } else {
-                                                                    vErrors.push(err31);
-                                                                  }
-                                                                  errors++;
-                                                                }
-                                                              } else {
-                                                                const err32 = { instancePath: instancePath + "/batch/" + i0 + "/traits/plan", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/plan/type", keyword: "type", params: { type: "string" } };
-                                                                if (vErrors === null) {
-                                                                  vErrors = [err32];
-                                                                } else {
-                                                                  vErrors.push(err32);
-                                                                }
-                                                                errors++;
-                                                              }
-                                                            }
-                                                            var valid5 = _errs35 === errors;
-                                                          } else {
-                                                            var valid5 = true;
-                                                          }
-                                                          if (valid5) {
-                                                            if (data6.address !== void 0) {
-                                                              let data16 = data6.address;
-                                                              const _errs37 = errors;
-                                                              if (errors === _errs37) {
-                                                                if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
-                                                                  const _errs39 = errors;
-                                                                  for (const key0 in data16) {
-                                                                    if (!(key0 === "street" || key0 === "city" || key0 === "state" || key0 === "postalCode" || key0 === "country")) {
-                                                                      let data17 = data16[key0];
-                                                                      const _errs40 = errors;
-                                                                      const _errs41 = errors;
-                                                                      let valid7 = false;
-                                                                      const _errs42 = errors;
-                                                                      if (errors === _errs42) {
-                                                                        if (typeof data17 === "string") {
-                                                                          if (data17.length > 8192 && (data17.length > 16384 || codePoints(data17) > 8192)) {
-                                                                            const err33 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                            if (vErrors === null) {
-                                                                              vErrors = [err33];
-                                                                            } else {
-                                                                              vErrors.push(err33);
-                                                                            }
-                                                                            errors++;
-                                                                          }
-                                                                        } else {
-                                                                          const err34 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                          if (vErrors === null) {
-                                                                            vErrors = [err34];
-                                                                          } else {
-                                                                            vErrors.push(err34);
-                                                                          }
-                                                                          errors++;
-                                                                        }
-                                                                      }
-                                                                      var _valid1 = _errs42 === errors;
-                                                                      valid7 = valid7 || _valid1;
-                                                                      const _errs44 = errors;
-                                                                      if (!(typeof data17 == "number" && isFinite(data17))) {
-                                                                        const err35 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                        if (vErrors === null) {
-                                                                          vErrors = [err35];
-                                                                        } else {
-                                                                          vErrors.push(err35);
-                                                                        }
-                                                                        errors++;
-                                                                      }
-                                                                      var _valid1 = _errs44 === errors;
-                                                                      valid7 = valid7 || _valid1;
-                                                                      const _errs46 = errors;
-                                                                      if (typeof data17 !== "boolean") {
-                                                                        const err36 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                        if (vErrors === null) {
-                                                                          vErrors = [err36];
-                                                                        } else {
-                                                                          vErrors.push(err36);
-                                                                        }
-                                                                        errors++;
-                                                                      }
-                                                                      var _valid1 = _errs46 === errors;
-                                                                      valid7 = valid7 || _valid1;
-                                                                      const _errs48 = errors;
-                                                                      if (data17 !== null) {
-                                                                        const err37 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                        if (vErrors === null) {
-                                                                          vErrors = [err37];
-                                                                        } else {
-                                                                          vErrors.push(err37);
-                                                                        }
-                                                                        errors++;
-                                                                      }
-                                                                      var _valid1 = _errs48 === errors;
-                                                                      valid7 = valid7 || _valid1;
-                                                                      const _errs50 = errors;
-                                                                      if (errors === _errs50) {
-                                                                        if (Array.isArray(data17)) {
-                                                                          var valid8 = true;
-                                                                          const len1 = data17.length;
-                                                                          for (let i1 = 0; i1 < len1; i1++) {
-                                                                            let data18 = data17[i1];
-                                                                            const _errs52 = errors;
-                                                                            const _errs53 = errors;
-                                                                            let valid9 = false;
-                                                                            const _errs54 = errors;
-                                                                            if (errors === _errs54) {
-                                                                              if (typeof data18 === "string") {
-                                                                                if (data18.length > 8192 && (data18.length > 16384 || codePoints(data18) > 8192)) {
-                                                                                  const err38 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i1, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                  if (vErrors === null) {
-                                                                                    vErrors = [err38];
-                                                                                  } else {
-                                                                                    vErrors.push(err38);
-                                                                                  }
-                                                                                  errors++;
-                                                                                }
-                                                                              } else {
-                                                                                const err39 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i1, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                if (vErrors === null) {
-                                                                                  vErrors = [err39];
-                                                                                } else {
-                                                                                  vErrors.push(err39);
-                                                                                }
-                                                                                errors++;
-                                                                              }
-                                                                            }
-                                                                            var _valid2 = _errs54 === errors;
-                                                                            valid9 = valid9 || _valid2;
-                                                                            const _errs56 = errors;
-                                                                            if (!(typeof data18 == "number" && isFinite(data18))) {
-                                                                              const err40 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i1, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                              if (vErrors === null) {
-                                                                                vErrors = [err40];
-                                                                              } else {
-                                                                                vErrors.push(err40);
-                                                                              }
-                                                                              errors++;
-                                                                            }
-                                                                            var _valid2 = _errs56 === errors;
-                                                                            valid9 = valid9 || _valid2;
-                                                                            const _errs58 = errors;
-                                                                            if (typeof data18 !== "boolean") {
-                                                                              const err41 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i1, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                              if (vErrors === null) {
-                                                                                vErrors = [err41];
-                                                                              } else {
-                                                                                vErrors.push(err41);
-                                                                              }
-                                                                              errors++;
-                                                                            }
-                                                                            var _valid2 = _errs58 === errors;
-                                                                            valid9 = valid9 || _valid2;
-                                                                            const _errs60 = errors;
-                                                                            if (data18 !== null) {
-                                                                              const err42 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i1, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                              if (vErrors === null) {
-                                                                                vErrors = [err42];
-                                                                              } else {
-                                                                                vErrors.push(err42);
-                                                                              }
-                                                                              errors++;
-                                                                            }
-                                                                            var _valid2 = _errs60 === errors;
-                                                                            valid9 = valid9 || _valid2;
-                                                                            const _errs62 = errors;
-                                                                            if (errors === _errs62) {
-                                                                              if (Array.isArray(data18)) {
-                                                                                var valid10 = true;
-                                                                                const len2 = data18.length;
-                                                                                for (let i2 = 0; i2 < len2; i2++) {
-                                                                                  let data19 = data18[i2];
-                                                                                  const _errs64 = errors;
-                                                                                  const _errs65 = errors;
-                                                                                  let valid11 = false;
-                                                                                  const _errs66 = errors;
-                                                                                  if (errors === _errs66) {
-                                                                                    if (typeof data19 === "string") {
-                                                                                      if (data19.length > 8192 && (data19.length > 16384 || codePoints(data19) > 8192)) {
-                                                                                        const err43 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i1 + "/" + i2, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                        if (vErrors === null) {
-                                                                                          vErrors = [err43];
-                                                                                        } else {
-                                                                                          vErrors.push(err43);
-                                                                                        }
-                                                                                        errors++;
-                                                                                      }
-                                                                                    } else {
-                                                                                      const err44 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i1 + "/" + i2, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                      if (vErrors === null) {
-                                                                                        vErrors = [err44];
-                                                                                      } else {
-                                                                                        vErrors.push(err44);
-                                                                                      }
-                                                                                      errors++;
-                                                                                    }
-                                                                                  }
-                                                                                  var _valid3 = _errs66 === errors;
-                                                                                  valid11 = valid11 || _valid3;
-                                                                                  const _errs68 = errors;
-                                                                                  if (!(typeof data19 == "number" && isFinite(data19))) {
-                                                                                    const err45 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i1 + "/" + i2, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err45];
-                                                                                    } else {
-                                                                                      vErrors.push(err45);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                  var _valid3 = _errs68 === errors;
-                                                                                  valid11 = valid11 || _valid3;
-                                                                                  const _errs70 = errors;
-                                                                                  if (typeof data19 !== "boolean") {
-                                                                                    const err46 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i1 + "/" + i2, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err46];
-                                                                                    } else {
-                                                                                      vErrors.push(err46);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                  var _valid3 = _errs70 === errors;
-                                                                                  valid11 = valid11 || _valid3;
-                                                                                  const _errs72 = errors;
-                                                                                  if (data19 !== null) {
-                                                                                    const err47 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i1 + "/" + i2, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err47];
-                                                                                    } else {
-                                                                                      vErrors.push(err47);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                  var _valid3 = _errs72 === errors;
-                                                                                  valid11 = valid11 || _valid3;
-                                                                                  if (!valid11) {
-                                                                                    const err48 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i1 + "/" + i2, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf", keyword: "anyOf", params: {} };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err48];
-                                                                                    } else {
-                                                                                      vErrors.push(err48);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  } else {
-                                                                                    errors = _errs65;
-                                                                                    if (vErrors !== null) {
-                                                                                      if (_errs65) {
-                                                                                        vErrors.length = _errs65;
-                                                                                      } else {
-                                                                                        vErrors = null;
-                                                                                      }
-                                                                                    }
-                                                                                  }
-                                                                                  var valid10 = _errs64 === errors;
-                                                                                  if (!valid10) {
-                                                                                    break;
-                                                                                  }
-                                                                                }
-                                                                              } else {
-                                                                                const err49 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i1, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/4/type", keyword: "type", params: { type: "array" } };
-                                                                                if (vErrors === null) {
-                                                                                  vErrors = [err49];
-                                                                                } else {
-                                                                                  vErrors.push(err49);
-                                                                                }
-                                                                                errors++;
-                                                                              }
-                                                                            }
-                                                                            var _valid2 = _errs62 === errors;
-                                                                            valid9 = valid9 || _valid2;
-                                                                            const _errs74 = errors;
-                                                                            if (errors === _errs74) {
-                                                                              if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-                                                                                for (const key1 in data18) {
-                                                                                  let data20 = data18[key1];
-                                                                                  const _errs77 = errors;
-                                                                                  const _errs78 = errors;
-                                                                                  let valid13 = false;
-                                                                                  const _errs79 = errors;
-                                                                                  if (errors === _errs79) {
-                                                                                    if (typeof data20 === "string") {
-                                                                                      if (data20.length > 8192 && (data20.length > 16384 || codePoints(data20) > 8192)) {
-                                                                                        const err50 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i1 + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                        if (vErrors === null) {
-                                                                                          vErrors = [err50];
-                                                                                        } else {
-                                                                                          vErrors.push(err50);
-                                                                                        }
-                                                                                        errors++;
-                                                                                      }
-                                                                                    } else {
-                                                                                      const err51 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i1 + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                      if (vErrors === null) {
-                                                                                        vErrors = [err51];
-                                                                                      } else {
-                                                                                        vErrors.push(err51);
-                                                                                      }
-                                                                                      errors++;
-                                                                                    }
-                                                                                  }
-                                                                                  var _valid4 = _errs79 === errors;
-                                                                                  valid13 = valid13 || _valid4;
-                                                                                  const _errs81 = errors;
-                                                                                  if (!(typeof data20 == "number" && isFinite(data20))) {
-                                                                                    const err52 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i1 + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err52];
-                                                                                    } else {
-                                                                                      vErrors.push(err52);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                  var _valid4 = _errs81 === errors;
-                                                                                  valid13 = valid13 || _valid4;
-                                                                                  const _errs83 = errors;
-                                                                                  if (typeof data20 !== "boolean") {
-                                                                                    const err53 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i1 + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err53];
-                                                                                    } else {
-                                                                                      vErrors.push(err53);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                  var _valid4 = _errs83 === errors;
-                                                                                  valid13 = valid13 || _valid4;
-                                                                                  const _errs85 = errors;
-                                                                                  if (data20 !== null) {
-                                                                                    const err54 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i1 + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err54];
-                                                                                    } else {
-                                                                                      vErrors.push(err54);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                  var _valid4 = _errs85 === errors;
-                                                                                  valid13 = valid13 || _valid4;
-                                                                                  if (!valid13) {
-                                                                                    const err55 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i1 + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err55];
-                                                                                    } else {
-                                                                                      vErrors.push(err55);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  } else {
-                                                                                    errors = _errs78;
-                                                                                    if (vErrors !== null) {
-                                                                                      if (_errs78) {
-                                                                                        vErrors.length = _errs78;
-                                                                                      } else {
-                                                                                        vErrors = null;
-                                                                                      }
-                                                                                    }
-                                                                                  }
-                                                                                  var valid12 = _errs77 === errors;
-                                                                                  if (!valid12) {
-                                                                                    break;
-                                                                                  }
-                                                                                }
-                                                                              } else {
-                                                                                const err56 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i1, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/5/type", keyword: "type", params: { type: "object" } };
-                                                                                if (vErrors === null) {
-                                                                                  vErrors = [err56];
-                                                                                } else {
-                                                                                  vErrors.push(err56);
-                                                                                }
-                                                                                errors++;
-                                                                              }
-                                                                            }
-                                                                            var _valid2 = _errs74 === errors;
-                                                                            valid9 = valid9 || _valid2;
-                                                                            if (!valid9) {
-                                                                              const err57 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i1, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf", keyword: "anyOf", params: {} };
-                                                                              if (vErrors === null) {
-                                                                                vErrors = [err57];
-                                                                              } else {
-                                                                                vErrors.push(err57);
-                                                                              }
-                                                                              errors++;
-                                                                            } else {
-                                                                              errors = _errs53;
-                                                                              if (vErrors !== null) {
-                                                                                if (_errs53) {
-                                                                                  vErrors.length = _errs53;
-                                                                                } else {
-                                                                                  vErrors = null;
-                                                                                }
-                                                                              }
-                                                                            }
-                                                                            var valid8 = _errs52 === errors;
-                                                                            if (!valid8) {
-                                                                              break;
-                                                                            }
-                                                                          }
-                                                                        } else {
-                                                                          const err58 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/type", keyword: "type", params: { type: "array" } };
-                                                                          if (vErrors === null) {
-                                                                            vErrors = [err58];
-                                                                          } else {
-                                                                            vErrors.push(err58);
-                                                                          }
-                                                                          errors++;
-                                                                        }
-                                                                      }
-                                                                      var _valid1 = _errs50 === errors;
-                                                                      valid7 = valid7 || _valid1;
-                                                                      const _errs87 = errors;
-                                                                      if (errors === _errs87) {
-                                                                        if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-                                                                          for (const key2 in data17) {
-                                                                            let data21 = data17[key2];
-                                                                            const _errs90 = errors;
-                                                                            const _errs91 = errors;
-                                                                            let valid15 = false;
-                                                                            const _errs92 = errors;
-                                                                            if (errors === _errs92) {
-                                                                              if (typeof data21 === "string") {
-                                                                                if (data21.length > 8192 && (data21.length > 16384 || codePoints(data21) > 8192)) {
-                                                                                  const err59 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                  if (vErrors === null) {
-                                                                                    vErrors = [err59];
-                                                                                  } else {
-                                                                                    vErrors.push(err59);
-                                                                                  }
-                                                                                  errors++;
-                                                                                }
-                                                                              } else {
-                                                                                const err60 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                if (vErrors === null) {
-                                                                                  vErrors = [err60];
-                                                                                } else {
-                                                                                  vErrors.push(err60);
-                                                                                }
-                                                                                errors++;
-                                                                              }
-                                                                            }
-                                                                            var _valid5 = _errs92 === errors;
-                                                                            valid15 = valid15 || _valid5;
-                                                                            const _errs94 = errors;
-                                                                            if (!(typeof data21 == "number" && isFinite(data21))) {
-                                                                              const err61 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                              if (vErrors === null) {
-                                                                                vErrors = [err61];
-                                                                              } else {
-                                                                                vErrors.push(err61);
-                                                                              }
-                                                                              errors++;
-                                                                            }
-                                                                            var _valid5 = _errs94 === errors;
-                                                                            valid15 = valid15 || _valid5;
-                                                                            const _errs96 = errors;
-                                                                            if (typeof data21 !== "boolean") {
-                                                                              const err62 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                              if (vErrors === null) {
-                                                                                vErrors = [err62];
-                                                                              } else {
-                                                                                vErrors.push(err62);
-                                                                              }
-                                                                              errors++;
-                                                                            }
-                                                                            var _valid5 = _errs96 === errors;
-                                                                            valid15 = valid15 || _valid5;
-                                                                            const _errs98 = errors;
-                                                                            if (data21 !== null) {
-                                                                              const err63 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                              if (vErrors === null) {
-                                                                                vErrors = [err63];
-                                                                              } else {
-                                                                                vErrors.push(err63);
-                                                                              }
-                                                                              errors++;
-                                                                            }
-                                                                            var _valid5 = _errs98 === errors;
-                                                                            valid15 = valid15 || _valid5;
-                                                                            const _errs100 = errors;
-                                                                            if (errors === _errs100) {
-                                                                              if (Array.isArray(data21)) {
-                                                                                var valid16 = true;
-                                                                                const len3 = data21.length;
-                                                                                for (let i3 = 0; i3 < len3; i3++) {
-                                                                                  let data22 = data21[i3];
-                                                                                  const _errs102 = errors;
-                                                                                  const _errs103 = errors;
-                                                                                  let valid17 = false;
-                                                                                  const _errs104 = errors;
-                                                                                  if (errors === _errs104) {
-                                                                                    if (typeof data22 === "string") {
-                                                                                      if (data22.length > 8192 && (data22.length > 16384 || codePoints(data22) > 8192)) {
-                                                                                        const err64 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                        if (vErrors === null) {
-                                                                                          vErrors = [err64];
-                                                                                        } else {
-                                                                                          vErrors.push(err64);
-                                                                                        }
-                                                                                        errors++;
-                                                                                      }
-                                                                                    } else {
-                                                                                      const err65 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                      if (vErrors === null) {
-                                                                                        vErrors = [err65];
-                                                                                      } else {
-                                                                                        vErrors.push(err65);
-                                                                                      }
-                                                                                      errors++;
-                                                                                    }
-                                                                                  }
-                                                                                  var _valid6 = _errs104 === errors;
-                                                                                  valid17 = valid17 || _valid6;
-                                                                                  const _errs106 = errors;
-                                                                                  if (!(typeof data22 == "number" && isFinite(data22))) {
-                                                                                    const err66 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err66];
-                                                                                    } else {
-                                                                                      vErrors.push(err66);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                  var _valid6 = _errs106 === errors;
-                                                                                  valid17 = valid17 || _valid6;
-                                                                                  const _errs108 = errors;
-                                                                                  if (typeof data22 !== "boolean") {
-                                                                                    const err67 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err67];
-                                                                                    } else {
-                                                                                      vErrors.push(err67);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                  var _valid6 = _errs108 === errors;
-                                                                                  valid17 = valid17 || _valid6;
-                                                                                  const _errs110 = errors;
-                                                                                  if (data22 !== null) {
-                                                                                    const err68 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err68];
-                                                                                    } else {
-                                                                                      vErrors.push(err68);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                  var _valid6 = _errs110 === errors;
-                                                                                  valid17 = valid17 || _valid6;
-                                                                                  if (!valid17) {
-                                                                                    const err69 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf", keyword: "anyOf", params: {} };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err69];
-                                                                                    } else {
-                                                                                      vErrors.push(err69);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  } else {
-                                                                                    errors = _errs103;
-                                                                                    if (vErrors !== null) {
-                                                                                      if (_errs103) {
-                                                                                        vErrors.length = _errs103;
-                                                                                      } else {
-                                                                                        vErrors = null;
-                                                                                      }
-                                                                                    }
-                                                                                  }
-                                                                                  var valid16 = _errs102 === errors;
-                                                                                  if (!valid16) {
-                                                                                    break;
-                                                                                  }
-                                                                                }
-                                                                              } else {
-                                                                                const err70 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/4/type", keyword: "type", params: { type: "array" } };
-                                                                                if (vErrors === null) {
-                                                                                  vErrors = [err70];
-                                                                                } else {
-                                                                                  vErrors.push(err70);
-                                                                                }
-                                                                                errors++;
-                                                                              }
-                                                                            }
-                                                                            var _valid5 = _errs100 === errors;
-                                                                            valid15 = valid15 || _valid5;
-                                                                            const _errs112 = errors;
-                                                                            if (errors === _errs112) {
-                                                                              if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-                                                                                for (const key3 in data21) {
-                                                                                  let data23 = data21[key3];
-                                                                                  const _errs115 = errors;
-                                                                                  const _errs116 = errors;
-                                                                                  let valid19 = false;
-                                                                                  const _errs117 = errors;
-                                                                                  if (errors === _errs117) {
-                                                                                    if (typeof data23 === "string") {
-                                                                                      if (data23.length > 8192 && (data23.length > 16384 || codePoints(data23) > 8192)) {
-                                                                                        const err71 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                        if (vErrors === null) {
-                                                                                          vErrors = [err71];
-                                                                                        } else {
-                                                                                          vErrors.push(err71);
-                                                                                        }
-                                                                                        errors++;
-                                                                                      }
-                                                                                    } else {
-                                                                                      const err72 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                      if (vErrors === null) {
-                                                                                        vErrors = [err72];
-                                                                                      } else {
-                                                                                        vErrors.push(err72);
-                                                                                      }
-                                                                                      errors++;
-                                                                                    }
-                                                                                  }
-                                                                                  var _valid7 = _errs117 === errors;
-                                                                                  valid19 = valid19 || _valid7;
-                                                                                  const _errs119 = errors;
-                                                                                  if (!(typeof data23 == "number" && isFinite(data23))) {
-                                                                                    const err73 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err73];
-                                                                                    } else {
-                                                                                      vErrors.push(err73);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                  var _valid7 = _errs119 === errors;
-                                                                                  valid19 = valid19 || _valid7;
-                                                                                  const _errs121 = errors;
-                                                                                  if (typeof data23 !== "boolean") {
-                                                                                    const err74 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err74];
-                                                                                    } else {
-                                                                                      vErrors.push(err74);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                  var _valid7 = _errs121 === errors;
-                                                                                  valid19 = valid19 || _valid7;
-                                                                                  const _errs123 = errors;
-                                                                                  if (data23 !== null) {
-                                                                                    const err75 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err75];
-                                                                                    } else {
-                                                                                      vErrors.push(err75);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                  var _valid7 = _errs123 === errors;
-                                                                                  valid19 = valid19 || _valid7;
-                                                                                  if (!valid19) {
-                                                                                    const err76 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err76];
-                                                                                    } else {
-                                                                                      vErrors.push(err76);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  } else {
-                                                                                    errors = _errs116;
-                                                                                    if (vErrors !== null) {
-                                                                                      if (_errs116) {
-                                                                                        vErrors.length = _errs116;
-                                                                                      } else {
-                                                                                        vErrors = null;
-                                                                                      }
-                                                                                    }
-                                                                                  }
-                                                                                  var valid18 = _errs115 === errors;
-                                                                                  if (!valid18) {
-                                                                                    break;
-                                                                                  }
-                                                                                }
-                                                                              } else {
-                                                                                const err77 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/5/type", keyword: "type", params: { type: "object" } };
-                                                                                if (vErrors === null) {
-                                                                                  vErrors = [err77];
-                                                                                } else {
-                                                                                  vErrors.push(err77);
-                                                                                }
-                                                                                errors++;
-                                                                              }
-                                                                            }
-                                                                            var _valid5 = _errs112 === errors;
-                                                                            valid15 = valid15 || _valid5;
-                                                                            if (!valid15) {
-                                                                              const err78 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                              if (vErrors === null) {
-                                                                                vErrors = [err78];
-                                                                              } else {
-                                                                                vErrors.push(err78);
-                                                                              }
-                                                                              errors++;
-                                                                            } else {
-                                                                              errors = _errs91;
-                                                                              if (vErrors !== null) {
-                                                                                if (_errs91) {
-                                                                                  vErrors.length = _errs91;
-                                                                                } else {
-                                                                                  vErrors = null;
-                                                                                }
-                                                                              }
-                                                                            }
-                                                                            var valid14 = _errs90 === errors;
-                                                                            if (!valid14) {
-                                                                              break;
-                                                                            }
-                                                                          }
-                                                                        } else {
-                                                                          const err79 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/type", keyword: "type", params: { type: "object" } };
-                                                                          if (vErrors === null) {
-                                                                            vErrors = [err79];
-                                                                          } else {
-                                                                            vErrors.push(err79);
-                                                                          }
-                                                                          errors++;
-                                                                        }
-                                                                      }
-                                                                      var _valid1 = _errs87 === errors;
-                                                                      valid7 = valid7 || _valid1;
-                                                                      if (!valid7) {
-                                                                        const err80 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                        if (vErrors === null) {
-                                                                          vErrors = [err80];
-                                                                        } else {
-                                                                          vErrors.push(err80);
-                                                                        }
-                                                                        errors++;
-                                                                      } else {
-                                                                        errors = _errs41;
-                                                                        if (vErrors !== null) {
-                                                                          if (_errs41) {
-                                                                            vErrors.length = _errs41;
-                                                                          } else {
-                                                                            vErrors = null;
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                      var valid6 = _errs40 === errors;
-                                                                      if (!valid6) {
-                                                                        break;
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                  if (_errs39 === errors) {
-                                                                    if (data16.street !== void 0) {
-                                                                      let data24 = data16.street;
-                                                                      const _errs125 = errors;
-                                                                      if (errors === _errs125) {
-                                                                        if (typeof data24 === "string") {
-                                                                          if (data24.length > 255 && (data24.length > 510 || codePoints(data24) > 255)) {
-                                                                            const err81 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/street", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/properties/street/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                                                                            if (vErrors === null) {
-                                                                              vErrors = [err81];
-                                                                            } else {
-                                                                              vErrors.push(err81);
-                                                                            }
-                                                                            errors++;
-                                                                          }
-                                                                        } else {
-                                                                          const err82 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/street", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/properties/street/type", keyword: "type", params: { type: "string" } };
-                                                                          if (vErrors === null) {
-                                                                            vErrors = [err82];
-                                                                          } else {
-                                                                            vErrors.push(err82);
-                                                                          }
-                                                                          errors++;
-                                                                        }
-                                                                      }
-                                                                      var valid20 = _errs125 === errors;
-                                                                    } else {
-                                                                      var valid20 = true;
-                                                                    }
-                                                                    if (valid20) {
-                                                                      if (data16.city !== void 0) {
-                                                                        let data25 = data16.city;
-                                                                        const _errs127 = errors;
-                                                                        if (errors === _errs127) {
-                                                                          if (typeof data25 === "string") {
-                                                                            if (data25.length > 255 && (data25.length > 510 || codePoints(data25) > 255)) {
-                                                                              const err83 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/city", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/properties/city/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                                                                              if (vErrors === null) {
-                                                                                vErrors = [err83];
-                                                                              } else {
-                                                                                vErrors.push(err83);
-                                                                              }
-                                                                              errors++;
-                                                                            }
-                                                                          } else {
-                                                                            const err84 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/city", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/properties/city/type", keyword: "type", params: { type: "string" } };
-                                                                            if (vErrors === null) {
-                                                                              vErrors = [err84];
-                                                                            } else {
-                                                                              vErrors.push(err84);
-                                                                            }
-                                                                            errors++;
-                                                                          }
-                                                                        }
-                                                                        var valid20 = _errs127 === errors;
-                                                                      } else {
-                                                                        var valid20 = true;
-                                                                      }
-                                                                      if (valid20) {
-                                                                        if (data16.state !== void 0) {
-                                                                          let data26 = data16.state;
-                                                                          const _errs129 = errors;
-                                                                          if (errors === _errs129) {
-                                                                            if (typeof data26 === "string") {
-                                                                              if (data26.length > 255 && (data26.length > 510 || codePoints(data26) > 255)) {
-                                                                                const err85 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/state", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/properties/state/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                                                                                if (vErrors === null) {
-                                                                                  vErrors = [err85];
-                                                                                } else {
-                                                                                  vErrors.push(err85);
-                                                                                }
-                                                                                errors++;
-                                                                              }
-                                                                            } else {
-                                                                              const err86 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/state", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/properties/state/type", keyword: "type", params: { type: "string" } };
-                                                                              if (vErrors === null) {
-                                                                                vErrors = [err86];
-                                                                              } else {
-                                                                                vErrors.push(err86);
-                                                                              }
-                                                                              errors++;
-                                                                            }
-                                                                          }
-                                                                          var valid20 = _errs129 === errors;
-                                                                        } else {
-                                                                          var valid20 = true;
-                                                                        }
-                                                                        if (valid20) {
-                                                                          if (data16.postalCode !== void 0) {
-                                                                            let data27 = data16.postalCode;
-                                                                            const _errs131 = errors;
-                                                                            if (errors === _errs131) {
-                                                                              if (typeof data27 === "string") {
-                                                                                if (data27.length > 255 && (data27.length > 510 || codePoints(data27) > 255)) {
-                                                                                  const err87 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/postalCode", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/properties/postalCode/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                                                                                  if (vErrors === null) {
-                                                                                    vErrors = [err87];
-                                                                                  } else {
-                                                                                    vErrors.push(err87);
-                                                                                  }
-                                                                                  errors++;
-                                                                                }
-                                                                              } else {
-                                                                                const err88 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/postalCode", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/properties/postalCode/type", keyword: "type", params: { type: "string" } };
-                                                                                if (vErrors === null) {
-                                                                                  vErrors = [err88];
-                                                                                } else {
-                                                                                  vErrors.push(err88);
-                                                                                }
-                                                                                errors++;
-                                                                              }
-                                                                            }
-                                                                            var valid20 = _errs131 === errors;
-                                                                          } else {
-                                                                            var valid20 = true;
-                                                                          }
-                                                                          if (valid20) {
-                                                                            if (data16.country !== void 0) {
-                                                                              let data28 = data16.country;
-                                                                              const _errs133 = errors;
-                                                                              if (errors === _errs133) {
-                                                                                if (typeof data28 === "string") {
-                                                                                  if (data28.length > 255 && (data28.length > 510 || codePoints(data28) > 255)) {
-                                                                                    const err89 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/country", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/properties/country/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err89];
-                                                                                    } else {
-                                                                                      vErrors.push(err89);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                } else {
-                                                                                  const err90 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address/country", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/properties/country/type", keyword: "type", params: { type: "string" } };
-                                                                                  if (vErrors === null) {
-                                                                                    vErrors = [err90];
-                                                                                  } else {
-                                                                                    vErrors.push(err90);
-                                                                                  }
-                                                                                  errors++;
-                                                                                }
-                                                                              }
-                                                                              var valid20 = _errs133 === errors;
-                                                                            } else {
-                                                                              var valid20 = true;
-                                                                            }
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                } else {
-                                                                  const err91 = { instancePath: instancePath + "/batch/" + i0 + "/traits/address", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/address/type", keyword: "type", params: { type: "object" } };
-                                                                  if (vErrors === null) {
-                                                                    vErrors = [err91];
-                                                                  } else {
-                                                                    vErrors.push(err91);
-                                                                  }
-                                                                  errors++;
-                                                                }
-                                                              }
-                                                              var valid5 = _errs37 === errors;
-                                                            } else {
-                                                              var valid5 = true;
-                                                            }
-                                                            if (valid5) {
-                                                              if (data6.description !== void 0) {
-                                                                let data29 = data6.description;
-                                                                const _errs135 = errors;
-                                                                if (errors === _errs135) {
-                                                                  if (typeof data29 === "string") {
-                                                                    if (data29.length > 4096 && (data29.length > 8192 || codePoints(data29) > 4096)) {
-                                                                      const err92 = { instancePath: instancePath + "/batch/" + i0 + "/traits/description", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/description/maxLength", keyword: "maxLength", params: { limit: 4096 } };
-                                                                      if (vErrors === null) {
-                                                                        vErrors = [err92];
-                                                                      } else {
-                                                                        vErrors.push(err92);
-                                                                      }
-                                                                      errors++;
-                                                                    }
-                                                                  } else {
-                                                                    const err93 = { instancePath: instancePath + "/batch/" + i0 + "/traits/description", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/description/type", keyword: "type", params: { type: "string" } };
-                                                                    if (vErrors === null) {
-                                                                      vErrors = [err93];
-                                                                    } else {
-                                                                      vErrors.push(err93);
-                                                                    }
-                                                                    errors++;
-                                                                  }
-                                                                }
-                                                                var valid5 = _errs135 === errors;
-                                                              } else {
-                                                                var valid5 = true;
-                                                              }
-                                                              if (valid5) {
-                                                                if (data6.avatar !== void 0) {
-                                                                  let data30 = data6.avatar;
-                                                                  const _errs137 = errors;
-                                                                  if (errors === _errs137) {
-                                                                    if (errors === _errs137) {
-                                                                      if (typeof data30 === "string") {
-                                                                        if (data30.length > 2048 && (data30.length > 4096 || codePoints(data30) > 2048)) {
-                                                                          const err94 = { instancePath: instancePath + "/batch/" + i0 + "/traits/avatar", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/avatar/maxLength", keyword: "maxLength", params: { limit: 2048 } };
-                                                                          if (vErrors === null) {
-                                                                            vErrors = [err94];
-                                                                          } else {
-                                                                            vErrors.push(err94);
-                                                                          }
-                                                                          errors++;
-                                                                        } else {
-                                                                          if (!formats2(data30)) {
-                                                                            const err95 = { instancePath: instancePath + "/batch/" + i0 + "/traits/avatar", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/avatar/format", keyword: "format", params: { format: "uri" } };
-                                                                            if (vErrors === null) {
-                                                                              vErrors = [err95];
-                                                                            } else {
-                                                                              vErrors.push(err95);
-                                                                            }
-                                                                            errors++;
-                                                                          }
-                                                                        }
-                                                                      } else {
-                                                                        const err96 = { instancePath: instancePath + "/batch/" + i0 + "/traits/avatar", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/avatar/type", keyword: "type", params: { type: "string" } };
-                                                                        if (vErrors === null) {
-                                                                          vErrors = [err96];
-                                                                        } else {
-                                                                          vErrors.push(err96);
-                                                                        }
-                                                                        errors++;
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                  var valid5 = _errs137 === errors;
-                                                                } else {
-                                                                  var valid5 = true;
-                                                                }
-                                                                if (valid5) {
-                                                                  if (data6.createdAt !== void 0) {
-                                                                    let data31 = data6.createdAt;
-                                                                    const _errs139 = errors;
-                                                                    if (errors === _errs139) {
-                                                                      if (errors === _errs139) {
-                                                                        if (typeof data31 === "string") {
-                                                                          if (data31.length > 64 && (data31.length > 128 || codePoints(data31) > 64)) {
-                                                                            const err97 = { instancePath: instancePath + "/batch/" + i0 + "/traits/createdAt", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/createdAt/maxLength", keyword: "maxLength", params: { limit: 64 } };
-                                                                            if (vErrors === null) {
-                                                                              vErrors = [err97];
-                                                                            } else {
-                                                                              vErrors.push(err97);
-                                                                            }
-                                                                            errors++;
-                                                                          } else {
-                                                                            if (!formats6(data31)) {
-                                                                              const err98 = { instancePath: instancePath + "/batch/" + i0 + "/traits/createdAt", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/createdAt/format", keyword: "format", params: { format: "date-time" } };
-                                                                              if (vErrors === null) {
-                                                                                vErrors = [err98];
-                                                                              } else {
-                                                                                vErrors.push(err98);
-                                                                              }
-                                                                              errors++;
-                                                                            }
-                                                                          }
-                                                                        } else {
-                                                                          const err99 = { instancePath: instancePath + "/batch/" + i0 + "/traits/createdAt", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/createdAt/type", keyword: "type", params: { type: "string" } };
-                                                                          if (vErrors === null) {
-                                                                            vErrors = [err99];
-                                                                          } else {
-                                                                            vErrors.push(err99);
-                                                                          }
-                                                                          errors++;
-                                                                        }
-                                                                      }
-                                                                    }
-                                                                    var valid5 = _errs139 === errors;
-                                                                  } else {
-                                                                    var valid5 = true;
-                                                                  }
-                                                                  if (valid5) {
-                                                                    if (data6.updatedAt !== void 0) {
-                                                                      let data32 = data6.updatedAt;
-                                                                      const _errs141 = errors;
-                                                                      if (errors === _errs141) {
-                                                                        if (errors === _errs141) {
-                                                                          if (typeof data32 === "string") {
-                                                                            if (data32.length > 64 && (data32.length > 128 || codePoints(data32) > 64)) {
-                                                                              const err100 = { instancePath: instancePath + "/batch/" + i0 + "/traits/updatedAt", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/updatedAt/maxLength", keyword: "maxLength", params: { limit: 64 } };
-                                                                              if (vErrors === null) {
-                                                                                vErrors = [err100];
-                                                                              } else {
-                                                                                vErrors.push(err100);
-                                                                              }
-                                                                              errors++;
-                                                                            } else {
-                                                                              if (!formats6(data32)) {
-                                                                                const err101 = { instancePath: instancePath + "/batch/" + i0 + "/traits/updatedAt", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/updatedAt/format", keyword: "format", params: { format: "date-time" } };
-                                                                                if (vErrors === null) {
-                                                                                  vErrors = [err101];
-                                                                                } else {
-                                                                                  vErrors.push(err101);
-                                                                                }
-                                                                                errors++;
-                                                                              }
-                                                                            }
-                                                                          } else {
-                                                                            const err102 = { instancePath: instancePath + "/batch/" + i0 + "/traits/updatedAt", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/properties/updatedAt/type", keyword: "type", params: { type: "string" } };
-                                                                            if (vErrors === null) {
-                                                                              vErrors = [err102];
-                                                                            } else {
-                                                                              vErrors.push(err102);
-                                                                            }
-                                                                            errors++;
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                      var valid5 = _errs141 === errors;
-                                                                    } else {
-                                                                      var valid5 = true;
-                                                                    }
-                                                                    if (valid5) {
-                                                                      var props3 = {};
-                                                                      props3.id = true;
-                                                                      props3.name = true;
-                                                                      props3.email = true;
-                                                                      props3.website = true;
-                                                                      props3.phone = true;
-                                                                      props3.industry = true;
-                                                                      props3.employees = true;
-                                                                      props3.revenue = true;
-                                                                      props3.plan = true;
-                                                                      props3.address = true;
-                                                                      props3.description = true;
-                                                                      props3.avatar = true;
-                                                                      props3.createdAt = true;
-                                                                      props3.updatedAt = true;
-                                                                      var valid21 = true;
-                                                                      for (const key4 in data6) {
-                                                                        if (pattern5.test(key4)) {
-                                                                          let data33 = data6[key4];
-                                                                          const _errs143 = errors;
-                                                                          if (errors === _errs143) {
-                                                                            if (typeof data33 === "string") {
-                                                                              if (data33.length > 255 && (data33.length > 510 || codePoints(data33) > 255)) {
-                                                                                const err103 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BIi%5D%5BDd%5D%7C%5BNn%5D%5BAa%5D%5BMm%5D%5BEe%5D%7C%5BIi%5D%5BNn%5D%5BDd%5D%5BUu%5D%5BSs%5D%5BTt%5D%5BRr%5D%5BYy%5D%7C%5BPp%5D%5BLl%5D%5BAa%5D%5BNn%5D)%24/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                                                                                if (vErrors === null) {
-                                                                                  vErrors = [err103];
-                                                                                } else {
-                                                                                  vErrors.push(err103);
-                                                                                }
-                                                                                errors++;
-                                                                              }
-                                                                            } else {
-                                                                              const err104 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BIi%5D%5BDd%5D%7C%5BNn%5D%5BAa%5D%5BMm%5D%5BEe%5D%7C%5BIi%5D%5BNn%5D%5BDd%5D%5BUu%5D%5BSs%5D%5BTt%5D%5BRr%5D%5BYy%5D%7C%5BPp%5D%5BLl%5D%5BAa%5D%5BNn%5D)%24/type", keyword: "type", params: { type: "string" } };
-                                                                              if (vErrors === null) {
-                                                                                vErrors = [err104];
-                                                                              } else {
-                                                                                vErrors.push(err104);
-                                                                              }
-                                                                              errors++;
-                                                                            }
-                                                                          }
-                                                                          var valid21 = _errs143 === errors;
-                                                                          props3[key4] = true;
-                                                                        }
-                                                                      }
-                                                                      if (valid21) {
-                                                                        var valid21 = true;
-                                                                        for (const key5 in data6) {
-                                                                          if (pattern6.test(key5)) {
-                                                                            let data34 = data6[key5];
-                                                                            const _errs145 = errors;
-                                                                            if (errors === _errs145) {
-                                                                              if (errors === _errs145) {
-                                                                                if (typeof data34 === "string") {
-                                                                                  if (data34.length > 254 && (data34.length > 508 || codePoints(data34) > 254)) {
-                                                                                    const err105 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BEe%5D%5BMm%5D%5BAa%5D%5BIi%5D%5BLl%5D)%24/maxLength", keyword: "maxLength", params: { limit: 254 } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err105];
-                                                                                    } else {
-                                                                                      vErrors.push(err105);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  } else {
-                                                                                    if (!formats0(data34)) {
-                                                                                      const err106 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BEe%5D%5BMm%5D%5BAa%5D%5BIi%5D%5BLl%5D)%24/format", keyword: "format", params: { format: "email" } };
-                                                                                      if (vErrors === null) {
-                                                                                        vErrors = [err106];
-                                                                                      } else {
-                                                                                        vErrors.push(err106);
-                                                                                      }
-                                                                                      errors++;
-                                                                                    }
-                                                                                  }
-                                                                                } else {
-                                                                                  const err107 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BEe%5D%5BMm%5D%5BAa%5D%5BIi%5D%5BLl%5D)%24/type", keyword: "type", params: { type: "string" } };
-                                                                                  if (vErrors === null) {
-                                                                                    vErrors = [err107];
-                                                                                  } else {
-                                                                                    vErrors.push(err107);
-                                                                                  }
-                                                                                  errors++;
-                                                                                }
-                                                                              }
-                                                                            }
-                                                                            var valid21 = _errs145 === errors;
-                                                                            props3[key5] = true;
-                                                                          }
-                                                                        }
-                                                                        if (valid21) {
-                                                                          var valid21 = true;
-                                                                          for (const key6 in data6) {
-                                                                            if (pattern7.test(key6)) {
-                                                                              let data35 = data6[key6];
-                                                                              const _errs147 = errors;
-                                                                              if (errors === _errs147) {
-                                                                                if (errors === _errs147) {
-                                                                                  if (typeof data35 === "string") {
-                                                                                    if (data35.length > 2048 && (data35.length > 4096 || codePoints(data35) > 2048)) {
-                                                                                      const err108 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BWw%5D%5BEe%5D%5BBb%5D%5BSs%5D%5BIi%5D%5BTt%5D%5BEe%5D%7C%5BAa%5D%5BVv%5D%5BAa%5D%5BTt%5D%5BAa%5D%5BRr%5D)%24/maxLength", keyword: "maxLength", params: { limit: 2048 } };
-                                                                                      if (vErrors === null) {
-                                                                                        vErrors = [err108];
-                                                                                      } else {
-                                                                                        vErrors.push(err108);
-                                                                                      }
-                                                                                      errors++;
-                                                                                    } else {
-                                                                                      if (!formats2(data35)) {
-                                                                                        const err109 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BWw%5D%5BEe%5D%5BBb%5D%5BSs%5D%5BIi%5D%5BTt%5D%5BEe%5D%7C%5BAa%5D%5BVv%5D%5BAa%5D%5BTt%5D%5BAa%5D%5BRr%5D)%24/format", keyword: "format", params: { format: "uri" } };
-                                                                                        if (vErrors === null) {
-                                                                                          vErrors = [err109];
-                                                                                        } else {
-                                                                                          vErrors.push(err109);
-                                                                                        }
-                                                                                        errors++;
-                                                                                      }
-                                                                                    }
-                                                                                  } else {
-                                                                                    const err110 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BWw%5D%5BEe%5D%5BBb%5D%5BSs%5D%5BIi%5D%5BTt%5D%5BEe%5D%7C%5BAa%5D%5BVv%5D%5BAa%5D%5BTt%5D%5BAa%5D%5BRr%5D)%24/type", keyword: "type", params: { type: "string" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err110];
-                                                                                    } else {
-                                                                                      vErrors.push(err110);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                }
-                                                                              }
-                                                                              var valid21 = _errs147 === errors;
-                                                                              props3[key6] = true;
-                                                                            }
-                                                                          }
-                                                                          if (valid21) {
-                                                                            var valid21 = true;
-                                                                            for (const key7 in data6) {
-                                                                              if (pattern8.test(key7)) {
-                                                                                let data36 = data6[key7];
-                                                                                const _errs149 = errors;
-                                                                                if (errors === _errs149) {
-                                                                                  if (typeof data36 === "string") {
-                                                                                    if (data36.length > 64 && (data36.length > 128 || codePoints(data36) > 64)) {
-                                                                                      const err111 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BPp%5D%5BHh%5D%5BOo%5D%5BNn%5D%5BEe%5D)%24/maxLength", keyword: "maxLength", params: { limit: 64 } };
-                                                                                      if (vErrors === null) {
-                                                                                        vErrors = [err111];
-                                                                                      } else {
-                                                                                        vErrors.push(err111);
-                                                                                      }
-                                                                                      errors++;
-                                                                                    }
-                                                                                  } else {
-                                                                                    const err112 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BPp%5D%5BHh%5D%5BOo%5D%5BNn%5D%5BEe%5D)%24/type", keyword: "type", params: { type: "string" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err112];
-                                                                                    } else {
-                                                                                      vErrors.push(err112);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                }
-                                                                                var valid21 = _errs149 === errors;
-                                                                                props3[key7] = true;
-                                                                              }
-                                                                            }
-                                                                            if (valid21) {
-                                                                              var valid21 = true;
-                                                                              for (const key8 in data6) {
-                                                                                if (pattern9.test(key8)) {
-                                                                                  let data37 = data6[key8];
-                                                                                  const _errs151 = errors;
-                                                                                  if (!(typeof data37 == "number" && (!(data37 % 1) && !isNaN(data37)) && isFinite(data37))) {
-                                                                                    const err113 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BEe%5D%5BMm%5D%5BPp%5D%5BLl%5D%5BOo%5D%5BYy%5D%5BEe%5D%5BEe%5D%5BSs%5D)%24/type", keyword: "type", params: { type: "integer" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err113];
-                                                                                    } else {
-                                                                                      vErrors.push(err113);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                  if (errors === _errs151) {
-                                                                                    if (typeof data37 == "number" && isFinite(data37)) {
-                                                                                      if (data37 < 0 || isNaN(data37)) {
-                                                                                        const err114 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BEe%5D%5BMm%5D%5BPp%5D%5BLl%5D%5BOo%5D%5BYy%5D%5BEe%5D%5BEe%5D%5BSs%5D)%24/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                                                                                        if (vErrors === null) {
-                                                                                          vErrors = [err114];
-                                                                                        } else {
-                                                                                          vErrors.push(err114);
-                                                                                        }
-                                                                                        errors++;
-                                                                                      }
-                                                                                    }
-                                                                                  }
-                                                                                  var valid21 = _errs151 === errors;
-                                                                                  props3[key8] = true;
-                                                                                }
-                                                                              }
-                                                                              if (valid21) {
-                                                                                var valid21 = true;
-                                                                                for (const key9 in data6) {
-                                                                                  if (pattern10.test(key9)) {
-                                                                                    let data38 = data6[key9];
-                                                                                    const _errs153 = errors;
-                                                                                    if (!(typeof data38 == "number" && isFinite(data38))) {
-                                                                                      const err115 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BRr%5D%5BEe%5D%5BVv%5D%5BEe%5D%5BNn%5D%5BUu%5D%5BEe%5D)%24/type", keyword: "type", params: { type: "number" } };
-                                                                                      if (vErrors === null) {
-                                                                                        vErrors = [err115];
-                                                                                      } else {
-                                                                                        vErrors.push(err115);
-                                                                                      }
-                                                                                      errors++;
-                                                                                    }
-                                                                                    var valid21 = _errs153 === errors;
-                                                                                    props3[key9] = true;
-                                                                                  }
-                                                                                }
-                                                                                if (valid21) {
-                                                                                  var valid21 = true;
-                                                                                  for (const key10 in data6) {
-                                                                                    if (pattern11.test(key10)) {
-                                                                                      let data39 = data6[key10];
-                                                                                      const _errs155 = errors;
-                                                                                      if (errors === _errs155) {
-                                                                                        if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
-                                                                                          const _errs157 = errors;
-                                                                                          for (const key11 in data39) {
-                                                                                            if (!(key11 === "street" || key11 === "city" || key11 === "state" || key11 === "postalCode" || key11 === "country")) {
-                                                                                              let data40 = data39[key11];
-                                                                                              const _errs158 = errors;
-                                                                                              const _errs159 = errors;
-                                                                                              let valid23 = false;
-                                                                                              const _errs160 = errors;
-                                                                                              if (errors === _errs160) {
-                                                                                                if (typeof data40 === "string") {
-                                                                                                  if (data40.length > 8192 && (data40.length > 16384 || codePoints(data40) > 8192)) {
-                                                                                                    const err116 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                    if (vErrors === null) {
-                                                                                                      vErrors = [err116];
-                                                                                                    } else {
-                                                                                                      vErrors.push(err116);
-                                                                                                    }
-                                                                                                    errors++;
-                                                                                                  }
-                                                                                                } else {
-                                                                                                  const err117 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                  if (vErrors === null) {
-                                                                                                    vErrors = [err117];
-                                                                                                  } else {
-                                                                                                    vErrors.push(err117);
-                                                                                                  }
-                                                                                                  errors++;
-                                                                                                }
-                                                                                              }
-                                                                                              var _valid8 = _errs160 === errors;
-                                                                                              valid23 = valid23 || _valid8;
-                                                                                              const _errs162 = errors;
-                                                                                              if (!(typeof data40 == "number" && isFinite(data40))) {
-                                                                                                const err118 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err118];
-                                                                                                } else {
-                                                                                                  vErrors.push(err118);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid8 = _errs162 === errors;
-                                                                                              valid23 = valid23 || _valid8;
-                                                                                              const _errs164 = errors;
-                                                                                              if (typeof data40 !== "boolean") {
-                                                                                                const err119 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err119];
-                                                                                                } else {
-                                                                                                  vErrors.push(err119);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid8 = _errs164 === errors;
-                                                                                              valid23 = valid23 || _valid8;
-                                                                                              const _errs166 = errors;
-                                                                                              if (data40 !== null) {
-                                                                                                const err120 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err120];
-                                                                                                } else {
-                                                                                                  vErrors.push(err120);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid8 = _errs166 === errors;
-                                                                                              valid23 = valid23 || _valid8;
-                                                                                              const _errs168 = errors;
-                                                                                              if (errors === _errs168) {
-                                                                                                if (Array.isArray(data40)) {
-                                                                                                  var valid24 = true;
-                                                                                                  const len4 = data40.length;
-                                                                                                  for (let i4 = 0; i4 < len4; i4++) {
-                                                                                                    let data41 = data40[i4];
-                                                                                                    const _errs170 = errors;
-                                                                                                    const _errs171 = errors;
-                                                                                                    let valid25 = false;
-                                                                                                    const _errs172 = errors;
-                                                                                                    if (errors === _errs172) {
-                                                                                                      if (typeof data41 === "string") {
-                                                                                                        if (data41.length > 8192 && (data41.length > 16384 || codePoints(data41) > 8192)) {
-                                                                                                          const err121 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                          if (vErrors === null) {
-                                                                                                            vErrors = [err121];
-                                                                                                          } else {
-                                                                                                            vErrors.push(err121);
-                                                                                                          }
-                                                                                                          errors++;
-                                                                                                        }
-                                                                                                      } else {
-                                                                                                        const err122 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                        if (vErrors === null) {
-                                                                                                          vErrors = [err122];
-                                                                                                        } else {
-                                                                                                          vErrors.push(err122);
-                                                                                                        }
-                                                                                                        errors++;
-                                                                                                      }
-                                                                                                    }
-                                                                                                    var _valid9 = _errs172 === errors;
-                                                                                                    valid25 = valid25 || _valid9;
-                                                                                                    const _errs174 = errors;
-                                                                                                    if (!(typeof data41 == "number" && isFinite(data41))) {
-                                                                                                      const err123 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                      if (vErrors === null) {
-                                                                                                        vErrors = [err123];
-                                                                                                      } else {
-                                                                                                        vErrors.push(err123);
-                                                                                                      }
-                                                                                                      errors++;
-                                                                                                    }
-                                                                                                    var _valid9 = _errs174 === errors;
-                                                                                                    valid25 = valid25 || _valid9;
-                                                                                                    const _errs176 = errors;
-                                                                                                    if (typeof data41 !== "boolean") {
-                                                                                                      const err124 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                      if (vErrors === null) {
-                                                                                                        vErrors = [err124];
-                                                                                                      } else {
-                                                                                                        vErrors.push(err124);
-                                                                                                      }
-                                                                                                      errors++;
-                                                                                                    }
-                                                                                                    var _valid9 = _errs176 === errors;
-                                                                                                    valid25 = valid25 || _valid9;
-                                                                                                    const _errs178 = errors;
-                                                                                                    if (data41 !== null) {
-                                                                                                      const err125 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                      if (vErrors === null) {
-                                                                                                        vErrors = [err125];
-                                                                                                      } else {
-                                                                                                        vErrors.push(err125);
-                                                                                                      }
-                                                                                                      errors++;
-                                                                                                    }
-                                                                                                    var _valid9 = _errs178 === errors;
-                                                                                                    valid25 = valid25 || _valid9;
-                                                                                                    const _errs180 = errors;
-                                                                                                    if (errors === _errs180) {
-                                                                                                      if (Array.isArray(data41)) {
-                                                                                                        var valid26 = true;
-                                                                                                        const len5 = data41.length;
-                                                                                                        for (let i5 = 0; i5 < len5; i5++) {
-                                                                                                          let data42 = data41[i5];
-                                                                                                          const _errs182 = errors;
-                                                                                                          const _errs183 = errors;
-                                                                                                          let valid27 = false;
-                                                                                                          const _errs184 = errors;
-                                                                                                          if (errors === _errs184) {
-                                                                                                            if (typeof data42 === "string") {
-                                                                                                              if (data42.length > 8192 && (data42.length > 16384 || codePoints(data42) > 8192)) {
-                                                                                                                const err126 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4 + "/" + i5, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                                if (vErrors === null) {
-                                                                                                                  vErrors = [err126];
-                                                                                                                } else {
-                                                                                                                  vErrors.push(err126);
-                                                                                                                }
-                                                                                                                errors++;
-                                                                                                              }
-                                                                                                            } else {
-                                                                                                              const err127 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4 + "/" + i5, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                              if (vErrors === null) {
-                                                                                                                vErrors = [err127];
-                                                                                                              } else {
-                                                                                                                vErrors.push(err127);
-                                                                                                              }
-                                                                                                              errors++;
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var _valid10 = _errs184 === errors;
-                                                                                                          valid27 = valid27 || _valid10;
-                                                                                                          const _errs186 = errors;
-                                                                                                          if (!(typeof data42 == "number" && isFinite(data42))) {
-                                                                                                            const err128 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4 + "/" + i5, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err128];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err128);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          }
-                                                                                                          var _valid10 = _errs186 === errors;
-                                                                                                          valid27 = valid27 || _valid10;
-                                                                                                          const _errs188 = errors;
-                                                                                                          if (typeof data42 !== "boolean") {
-                                                                                                            const err129 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4 + "/" + i5, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err129];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err129);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          }
-                                                                                                          var _valid10 = _errs188 === errors;
-                                                                                                          valid27 = valid27 || _valid10;
-                                                                                                          const _errs190 = errors;
-                                                                                                          if (data42 !== null) {
-                                                                                                            const err130 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4 + "/" + i5, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err130];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err130);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          }
-                                                                                                          var _valid10 = _errs190 === errors;
-                                                                                                          valid27 = valid27 || _valid10;
-                                                                                                          if (!valid27) {
-                                                                                                            const err131 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4 + "/" + i5, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf", keyword: "anyOf", params: {} };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err131];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err131);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          } else {
-                                                                                                            errors = _errs183;
-                                                                                                            if (vErrors !== null) {
-                                                                                                              if (_errs183) {
-                                                                                                                vErrors.length = _errs183;
-                                                                                                              } else {
-                                                                                                                vErrors = null;
-                                                                                                              }
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var valid26 = _errs182 === errors;
-                                                                                                          if (!valid26) {
-                                                                                                            break;
-                                                                                                          }
-                                                                                                        }
-                                                                                                      } else {
-                                                                                                        const err132 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/4/type", keyword: "type", params: { type: "array" } };
-                                                                                                        if (vErrors === null) {
-                                                                                                          vErrors = [err132];
-                                                                                                        } else {
-                                                                                                          vErrors.push(err132);
-                                                                                                        }
-                                                                                                        errors++;
-                                                                                                      }
-                                                                                                    }
-                                                                                                    var _valid9 = _errs180 === errors;
-                                                                                                    valid25 = valid25 || _valid9;
-                                                                                                    const _errs192 = errors;
-                                                                                                    if (errors === _errs192) {
-                                                                                                      if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
-                                                                                                        for (const key12 in data41) {
-                                                                                                          let data43 = data41[key12];
-                                                                                                          const _errs195 = errors;
-                                                                                                          const _errs196 = errors;
-                                                                                                          let valid29 = false;
-                                                                                                          const _errs197 = errors;
-                                                                                                          if (errors === _errs197) {
-                                                                                                            if (typeof data43 === "string") {
-                                                                                                              if (data43.length > 8192 && (data43.length > 16384 || codePoints(data43) > 8192)) {
-                                                                                                                const err133 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4 + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                                if (vErrors === null) {
-                                                                                                                  vErrors = [err133];
-                                                                                                                } else {
-                                                                                                                  vErrors.push(err133);
-                                                                                                                }
-                                                                                                                errors++;
-                                                                                                              }
-                                                                                                            } else {
-                                                                                                              const err134 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4 + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                              if (vErrors === null) {
-                                                                                                                vErrors = [err134];
-                                                                                                              } else {
-                                                                                                                vErrors.push(err134);
-                                                                                                              }
-                                                                                                              errors++;
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var _valid11 = _errs197 === errors;
-                                                                                                          valid29 = valid29 || _valid11;
-                                                                                                          const _errs199 = errors;
-                                                                                                          if (!(typeof data43 == "number" && isFinite(data43))) {
-                                                                                                            const err135 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4 + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err135];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err135);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          }
-                                                                                                          var _valid11 = _errs199 === errors;
-                                                                                                          valid29 = valid29 || _valid11;
-                                                                                                          const _errs201 = errors;
-                                                                                                          if (typeof data43 !== "boolean") {
-                                                                                                            const err136 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4 + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err136];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err136);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          }
-                                                                                                          var _valid11 = _errs201 === errors;
-                                                                                                          valid29 = valid29 || _valid11;
-                                                                                                          const _errs203 = errors;
-                                                                                                          if (data43 !== null) {
-                                                                                                            const err137 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4 + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err137];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err137);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          }
-                                                                                                          var _valid11 = _errs203 === errors;
-                                                                                                          valid29 = valid29 || _valid11;
-                                                                                                          if (!valid29) {
-                                                                                                            const err138 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4 + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err138];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err138);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          } else {
-                                                                                                            errors = _errs196;
-                                                                                                            if (vErrors !== null) {
-                                                                                                              if (_errs196) {
-                                                                                                                vErrors.length = _errs196;
-                                                                                                              } else {
-                                                                                                                vErrors = null;
-                                                                                                              }
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var valid28 = _errs195 === errors;
-                                                                                                          if (!valid28) {
-                                                                                                            break;
-                                                                                                          }
-                                                                                                        }
-                                                                                                      } else {
-                                                                                                        const err139 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/5/type", keyword: "type", params: { type: "object" } };
-                                                                                                        if (vErrors === null) {
-                                                                                                          vErrors = [err139];
-                                                                                                        } else {
-                                                                                                          vErrors.push(err139);
-                                                                                                        }
-                                                                                                        errors++;
-                                                                                                      }
-                                                                                                    }
-                                                                                                    var _valid9 = _errs192 === errors;
-                                                                                                    valid25 = valid25 || _valid9;
-                                                                                                    if (!valid25) {
-                                                                                                      const err140 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i4, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf", keyword: "anyOf", params: {} };
-                                                                                                      if (vErrors === null) {
-                                                                                                        vErrors = [err140];
-                                                                                                      } else {
-                                                                                                        vErrors.push(err140);
-                                                                                                      }
-                                                                                                      errors++;
-                                                                                                    } else {
-                                                                                                      errors = _errs171;
-                                                                                                      if (vErrors !== null) {
-                                                                                                        if (_errs171) {
-                                                                                                          vErrors.length = _errs171;
-                                                                                                        } else {
-                                                                                                          vErrors = null;
-                                                                                                        }
-                                                                                                      }
-                                                                                                    }
-                                                                                                    var valid24 = _errs170 === errors;
-                                                                                                    if (!valid24) {
-                                                                                                      break;
-                                                                                                    }
-                                                                                                  }
-                                                                                                } else {
-                                                                                                  const err141 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/type", keyword: "type", params: { type: "array" } };
-                                                                                                  if (vErrors === null) {
-                                                                                                    vErrors = [err141];
-                                                                                                  } else {
-                                                                                                    vErrors.push(err141);
-                                                                                                  }
-                                                                                                  errors++;
-                                                                                                }
-                                                                                              }
-                                                                                              var _valid8 = _errs168 === errors;
-                                                                                              valid23 = valid23 || _valid8;
-                                                                                              const _errs205 = errors;
-                                                                                              if (errors === _errs205) {
-                                                                                                if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
-                                                                                                  for (const key13 in data40) {
-                                                                                                    let data44 = data40[key13];
-                                                                                                    const _errs208 = errors;
-                                                                                                    const _errs209 = errors;
-                                                                                                    let valid31 = false;
-                                                                                                    const _errs210 = errors;
-                                                                                                    if (errors === _errs210) {
-                                                                                                      if (typeof data44 === "string") {
-                                                                                                        if (data44.length > 8192 && (data44.length > 16384 || codePoints(data44) > 8192)) {
-                                                                                                          const err142 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                          if (vErrors === null) {
-                                                                                                            vErrors = [err142];
-                                                                                                          } else {
-                                                                                                            vErrors.push(err142);
-                                                                                                          }
-                                                                                                          errors++;
-                                                                                                        }
-                                                                                                      } else {
-                                                                                                        const err143 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                        if (vErrors === null) {
-                                                                                                          vErrors = [err143];
-                                                                                                        } else {
-                                                                                                          vErrors.push(err143);
-                                                                                                        }
-                                                                                                        errors++;
-                                                                                                      }
-                                                                                                    }
-                                                                                                    var _valid12 = _errs210 === errors;
-                                                                                                    valid31 = valid31 || _valid12;
-                                                                                                    const _errs212 = errors;
-                                                                                                    if (!(typeof data44 == "number" && isFinite(data44))) {
-                                                                                                      const err144 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                      if (vErrors === null) {
-                                                                                                        vErrors = [err144];
-                                                                                                      } else {
-                                                                                                        vErrors.push(err144);
-                                                                                                      }
-                                                                                                      errors++;
-                                                                                                    }
-                                                                                                    var _valid12 = _errs212 === errors;
-                                                                                                    valid31 = valid31 || _valid12;
-                                                                                                    const _errs214 = errors;
-                                                                                                    if (typeof data44 !== "boolean") {
-                                                                                                      const err145 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                      if (vErrors === null) {
-                                                                                                        vErrors = [err145];
-                                                                                                      } else {
-                                                                                                        vErrors.push(err145);
-                                                                                                      }
-                                                                                                      errors++;
-                                                                                                    }
-                                                                                                    var _valid12 = _errs214 === errors;
-                                                                                                    valid31 = valid31 || _valid12;
-                                                                                                    const _errs216 = errors;
-                                                                                                    if (data44 !== null) {
-                                                                                                      const err146 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                      if (vErrors === null) {
-                                                                                                        vErrors = [err146];
-                                                                                                      } else {
-                                                                                                        vErrors.push(err146);
-                                                                                                      }
-                                                                                                      errors++;
-                                                                                                    }
-                                                                                                    var _valid12 = _errs216 === errors;
-                                                                                                    valid31 = valid31 || _valid12;
-                                                                                                    const _errs218 = errors;
-                                                                                                    if (errors === _errs218) {
-                                                                                                      if (Array.isArray(data44)) {
-                                                                                                        var valid32 = true;
-                                                                                                        const len6 = data44.length;
-                                                                                                        for (let i6 = 0; i6 < len6; i6++) {
-                                                                                                          let data45 = data44[i6];
-                                                                                                          const _errs220 = errors;
-                                                                                                          const _errs221 = errors;
-                                                                                                          let valid33 = false;
-                                                                                                          const _errs222 = errors;
-                                                                                                          if (errors === _errs222) {
-                                                                                                            if (typeof data45 === "string") {
-                                                                                                              if (data45.length > 8192 && (data45.length > 16384 || codePoints(data45) > 8192)) {
-                                                                                                                const err147 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                                if (vErrors === null) {
-                                                                                                                  vErrors = [err147];
-                                                                                                                } else {
-                                                                                                                  vErrors.push(err147);
-                                                                                                                }
-                                                                                                                errors++;
-                                                                                                              }
-                                                                                                            } else {
-                                                                                                              const err148 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                              if (vErrors === null) {
-                                                                                                                vErrors = [err148];
-                                                                                                              } else {
-                                                                                                                vErrors.push(err148);
-                                                                                                              }
-                                                                                                              errors++;
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var _valid13 = _errs222 === errors;
-                                                                                                          valid33 = valid33 || _valid13;
-                                                                                                          const _errs224 = errors;
-                                                                                                          if (!(typeof data45 == "number" && isFinite(data45))) {
-                                                                                                            const err149 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err149];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err149);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          }
-                                                                                                          var _valid13 = _errs224 === errors;
-                                                                                                          valid33 = valid33 || _valid13;
-                                                                                                          const _errs226 = errors;
-                                                                                                          if (typeof data45 !== "boolean") {
-                                                                                                            const err150 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err150];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err150);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          }
-                                                                                                          var _valid13 = _errs226 === errors;
-                                                                                                          valid33 = valid33 || _valid13;
-                                                                                                          const _errs228 = errors;
-                                                                                                          if (data45 !== null) {
-                                                                                                            const err151 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err151];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err151);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          }
-                                                                                                          var _valid13 = _errs228 === errors;
-                                                                                                          valid33 = valid33 || _valid13;
-                                                                                                          if (!valid33) {
-                                                                                                            const err152 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf", keyword: "anyOf", params: {} };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err152];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err152);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          } else {
-                                                                                                            errors = _errs221;
-                                                                                                            if (vErrors !== null) {
-                                                                                                              if (_errs221) {
-                                                                                                                vErrors.length = _errs221;
-                                                                                                              } else {
-                                                                                                                vErrors = null;
-                                                                                                              }
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var valid32 = _errs220 === errors;
-                                                                                                          if (!valid32) {
-                                                                                                            break;
-                                                                                                          }
-                                                                                                        }
-                                                                                                      } else {
-                                                                                                        const err153 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/4/type", keyword: "type", params: { type: "array" } };
-                                                                                                        if (vErrors === null) {
-                                                                                                          vErrors = [err153];
-                                                                                                        } else {
-                                                                                                          vErrors.push(err153);
-                                                                                                        }
-                                                                                                        errors++;
-                                                                                                      }
-                                                                                                    }
-                                                                                                    var _valid12 = _errs218 === errors;
-                                                                                                    valid31 = valid31 || _valid12;
-                                                                                                    const _errs230 = errors;
-                                                                                                    if (errors === _errs230) {
-                                                                                                      if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
-                                                                                                        for (const key14 in data44) {
-                                                                                                          let data46 = data44[key14];
-                                                                                                          const _errs233 = errors;
-                                                                                                          const _errs234 = errors;
-                                                                                                          let valid35 = false;
-                                                                                                          const _errs235 = errors;
-                                                                                                          if (errors === _errs235) {
-                                                                                                            if (typeof data46 === "string") {
-                                                                                                              if (data46.length > 8192 && (data46.length > 16384 || codePoints(data46) > 8192)) {
-                                                                                                                const err154 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                                if (vErrors === null) {
-                                                                                                                  vErrors = [err154];
-                                                                                                                } else {
-                                                                                                                  vErrors.push(err154);
-                                                                                                                }
-                                                                                                                errors++;
-                                                                                                              }
-                                                                                                            } else {
-                                                                                                              const err155 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                              if (vErrors === null) {
-                                                                                                                vErrors = [err155];
-                                                                                                              } else {
-                                                                                                                vErrors.push(err155);
-                                                                                                              }
-                                                                                                              errors++;
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var _valid14 = _errs235 === errors;
-                                                                                                          valid35 = valid35 || _valid14;
-                                                                                                          const _errs237 = errors;
-                                                                                                          if (!(typeof data46 == "number" && isFinite(data46))) {
-                                                                                                            const err156 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err156];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err156);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          }
-                                                                                                          var _valid14 = _errs237 === errors;
-                                                                                                          valid35 = valid35 || _valid14;
-                                                                                                          const _errs239 = errors;
-                                                                                                          if (typeof data46 !== "boolean") {
-                                                                                                            const err157 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err157];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err157);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          }
-                                                                                                          var _valid14 = _errs239 === errors;
-                                                                                                          valid35 = valid35 || _valid14;
-                                                                                                          const _errs241 = errors;
-                                                                                                          if (data46 !== null) {
-                                                                                                            const err158 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err158];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err158);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          }
-                                                                                                          var _valid14 = _errs241 === errors;
-                                                                                                          valid35 = valid35 || _valid14;
-                                                                                                          if (!valid35) {
-                                                                                                            const err159 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err159];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err159);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          } else {
-                                                                                                            errors = _errs234;
-                                                                                                            if (vErrors !== null) {
-                                                                                                              if (_errs234) {
-                                                                                                                vErrors.length = _errs234;
-                                                                                                              } else {
-                                                                                                                vErrors = null;
-                                                                                                              }
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var valid34 = _errs233 === errors;
-                                                                                                          if (!valid34) {
-                                                                                                            break;
-                                                                                                          }
-                                                                                                        }
-                                                                                                      } else {
-                                                                                                        const err160 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/5/type", keyword: "type", params: { type: "object" } };
-                                                                                                        if (vErrors === null) {
-                                                                                                          vErrors = [err160];
-                                                                                                        } else {
-                                                                                                          vErrors.push(err160);
-                                                                                                        }
-                                                                                                        errors++;
-                                                                                                      }
-                                                                                                    }
-                                                                                                    var _valid12 = _errs230 === errors;
-                                                                                                    valid31 = valid31 || _valid12;
-                                                                                                    if (!valid31) {
-                                                                                                      const err161 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                                                      if (vErrors === null) {
-                                                                                                        vErrors = [err161];
-                                                                                                      } else {
-                                                                                                        vErrors.push(err161);
-                                                                                                      }
-                                                                                                      errors++;
-                                                                                                    } else {
-                                                                                                      errors = _errs209;
-                                                                                                      if (vErrors !== null) {
-                                                                                                        if (_errs209) {
-                                                                                                          vErrors.length = _errs209;
-                                                                                                        } else {
-                                                                                                          vErrors = null;
-                                                                                                        }
-                                                                                                      }
-                                                                                                    }
-                                                                                                    var valid30 = _errs208 === errors;
-                                                                                                    if (!valid30) {
-                                                                                                      break;
-                                                                                                    }
-                                                                                                  }
-                                                                                                } else {
-                                                                                                  const err162 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/type", keyword: "type", params: { type: "object" } };
-                                                                                                  if (vErrors === null) {
-                                                                                                    vErrors = [err162];
-                                                                                                  } else {
-                                                                                                    vErrors.push(err162);
-                                                                                                  }
-                                                                                                  errors++;
-                                                                                                }
-                                                                                              }
-                                                                                              var _valid8 = _errs205 === errors;
-                                                                                              valid23 = valid23 || _valid8;
-                                                                                              if (!valid23) {
-                                                                                                const err163 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err163];
-                                                                                                } else {
-                                                                                                  vErrors.push(err163);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              } else {
-                                                                                                errors = _errs159;
-                                                                                                if (vErrors !== null) {
-                                                                                                  if (_errs159) {
-                                                                                                    vErrors.length = _errs159;
-                                                                                                  } else {
-                                                                                                    vErrors = null;
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                              var valid22 = _errs158 === errors;
-                                                                                              if (!valid22) {
-                                                                                                break;
-                                                                                              }
-                                                                                            }
-                                                                                          }
-                                                                                          if (_errs157 === errors) {
-                                                                                            if (data39.street !== void 0) {
-                                                                                              let data47 = data39.street;
-                                                                                              const _errs243 = errors;
-                                                                                              if (errors === _errs243) {
-                                                                                                if (typeof data47 === "string") {
-                                                                                                  if (data47.length > 255 && (data47.length > 510 || codePoints(data47) > 255)) {
-                                                                                                    const err164 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/street", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/properties/street/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                                                                                                    if (vErrors === null) {
-                                                                                                      vErrors = [err164];
-                                                                                                    } else {
-                                                                                                      vErrors.push(err164);
-                                                                                                    }
-                                                                                                    errors++;
-                                                                                                  }
-                                                                                                } else {
-                                                                                                  const err165 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/street", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/properties/street/type", keyword: "type", params: { type: "string" } };
-                                                                                                  if (vErrors === null) {
-                                                                                                    vErrors = [err165];
-                                                                                                  } else {
-                                                                                                    vErrors.push(err165);
-                                                                                                  }
-                                                                                                  errors++;
-                                                                                                }
-                                                                                              }
-                                                                                              var valid36 = _errs243 === errors;
-                                                                                            } else {
-                                                                                              var valid36 = true;
-                                                                                            }
-                                                                                            if (valid36) {
-                                                                                              if (data39.city !== void 0) {
-                                                                                                let data48 = data39.city;
-                                                                                                const _errs245 = errors;
-                                                                                                if (errors === _errs245) {
-                                                                                                  if (typeof data48 === "string") {
-                                                                                                    if (data48.length > 255 && (data48.length > 510 || codePoints(data48) > 255)) {
-                                                                                                      const err166 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/city", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/properties/city/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                                                                                                      if (vErrors === null) {
-                                                                                                        vErrors = [err166];
-                                                                                                      } else {
-                                                                                                        vErrors.push(err166);
-                                                                                                      }
-                                                                                                      errors++;
-                                                                                                    }
-                                                                                                  } else {
-                                                                                                    const err167 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/city", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/properties/city/type", keyword: "type", params: { type: "string" } };
-                                                                                                    if (vErrors === null) {
-                                                                                                      vErrors = [err167];
-                                                                                                    } else {
-                                                                                                      vErrors.push(err167);
-                                                                                                    }
-                                                                                                    errors++;
-                                                                                                  }
-                                                                                                }
-                                                                                                var valid36 = _errs245 === errors;
-                                                                                              } else {
-                                                                                                var valid36 = true;
-                                                                                              }
-                                                                                              if (valid36) {
-                                                                                                if (data39.state !== void 0) {
-                                                                                                  let data49 = data39.state;
-                                                                                                  const _errs247 = errors;
-                                                                                                  if (errors === _errs247) {
-                                                                                                    if (typeof data49 === "string") {
-                                                                                                      if (data49.length > 255 && (data49.length > 510 || codePoints(data49) > 255)) {
-                                                                                                        const err168 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/state", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/properties/state/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                                                                                                        if (vErrors === null) {
-                                                                                                          vErrors = [err168];
-                                                                                                        } else {
-                                                                                                          vErrors.push(err168);
-                                                                                                        }
-                                                                                                        errors++;
-                                                                                                      }
-                                                                                                    } else {
-                                                                                                      const err169 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/state", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/properties/state/type", keyword: "type", params: { type: "string" } };
-                                                                                                      if (vErrors === null) {
-                                                                                                        vErrors = [err169];
-                                                                                                      } else {
-                                                                                                        vErrors.push(err169);
-                                                                                                      }
-                                                                                                      errors++;
-                                                                                                    }
-                                                                                                  }
-                                                                                                  var valid36 = _errs247 === errors;
-                                                                                                } else {
-                                                                                                  var valid36 = true;
-                                                                                                }
-                                                                                                if (valid36) {
-                                                                                                  if (data39.postalCode !== void 0) {
-                                                                                                    let data50 = data39.postalCode;
-                                                                                                    const _errs249 = errors;
-                                                                                                    if (errors === _errs249) {
-                                                                                                      if (typeof data50 === "string") {
-                                                                                                        if (data50.length > 255 && (data50.length > 510 || codePoints(data50) > 255)) {
-                                                                                                          const err170 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/postalCode", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/properties/postalCode/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                                                                                                          if (vErrors === null) {
-                                                                                                            vErrors = [err170];
-                                                                                                          } else {
-                                                                                                            vErrors.push(err170);
-                                                                                                          }
-                                                                                                          errors++;
-                                                                                                        }
-                                                                                                      } else {
-                                                                                                        const err171 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/postalCode", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/properties/postalCode/type", keyword: "type", params: { type: "string" } };
-                                                                                                        if (vErrors === null) {
-                                                                                                          vErrors = [err171];
-                                                                                                        } else {
-                                                                                                          vErrors.push(err171);
-                                                                                                        }
-                                                                                                        errors++;
-                                                                                                      }
-                                                                                                    }
-                                                                                                    var valid36 = _errs249 === errors;
-                                                                                                  } else {
-                                                                                                    var valid36 = true;
-                                                                                                  }
-                                                                                                  if (valid36) {
-                                                                                                    if (data39.country !== void 0) {
-                                                                                                      let data51 = data39.country;
-                                                                                                      const _errs251 = errors;
-                                                                                                      if (errors === _errs251) {
-                                                                                                        if (typeof data51 === "string") {
-                                                                                                          if (data51.length > 255 && (data51.length > 510 || codePoints(data51) > 255)) {
-                                                                                                            const err172 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/country", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/properties/country/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err172];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err172);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          }
-                                                                                                        } else {
-                                                                                                          const err173 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/country", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/properties/country/type", keyword: "type", params: { type: "string" } };
-                                                                                                          if (vErrors === null) {
-                                                                                                            vErrors = [err173];
-                                                                                                          } else {
-                                                                                                            vErrors.push(err173);
-                                                                                                          }
-                                                                                                          errors++;
-                                                                                                        }
-                                                                                                      }
-                                                                                                      var valid36 = _errs251 === errors;
-                                                                                                    } else {
-                                                                                                      var valid36 = true;
-                                                                                                    }
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                            }
-                                                                                          }
-                                                                                        } else {
-                                                                                          const err174 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/type", keyword: "type", params: { type: "object" } };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err174];
-                                                                                          } else {
-                                                                                            vErrors.push(err174);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        }
-                                                                                      }
-                                                                                      var valid21 = _errs155 === errors;
-                                                                                      props3[key10] = true;
-                                                                                    }
-                                                                                  }
-                                                                                  if (valid21) {
-                                                                                    var valid21 = true;
-                                                                                    for (const key15 in data6) {
-                                                                                      if (pattern12.test(key15)) {
-                                                                                        let data52 = data6[key15];
-                                                                                        const _errs253 = errors;
-                                                                                        if (errors === _errs253) {
-                                                                                          if (typeof data52 === "string") {
-                                                                                            if (data52.length > 4096 && (data52.length > 8192 || codePoints(data52) > 4096)) {
-                                                                                              const err175 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BDd%5D%5BEe%5D%5BSs%5D%5BCc%5D%5BRr%5D%5BIi%5D%5BPp%5D%5BTt%5D%5BIi%5D%5BOo%5D%5BNn%5D)%24/maxLength", keyword: "maxLength", params: { limit: 4096 } };
-                                                                                              if (vErrors === null) {
-                                                                                                vErrors = [err175];
-                                                                                              } else {
-                                                                                                vErrors.push(err175);
-                                                                                              }
-                                                                                              errors++;
-                                                                                            }
-                                                                                          } else {
-                                                                                            const err176 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BDd%5D%5BEe%5D%5BSs%5D%5BCc%5D%5BRr%5D%5BIi%5D%5BPp%5D%5BTt%5D%5BIi%5D%5BOo%5D%5BNn%5D)%24/type", keyword: "type", params: { type: "string" } };
-                                                                                            if (vErrors === null) {
-                                                                                              vErrors = [err176];
-                                                                                            } else {
-                                                                                              vErrors.push(err176);
-                                                                                            }
-                                                                                            errors++;
-                                                                                          }
-                                                                                        }
-                                                                                        var valid21 = _errs253 === errors;
-                                                                                        props3[key15] = true;
-                                                                                      }
-                                                                                    }
-                                                                                    if (valid21) {
-                                                                                      var valid21 = true;
-                                                                                      for (const key16 in data6) {
-                                                                                        if (pattern13.test(key16)) {
-                                                                                          let data53 = data6[key16];
-                                                                                          const _errs255 = errors;
-                                                                                          if (errors === _errs255) {
-                                                                                            if (errors === _errs255) {
-                                                                                              if (typeof data53 === "string") {
-                                                                                                if (data53.length > 64 && (data53.length > 128 || codePoints(data53) > 64)) {
-                                                                                                  const err177 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BCc%5D%5BRr%5D%5BEe%5D%5BAa%5D%5BTt%5D%5BEe%5D%5BDd%5D_%3F%5BAa%5D%5BTt%5D%7C%5BUu%5D%5BPp%5D%5BDd%5D%5BAa%5D%5BTt%5D%5BEe%5D%5BDd%5D_%3F%5BAa%5D%5BTt%5D)%24/maxLength", keyword: "maxLength", params: { limit: 64 } };
-                                                                                                  if (vErrors === null) {
-                                                                                                    vErrors = [err177];
-                                                                                                  } else {
-                                                                                                    vErrors.push(err177);
-                                                                                                  }
-                                                                                                  errors++;
-                                                                                                } else {
-                                                                                                  if (!formats6(data53)) {
-                                                                                                    const err178 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BCc%5D%5BRr%5D%5BEe%5D%5BAa%5D%5BTt%5D%5BEe%5D%5BDd%5D_%3F%5BAa%5D%5BTt%5D%7C%5BUu%5D%5BPp%5D%5BDd%5D%5BAa%5D%5BTt%5D%5BEe%5D%5BDd%5D_%3F%5BAa%5D%5BTt%5D)%24/format", keyword: "format", params: { format: "date-time" } };
-                                                                                                    if (vErrors === null) {
-                                                                                                      vErrors = [err178];
-                                                                                                    } else {
-                                                                                                      vErrors.push(err178);
-                                                                                                    }
-                                                                                                    errors++;
-                                                                                                  }
-                                                                                                }
-                                                                                              } else {
-                                                                                                const err179 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BCc%5D%5BRr%5D%5BEe%5D%5BAa%5D%5BTt%5D%5BEe%5D%5BDd%5D_%3F%5BAa%5D%5BTt%5D%7C%5BUu%5D%5BPp%5D%5BDd%5D%5BAa%5D%5BTt%5D%5BEe%5D%5BDd%5D_%3F%5BAa%5D%5BTt%5D)%24/type", keyword: "type", params: { type: "string" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err179];
-                                                                                                } else {
-                                                                                                  vErrors.push(err179);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                            }
-                                                                                          }
-                                                                                          var valid21 = _errs255 === errors;
-                                                                                          props3[key16] = true;
-                                                                                        }
-                                                                                      }
-                                                                                      if (valid21) {
-                                                                                        var valid21 = true;
-                                                                                        for (const key17 in data6) {
-                                                                                          if (pattern14.test(key17)) {
-                                                                                            const _errs257 = errors;
-                                                                                            const err180 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D%7B256%7D/not", keyword: "not", params: {} };
-                                                                                            if (vErrors === null) {
-                                                                                              vErrors = [err180];
-                                                                                            } else {
-                                                                                              vErrors.push(err180);
-                                                                                            }
-                                                                                            errors++;
-                                                                                            var valid21 = _errs257 === errors;
-                                                                                            props3[key17] = true;
-                                                                                          }
-                                                                                        }
-                                                                                        if (valid21) {
-                                                                                          var valid21 = true;
-                                                                                          for (const key18 in data6) {
-                                                                                            if (pattern15.test(key18)) {
-                                                                                              let data55 = data6[key18];
-                                                                                              const _errs259 = errors;
-                                                                                              const _errs260 = errors;
-                                                                                              let valid37 = false;
-                                                                                              const _errs261 = errors;
-                                                                                              if (errors === _errs261) {
-                                                                                                if (typeof data55 === "string") {
-                                                                                                  if (data55.length > 8192 && (data55.length > 16384 || codePoints(data55) > 8192)) {
-                                                                                                    const err181 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                    if (vErrors === null) {
-                                                                                                      vErrors = [err181];
-                                                                                                    } else {
-                                                                                                      vErrors.push(err181);
-                                                                                                    }
-                                                                                                    errors++;
-                                                                                                  }
-                                                                                                } else {
-                                                                                                  const err182 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                  if (vErrors === null) {
-                                                                                                    vErrors = [err182];
-                                                                                                  } else {
-                                                                                                    vErrors.push(err182);
-                                                                                                  }
-                                                                                                  errors++;
-                                                                                                }
-                                                                                              }
-                                                                                              var _valid15 = _errs261 === errors;
-                                                                                              valid37 = valid37 || _valid15;
-                                                                                              const _errs263 = errors;
-                                                                                              if (!(typeof data55 == "number" && isFinite(data55))) {
-                                                                                                const err183 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err183];
-                                                                                                } else {
-                                                                                                  vErrors.push(err183);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid15 = _errs263 === errors;
-                                                                                              valid37 = valid37 || _valid15;
-                                                                                              const _errs265 = errors;
-                                                                                              if (typeof data55 !== "boolean") {
-                                                                                                const err184 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err184];
-                                                                                                } else {
-                                                                                                  vErrors.push(err184);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid15 = _errs265 === errors;
-                                                                                              valid37 = valid37 || _valid15;
-                                                                                              const _errs267 = errors;
-                                                                                              if (data55 !== null) {
-                                                                                                const err185 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err185];
-                                                                                                } else {
-                                                                                                  vErrors.push(err185);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid15 = _errs267 === errors;
-                                                                                              valid37 = valid37 || _valid15;
-                                                                                              const _errs269 = errors;
-                                                                                              if (errors === _errs269) {
-                                                                                                if (Array.isArray(data55)) {
-                                                                                                  var valid38 = true;
-                                                                                                  const len7 = data55.length;
-                                                                                                  for (let i7 = 0; i7 < len7; i7++) {
-                                                                                                    let data56 = data55[i7];
-                                                                                                    const _errs271 = errors;
-                                                                                                    const _errs272 = errors;
-                                                                                                    let valid39 = false;
-                                                                                                    const _errs273 = errors;
-                                                                                                    if (errors === _errs273) {
-                                                                                                      if (typeof data56 === "string") {
-                                                                                                        if (data56.length > 8192 && (data56.length > 16384 || codePoints(data56) > 8192)) {
-                                                                                                          const err186 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                          if (vErrors === null) {
-                                                                                                            vErrors = [err186];
-                                                                                                          } else {
-                                                                                                            vErrors.push(err186);
-                                                                                                          }
-                                                                                                          errors++;
-                                                                                                        }
-                                                                                                      } else {
-                                                                                                        const err187 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                        if (vErrors === null) {
-                                                                                                          vErrors = [err187];
-                                                                                                        } else {
-                                                                                                          vErrors.push(err187);
-                                                                                                        }
-                                                                                                        errors++;
-                                                                                                      }
-                                                                                                    }
-                                                                                                    var _valid16 = _errs273 === errors;
-                                                                                                    valid39 = valid39 || _valid16;
-                                                                                                    const _errs275 = errors;
-                                                                                                    if (!(typeof data56 == "number" && isFinite(data56))) {
-                                                                                                      const err188 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                      if (vErrors === null) {
-                                                                                                        vErrors = [err188];
-                                                                                                      } else {
-                                                                                                        vErrors.push(err188);
-                                                                                                      }
-                                                                                                      errors++;
-                                                                                                    }
-                                                                                                    var _valid16 = _errs275 === errors;
-                                                                                                    valid39 = valid39 || _valid16;
-                                                                                                    const _errs277 = errors;
-                                                                                                    if (typeof data56 !== "boolean") {
-                                                                                                      const err189 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                      if (vErrors === null) {
-                                                                                                        vErrors = [err189];
-                                                                                                      } else {
-                                                                                                        vErrors.push(err189);
-                                                                                                      }
-                                                                                                      errors++;
-                                                                                                    }
-                                                                                                    var _valid16 = _errs277 === errors;
-                                                                                                    valid39 = valid39 || _valid16;
-                                                                                                    const _errs279 = errors;
-                                                                                                    if (data56 !== null) {
-                                                                                                      const err190 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                      if (vErrors === null) {
-                                                                                                        vErrors = [err190];
-                                                                                                      } else {
-                                                                                                        vErrors.push(err190);
-                                                                                                      }
-                                                                                                      errors++;
-                                                                                                    }
-                                                                                                    var _valid16 = _errs279 === errors;
-                                                                                                    valid39 = valid39 || _valid16;
-                                                                                                    const _errs281 = errors;
-                                                                                                    if (errors === _errs281) {
-                                                                                                      if (Array.isArray(data56)) {
-                                                                                                        var valid40 = true;
-                                                                                                        const len8 = data56.length;
-                                                                                                        for (let i8 = 0; i8 < len8; i8++) {
-                                                                                                          let data57 = data56[i8];
-                                                                                                          const _errs283 = errors;
-                                                                                                          const _errs284 = errors;
-                                                                                                          let valid41 = false;
-                                                                                                          const _errs285 = errors;
-                                                                                                          if (errors === _errs285) {
-                                                                                                            if (typeof data57 === "string") {
-                                                                                                              if (data57.length > 8192 && (data57.length > 16384 || codePoints(data57) > 8192)) {
-                                                                                                                const err191 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + i8, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                                if (vErrors === null) {
-                                                                                                                  vErrors = [err191];
-                                                                                                                } else {
-                                                                                                                  vErrors.push(err191);
-                                                                                                                }
-                                                                                                                errors++;
-                                                                                                              }
-                                                                                                            } else {
-                                                                                                              const err192 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + i8, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                              if (vErrors === null) {
-                                                                                                                vErrors = [err192];
-                                                                                                              } else {
-                                                                                                                vErrors.push(err192);
-                                                                                                              }
-                                                                                                              errors++;
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var _valid17 = _errs285 === errors;
-                                                                                                          valid41 = valid41 || _valid17;
-                                                                                                          const _errs287 = errors;
-                                                                                                          if (!(typeof data57 == "number" && isFinite(data57))) {
-                                                                                                            const err193 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + i8, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err193];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err193);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          }
-                                                                                                          var _valid17 = _errs287 === errors;
-                                                                                                          valid41 = valid41 || _valid17;
-                                                                                                          const _errs289 = errors;
-                                                                                                          if (typeof data57 !== "boolean") {
-                                                                                                            const err194 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + i8, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err194];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err194);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          }
-                                                                                                          var _valid17 = _errs289 === errors;
-                                                                                                          valid41 = valid41 || _valid17;
-                                                                                                          const _errs291 = errors;
-                                                                                                          if (data57 !== null) {
-                                                                                                            const err195 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + i8, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err195];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err195);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          }
-                                                                                                          var _valid17 = _errs291 === errors;
-                                                                                                          valid41 = valid41 || _valid17;
-                                                                                                          const _errs293 = errors;
-                                                                                                          if (errors === _errs293) {
-                                                                                                            if (Array.isArray(data57)) {
-                                                                                                              var valid42 = true;
-                                                                                                              const len9 = data57.length;
-                                                                                                              for (let i9 = 0; i9 < len9; i9++) {
-                                                                                                                let data58 = data57[i9];
-                                                                                                                const _errs295 = errors;
-                                                                                                                const _errs296 = errors;
-                                                                                                                let valid43 = false;
-                                                                                                                const _errs297 = errors;
-                                                                                                                if (errors === _errs297) {
-                                                                                                                  if (typeof data58 === "string") {
-                                                                                                                    if (data58.length > 8192 && (data58.length > 16384 || codePoints(data58) > 8192)) {
-                                                                                                                      const err196 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + i8 + "/" + i9, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/4/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                                      if (vErrors === null) {
-                                                                                                                        vErrors = [err196];
-                                                                                                                      } else {
-                                                                                                                        vErrors.push(err196);
-                                                                                                                      }
-                                                                                                                      errors++;
-                                                                                                                    }
-                                                                                                                  } else {
-                                                                                                                    const err197 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + i8 + "/" + i9, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/4/items/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                                    if (vErrors === null) {
-                                                                                                                      vErrors = [err197];
-                                                                                                                    } else {
-                                                                                                                      vErrors.push(err197);
-                                                                                                                    }
-                                                                                                                    errors++;
-                                                                                                                  }
-                                                                                                                }
-                                                                                                                var _valid18 = _errs297 === errors;
-                                                                                                                valid43 = valid43 || _valid18;
-                                                                                                                const _errs299 = errors;
-                                                                                                                if (!(typeof data58 == "number" && isFinite(data58))) {
-                                                                                                                  const err198 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + i8 + "/" + i9, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/4/items/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err198];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err198);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                }
-                                                                                                                var _valid18 = _errs299 === errors;
-                                                                                                                valid43 = valid43 || _valid18;
-                                                                                                                const _errs301 = errors;
-                                                                                                                if (typeof data58 !== "boolean") {
-                                                                                                                  const err199 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + i8 + "/" + i9, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/4/items/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err199];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err199);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                }
-                                                                                                                var _valid18 = _errs301 === errors;
-                                                                                                                valid43 = valid43 || _valid18;
-                                                                                                                const _errs303 = errors;
-                                                                                                                if (data58 !== null) {
-                                                                                                                  const err200 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + i8 + "/" + i9, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/4/items/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err200];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err200);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                }
-                                                                                                                var _valid18 = _errs303 === errors;
-                                                                                                                valid43 = valid43 || _valid18;
-                                                                                                                if (!valid43) {
-                                                                                                                  const err201 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + i8 + "/" + i9, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/4/items/anyOf", keyword: "anyOf", params: {} };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err201];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err201);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                } else {
-                                                                                                                  errors = _errs296;
-                                                                                                                  if (vErrors !== null) {
-                                                                                                                    if (_errs296) {
-                                                                                                                      vErrors.length = _errs296;
-                                                                                                                    } else {
-                                                                                                                      vErrors = null;
-                                                                                                                    }
-                                                                                                                  }
-                                                                                                                }
-                                                                                                                var valid42 = _errs295 === errors;
-                                                                                                                if (!valid42) {
-                                                                                                                  break;
-                                                                                                                }
-                                                                                                              }
-                                                                                                            } else {
-                                                                                                              const err202 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + i8, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/4/type", keyword: "type", params: { type: "array" } };
-                                                                                                              if (vErrors === null) {
-                                                                                                                vErrors = [err202];
-                                                                                                              } else {
-                                                                                                                vErrors.push(err202);
-                                                                                                              }
-                                                                                                              errors++;
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var _valid17 = _errs293 === errors;
-                                                                                                          valid41 = valid41 || _valid17;
-                                                                                                          const _errs305 = errors;
-                                                                                                          if (errors === _errs305) {
-                                                                                                            if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
-                                                                                                              for (const key19 in data57) {
-                                                                                                                let data59 = data57[key19];
-                                                                                                                const _errs308 = errors;
-                                                                                                                const _errs309 = errors;
-                                                                                                                let valid45 = false;
-                                                                                                                const _errs310 = errors;
-                                                                                                                if (errors === _errs310) {
-                                                                                                                  if (typeof data59 === "string") {
-                                                                                                                    if (data59.length > 8192 && (data59.length > 16384 || codePoints(data59) > 8192)) {
-                                                                                                                      const err203 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + i8 + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/5/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                                      if (vErrors === null) {
-                                                                                                                        vErrors = [err203];
-                                                                                                                      } else {
-                                                                                                                        vErrors.push(err203);
-                                                                                                                      }
-                                                                                                                      errors++;
-                                                                                                                    }
-                                                                                                                  } else {
-                                                                                                                    const err204 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + i8 + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/5/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                                    if (vErrors === null) {
-                                                                                                                      vErrors = [err204];
-                                                                                                                    } else {
-                                                                                                                      vErrors.push(err204);
-                                                                                                                    }
-                                                                                                                    errors++;
-                                                                                                                  }
-                                                                                                                }
-                                                                                                                var _valid19 = _errs310 === errors;
-                                                                                                                valid45 = valid45 || _valid19;
-                                                                                                                const _errs312 = errors;
-                                                                                                                if (!(typeof data59 == "number" && isFinite(data59))) {
-                                                                                                                  const err205 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + i8 + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/5/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err205];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err205);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                }
-                                                                                                                var _valid19 = _errs312 === errors;
-                                                                                                                valid45 = valid45 || _valid19;
-                                                                                                                const _errs314 = errors;
-                                                                                                                if (typeof data59 !== "boolean") {
-                                                                                                                  const err206 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + i8 + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/5/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err206];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err206);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                }
-                                                                                                                var _valid19 = _errs314 === errors;
-                                                                                                                valid45 = valid45 || _valid19;
-                                                                                                                const _errs316 = errors;
-                                                                                                                if (data59 !== null) {
-                                                                                                                  const err207 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + i8 + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/5/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err207];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err207);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                }
-                                                                                                                var _valid19 = _errs316 === errors;
-                                                                                                                valid45 = valid45 || _valid19;
-                                                                                                                if (!valid45) {
-                                                                                                                  const err208 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + i8 + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/5/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err208];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err208);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                } else {
-                                                                                                                  errors = _errs309;
-                                                                                                                  if (vErrors !== null) {
-                                                                                                                    if (_errs309) {
-                                                                                                                      vErrors.length = _errs309;
-                                                                                                                    } else {
-                                                                                                                      vErrors = null;
-                                                                                                                    }
-                                                                                                                  }
-                                                                                                                }
-                                                                                                                var valid44 = _errs308 === errors;
-                                                                                                                if (!valid44) {
-                                                                                                                  break;
-                                                                                                                }
-                                                                                                              }
-                                                                                                            } else {
-                                                                                                              const err209 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + i8, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/5/type", keyword: "type", params: { type: "object" } };
-                                                                                                              if (vErrors === null) {
-                                                                                                                vErrors = [err209];
-                                                                                                              } else {
-                                                                                                                vErrors.push(err209);
-                                                                                                              }
-                                                                                                              errors++;
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var _valid17 = _errs305 === errors;
-                                                                                                          valid41 = valid41 || _valid17;
-                                                                                                          if (!valid41) {
-                                                                                                            const err210 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + i8, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf", keyword: "anyOf", params: {} };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err210];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err210);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          } else {
-                                                                                                            errors = _errs284;
-                                                                                                            if (vErrors !== null) {
-                                                                                                              if (_errs284) {
-                                                                                                                vErrors.length = _errs284;
-                                                                                                              } else {
-                                                                                                                vErrors = null;
-                                                                                                              }
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var valid40 = _errs283 === errors;
-                                                                                                          if (!valid40) {
-                                                                                                            break;
-                                                                                                          }
-                                                                                                        }
-                                                                                                      } else {
-                                                                                                        const err211 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/type", keyword: "type", params: { type: "array" } };
-                                                                                                        if (vErrors === null) {
-                                                                                                          vErrors = [err211];
-                                                                                                        } else {
-                                                                                                          vErrors.push(err211);
-                                                                                                        }
-                                                                                                        errors++;
-                                                                                                      }
-                                                                                                    }
-                                                                                                    var _valid16 = _errs281 === errors;
-                                                                                                    valid39 = valid39 || _valid16;
-                                                                                                    const _errs318 = errors;
-                                                                                                    if (errors === _errs318) {
-                                                                                                      if (data56 && typeof data56 == "object" && !Array.isArray(data56)) {
-                                                                                                        for (const key20 in data56) {
-                                                                                                          let data60 = data56[key20];
-                                                                                                          const _errs321 = errors;
-                                                                                                          const _errs322 = errors;
-                                                                                                          let valid47 = false;
-                                                                                                          const _errs323 = errors;
-                                                                                                          if (errors === _errs323) {
-                                                                                                            if (typeof data60 === "string") {
-                                                                                                              if (data60.length > 8192 && (data60.length > 16384 || codePoints(data60) > 8192)) {
-                                                                                                                const err212 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                                if (vErrors === null) {
-                                                                                                                  vErrors = [err212];
-                                                                                                                } else {
-                                                                                                                  vErrors.push(err212);
-                                                                                                                }
-                                                                                                                errors++;
-                                                                                                              }
-                                                                                                            } else {
-                                                                                                              const err213 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                              if (vErrors === null) {
-                                                                                                                vErrors = [err213];
-                                                                                                              } else {
-                                                                                                                vErrors.push(err213);
-                                                                                                              }
-                                                                                                              errors++;
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var _valid20 = _errs323 === errors;
-                                                                                                          valid47 = valid47 || _valid20;
-                                                                                                          const _errs325 = errors;
-                                                                                                          if (!(typeof data60 == "number" && isFinite(data60))) {
-                                                                                                            const err214 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err214];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err214);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          }
-                                                                                                          var _valid20 = _errs325 === errors;
-                                                                                                          valid47 = valid47 || _valid20;
-                                                                                                          const _errs327 = errors;
-                                                                                                          if (typeof data60 !== "boolean") {
-                                                                                                            const err215 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err215];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err215);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          }
-                                                                                                          var _valid20 = _errs327 === errors;
-                                                                                                          valid47 = valid47 || _valid20;
-                                                                                                          const _errs329 = errors;
-                                                                                                          if (data60 !== null) {
-                                                                                                            const err216 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err216];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err216);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          }
-                                                                                                          var _valid20 = _errs329 === errors;
-                                                                                                          valid47 = valid47 || _valid20;
-                                                                                                          const _errs331 = errors;
-                                                                                                          if (errors === _errs331) {
-                                                                                                            if (Array.isArray(data60)) {
-                                                                                                              var valid48 = true;
-                                                                                                              const len10 = data60.length;
-                                                                                                              for (let i10 = 0; i10 < len10; i10++) {
-                                                                                                                let data61 = data60[i10];
-                                                                                                                const _errs333 = errors;
-                                                                                                                const _errs334 = errors;
-                                                                                                                let valid49 = false;
-                                                                                                                const _errs335 = errors;
-                                                                                                                if (errors === _errs335) {
-                                                                                                                  if (typeof data61 === "string") {
-                                                                                                                    if (data61.length > 8192 && (data61.length > 16384 || codePoints(data61) > 8192)) {
-                                                                                                                      const err217 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/4/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                                      if (vErrors === null) {
-                                                                                                                        vErrors = [err217];
-                                                                                                                      } else {
-                                                                                                                        vErrors.push(err217);
-                                                                                                                      }
-                                                                                                                      errors++;
-                                                                                                                    }
-                                                                                                                  } else {
-                                                                                                                    const err218 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/4/items/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                                    if (vErrors === null) {
-                                                                                                                      vErrors = [err218];
-                                                                                                                    } else {
-                                                                                                                      vErrors.push(err218);
-                                                                                                                    }
-                                                                                                                    errors++;
-                                                                                                                  }
-                                                                                                                }
-                                                                                                                var _valid21 = _errs335 === errors;
-                                                                                                                valid49 = valid49 || _valid21;
-                                                                                                                const _errs337 = errors;
-                                                                                                                if (!(typeof data61 == "number" && isFinite(data61))) {
-                                                                                                                  const err219 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/4/items/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err219];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err219);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                }
-                                                                                                                var _valid21 = _errs337 === errors;
-                                                                                                                valid49 = valid49 || _valid21;
-                                                                                                                const _errs339 = errors;
-                                                                                                                if (typeof data61 !== "boolean") {
-                                                                                                                  const err220 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/4/items/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err220];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err220);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                }
-                                                                                                                var _valid21 = _errs339 === errors;
-                                                                                                                valid49 = valid49 || _valid21;
-                                                                                                                const _errs341 = errors;
-                                                                                                                if (data61 !== null) {
-                                                                                                                  const err221 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/4/items/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err221];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err221);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                }
-                                                                                                                var _valid21 = _errs341 === errors;
-                                                                                                                valid49 = valid49 || _valid21;
-                                                                                                                if (!valid49) {
-                                                                                                                  const err222 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/4/items/anyOf", keyword: "anyOf", params: {} };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err222];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err222);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                } else {
-                                                                                                                  errors = _errs334;
-                                                                                                                  if (vErrors !== null) {
-                                                                                                                    if (_errs334) {
-                                                                                                                      vErrors.length = _errs334;
-                                                                                                                    } else {
-                                                                                                                      vErrors = null;
-                                                                                                                    }
-                                                                                                                  }
-                                                                                                                }
-                                                                                                                var valid48 = _errs333 === errors;
-                                                                                                                if (!valid48) {
-                                                                                                                  break;
-                                                                                                                }
-                                                                                                              }
-                                                                                                            } else {
-                                                                                                              const err223 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/4/type", keyword: "type", params: { type: "array" } };
-                                                                                                              if (vErrors === null) {
-                                                                                                                vErrors = [err223];
-                                                                                                              } else {
-                                                                                                                vErrors.push(err223);
-                                                                                                              }
-                                                                                                              errors++;
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var _valid20 = _errs331 === errors;
-                                                                                                          valid47 = valid47 || _valid20;
-                                                                                                          const _errs343 = errors;
-                                                                                                          if (errors === _errs343) {
-                                                                                                            if (data60 && typeof data60 == "object" && !Array.isArray(data60)) {
-                                                                                                              for (const key21 in data60) {
-                                                                                                                let data62 = data60[key21];
-                                                                                                                const _errs346 = errors;
-                                                                                                                const _errs347 = errors;
-                                                                                                                let valid51 = false;
-                                                                                                                const _errs348 = errors;
-                                                                                                                if (errors === _errs348) {
-                                                                                                                  if (typeof data62 === "string") {
-                                                                                                                    if (data62.length > 8192 && (data62.length > 16384 || codePoints(data62) > 8192)) {
-                                                                                                                      const err224 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                                      if (vErrors === null) {
-                                                                                                                        vErrors = [err224];
-                                                                                                                      } else {
-                                                                                                                        vErrors.push(err224);
-                                                                                                                      }
-                                                                                                                      errors++;
-                                                                                                                    }
-                                                                                                                  } else {
-                                                                                                                    const err225 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                                    if (vErrors === null) {
-                                                                                                                      vErrors = [err225];
-                                                                                                                    } else {
-                                                                                                                      vErrors.push(err225);
-                                                                                                                    }
-                                                                                                                    errors++;
-                                                                                                                  }
-                                                                                                                }
-                                                                                                                var _valid22 = _errs348 === errors;
-                                                                                                                valid51 = valid51 || _valid22;
-                                                                                                                const _errs350 = errors;
-                                                                                                                if (!(typeof data62 == "number" && isFinite(data62))) {
-                                                                                                                  const err226 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err226];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err226);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                }
-                                                                                                                var _valid22 = _errs350 === errors;
-                                                                                                                valid51 = valid51 || _valid22;
-                                                                                                                const _errs352 = errors;
-                                                                                                                if (typeof data62 !== "boolean") {
-                                                                                                                  const err227 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err227];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err227);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                }
-                                                                                                                var _valid22 = _errs352 === errors;
-                                                                                                                valid51 = valid51 || _valid22;
-                                                                                                                const _errs354 = errors;
-                                                                                                                if (data62 !== null) {
-                                                                                                                  const err228 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err228];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err228);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                }
-                                                                                                                var _valid22 = _errs354 === errors;
-                                                                                                                valid51 = valid51 || _valid22;
-                                                                                                                if (!valid51) {
-                                                                                                                  const err229 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err229];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err229);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                } else {
-                                                                                                                  errors = _errs347;
-                                                                                                                  if (vErrors !== null) {
-                                                                                                                    if (_errs347) {
-                                                                                                                      vErrors.length = _errs347;
-                                                                                                                    } else {
-                                                                                                                      vErrors = null;
-                                                                                                                    }
-                                                                                                                  }
-                                                                                                                }
-                                                                                                                var valid50 = _errs346 === errors;
-                                                                                                                if (!valid50) {
-                                                                                                                  break;
-                                                                                                                }
-                                                                                                              }
-                                                                                                            } else {
-                                                                                                              const err230 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/5/type", keyword: "type", params: { type: "object" } };
-                                                                                                              if (vErrors === null) {
-                                                                                                                vErrors = [err230];
-                                                                                                              } else {
-                                                                                                                vErrors.push(err230);
-                                                                                                              }
-                                                                                                              errors++;
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var _valid20 = _errs343 === errors;
-                                                                                                          valid47 = valid47 || _valid20;
-                                                                                                          if (!valid47) {
-                                                                                                            const err231 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err231];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err231);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          } else {
-                                                                                                            errors = _errs322;
-                                                                                                            if (vErrors !== null) {
-                                                                                                              if (_errs322) {
-                                                                                                                vErrors.length = _errs322;
-                                                                                                              } else {
-                                                                                                                vErrors = null;
-                                                                                                              }
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var valid46 = _errs321 === errors;
-                                                                                                          if (!valid46) {
-                                                                                                            break;
-                                                                                                          }
-                                                                                                        }
-                                                                                                      } else {
-                                                                                                        const err232 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/type", keyword: "type", params: { type: "object" } };
-                                                                                                        if (vErrors === null) {
-                                                                                                          vErrors = [err232];
-                                                                                                        } else {
-                                                                                                          vErrors.push(err232);
-                                                                                                        }
-                                                                                                        errors++;
-                                                                                                      }
-                                                                                                    }
-                                                                                                    var _valid16 = _errs318 === errors;
-                                                                                                    valid39 = valid39 || _valid16;
-                                                                                                    if (!valid39) {
-                                                                                                      const err233 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf", keyword: "anyOf", params: {} };
-                                                                                                      if (vErrors === null) {
-                                                                                                        vErrors = [err233];
-                                                                                                      } else {
-                                                                                                        vErrors.push(err233);
-                                                                                                      }
-                                                                                                      errors++;
-                                                                                                    } else {
-                                                                                                      errors = _errs272;
-                                                                                                      if (vErrors !== null) {
-                                                                                                        if (_errs272) {
-                                                                                                          vErrors.length = _errs272;
-                                                                                                        } else {
-                                                                                                          vErrors = null;
-                                                                                                        }
-                                                                                                      }
-                                                                                                    }
-                                                                                                    var valid38 = _errs271 === errors;
-                                                                                                    if (!valid38) {
-                                                                                                      break;
-                                                                                                    }
-                                                                                                  }
-                                                                                                } else {
-                                                                                                  const err234 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/type", keyword: "type", params: { type: "array" } };
-                                                                                                  if (vErrors === null) {
-                                                                                                    vErrors = [err234];
-                                                                                                  } else {
-                                                                                                    vErrors.push(err234);
-                                                                                                  }
-                                                                                                  errors++;
-                                                                                                }
-                                                                                              }
-                                                                                              var _valid15 = _errs269 === errors;
-                                                                                              valid37 = valid37 || _valid15;
-                                                                                              const _errs356 = errors;
-                                                                                              if (errors === _errs356) {
-                                                                                                if (data55 && typeof data55 == "object" && !Array.isArray(data55)) {
-                                                                                                  for (const key22 in data55) {
-                                                                                                    let data63 = data55[key22];
-                                                                                                    const _errs359 = errors;
-                                                                                                    const _errs360 = errors;
-                                                                                                    let valid53 = false;
-                                                                                                    const _errs361 = errors;
-                                                                                                    if (errors === _errs361) {
-                                                                                                      if (typeof data63 === "string") {
-                                                                                                        if (data63.length > 8192 && (data63.length > 16384 || codePoints(data63) > 8192)) {
-                                                                                                          const err235 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                          if (vErrors === null) {
-                                                                                                            vErrors = [err235];
-                                                                                                          } else {
-                                                                                                            vErrors.push(err235);
-                                                                                                          }
-                                                                                                          errors++;
-                                                                                                        }
-                                                                                                      } else {
-                                                                                                        const err236 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                        if (vErrors === null) {
-                                                                                                          vErrors = [err236];
-                                                                                                        } else {
-                                                                                                          vErrors.push(err236);
-                                                                                                        }
-                                                                                                        errors++;
-                                                                                                      }
-                                                                                                    }
-                                                                                                    var _valid23 = _errs361 === errors;
-                                                                                                    valid53 = valid53 || _valid23;
-                                                                                                    const _errs363 = errors;
-                                                                                                    if (!(typeof data63 == "number" && isFinite(data63))) {
-                                                                                                      const err237 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                      if (vErrors === null) {
-                                                                                                        vErrors = [err237];
-                                                                                                      } else {
-                                                                                                        vErrors.push(err237);
-                                                                                                      }
-                                                                                                      errors++;
-                                                                                                    }
-                                                                                                    var _valid23 = _errs363 === errors;
-                                                                                                    valid53 = valid53 || _valid23;
-                                                                                                    const _errs365 = errors;
-                                                                                                    if (typeof data63 !== "boolean") {
-                                                                                                      const err238 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                      if (vErrors === null) {
-                                                                                                        vErrors = [err238];
-                                                                                                      } else {
-                                                                                                        vErrors.push(err238);
-                                                                                                      }
-                                                                                                      errors++;
-                                                                                                    }
-                                                                                                    var _valid23 = _errs365 === errors;
-                                                                                                    valid53 = valid53 || _valid23;
-                                                                                                    const _errs367 = errors;
-                                                                                                    if (data63 !== null) {
-                                                                                                      const err239 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                      if (vErrors === null) {
-                                                                                                        vErrors = [err239];
-                                                                                                      } else {
-                                                                                                        vErrors.push(err239);
-                                                                                                      }
-                                                                                                      errors++;
-                                                                                                    }
-                                                                                                    var _valid23 = _errs367 === errors;
-                                                                                                    valid53 = valid53 || _valid23;
-                                                                                                    const _errs369 = errors;
-                                                                                                    if (errors === _errs369) {
-                                                                                                      if (Array.isArray(data63)) {
-                                                                                                        var valid54 = true;
-                                                                                                        const len11 = data63.length;
-                                                                                                        for (let i11 = 0; i11 < len11; i11++) {
-                                                                                                          let data64 = data63[i11];
-                                                                                                          const _errs371 = errors;
-                                                                                                          const _errs372 = errors;
-                                                                                                          let valid55 = false;
-                                                                                                          const _errs373 = errors;
-                                                                                                          if (errors === _errs373) {
-                                                                                                            if (typeof data64 === "string") {
-                                                                                                              if (data64.length > 8192 && (data64.length > 16384 || codePoints(data64) > 8192)) {
-                                                                                                                const err240 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i11, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                                if (vErrors === null) {
-                                                                                                                  vErrors = [err240];
-                                                                                                                } else {
-                                                                                                                  vErrors.push(err240);
-                                                                                                                }
-                                                                                                                errors++;
-                                                                                                              }
-                                                                                                            } else {
-                                                                                                              const err241 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i11, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                              if (vErrors === null) {
-                                                                                                                vErrors = [err241];
-                                                                                                              } else {
-                                                                                                                vErrors.push(err241);
-                                                                                                              }
-                                                                                                              errors++;
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var _valid24 = _errs373 === errors;
-                                                                                                          valid55 = valid55 || _valid24;
-                                                                                                          const _errs375 = errors;
-                                                                                                          if (!(typeof data64 == "number" && isFinite(data64))) {
-                                                                                                            const err242 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i11, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err242];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err242);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          }
-                                                                                                          var _valid24 = _errs375 === errors;
-                                                                                                          valid55 = valid55 || _valid24;
-                                                                                                          const _errs377 = errors;
-                                                                                                          if (typeof data64 !== "boolean") {
-                                                                                                            const err243 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i11, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err243];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err243);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          }
-                                                                                                          var _valid24 = _errs377 === errors;
-                                                                                                          valid55 = valid55 || _valid24;
-                                                                                                          const _errs379 = errors;
-                                                                                                          if (data64 !== null) {
-                                                                                                            const err244 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i11, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err244];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err244);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          }
-                                                                                                          var _valid24 = _errs379 === errors;
-                                                                                                          valid55 = valid55 || _valid24;
-                                                                                                          const _errs381 = errors;
-                                                                                                          if (errors === _errs381) {
-                                                                                                            if (Array.isArray(data64)) {
-                                                                                                              var valid56 = true;
-                                                                                                              const len12 = data64.length;
-                                                                                                              for (let i12 = 0; i12 < len12; i12++) {
-                                                                                                                let data65 = data64[i12];
-                                                                                                                const _errs383 = errors;
-                                                                                                                const _errs384 = errors;
-                                                                                                                let valid57 = false;
-                                                                                                                const _errs385 = errors;
-                                                                                                                if (errors === _errs385) {
-                                                                                                                  if (typeof data65 === "string") {
-                                                                                                                    if (data65.length > 8192 && (data65.length > 16384 || codePoints(data65) > 8192)) {
-                                                                                                                      const err245 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i11 + "/" + i12, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                                      if (vErrors === null) {
-                                                                                                                        vErrors = [err245];
-                                                                                                                      } else {
-                                                                                                                        vErrors.push(err245);
-                                                                                                                      }
-                                                                                                                      errors++;
-                                                                                                                    }
-                                                                                                                  } else {
-                                                                                                                    const err246 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i11 + "/" + i12, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                                    if (vErrors === null) {
-                                                                                                                      vErrors = [err246];
-                                                                                                                    } else {
-                                                                                                                      vErrors.push(err246);
-                                                                                                                    }
-                                                                                                                    errors++;
-                                                                                                                  }
-                                                                                                                }
-                                                                                                                var _valid25 = _errs385 === errors;
-                                                                                                                valid57 = valid57 || _valid25;
-                                                                                                                const _errs387 = errors;
-                                                                                                                if (!(typeof data65 == "number" && isFinite(data65))) {
-                                                                                                                  const err247 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i11 + "/" + i12, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err247];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err247);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                }
-                                                                                                                var _valid25 = _errs387 === errors;
-                                                                                                                valid57 = valid57 || _valid25;
-                                                                                                                const _errs389 = errors;
-                                                                                                                if (typeof data65 !== "boolean") {
-                                                                                                                  const err248 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i11 + "/" + i12, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err248];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err248);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                }
-                                                                                                                var _valid25 = _errs389 === errors;
-                                                                                                                valid57 = valid57 || _valid25;
-                                                                                                                const _errs391 = errors;
-                                                                                                                if (data65 !== null) {
-                                                                                                                  const err249 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i11 + "/" + i12, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err249];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err249);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                }
-                                                                                                                var _valid25 = _errs391 === errors;
-                                                                                                                valid57 = valid57 || _valid25;
-                                                                                                                if (!valid57) {
-                                                                                                                  const err250 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i11 + "/" + i12, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf", keyword: "anyOf", params: {} };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err250];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err250);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                } else {
-                                                                                                                  errors = _errs384;
-                                                                                                                  if (vErrors !== null) {
-                                                                                                                    if (_errs384) {
-                                                                                                                      vErrors.length = _errs384;
-                                                                                                                    } else {
-                                                                                                                      vErrors = null;
-                                                                                                                    }
-                                                                                                                  }
-                                                                                                                }
-                                                                                                                var valid56 = _errs383 === errors;
-                                                                                                                if (!valid56) {
-                                                                                                                  break;
-                                                                                                                }
-                                                                                                              }
-                                                                                                            } else {
-                                                                                                              const err251 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i11, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/4/type", keyword: "type", params: { type: "array" } };
-                                                                                                              if (vErrors === null) {
-                                                                                                                vErrors = [err251];
-                                                                                                              } else {
-                                                                                                                vErrors.push(err251);
-                                                                                                              }
-                                                                                                              errors++;
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var _valid24 = _errs381 === errors;
-                                                                                                          valid55 = valid55 || _valid24;
-                                                                                                          const _errs393 = errors;
-                                                                                                          if (errors === _errs393) {
-                                                                                                            if (data64 && typeof data64 == "object" && !Array.isArray(data64)) {
-                                                                                                              for (const key23 in data64) {
-                                                                                                                let data66 = data64[key23];
-                                                                                                                const _errs396 = errors;
-                                                                                                                const _errs397 = errors;
-                                                                                                                let valid59 = false;
-                                                                                                                const _errs398 = errors;
-                                                                                                                if (errors === _errs398) {
-                                                                                                                  if (typeof data66 === "string") {
-                                                                                                                    if (data66.length > 8192 && (data66.length > 16384 || codePoints(data66) > 8192)) {
-                                                                                                                      const err252 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i11 + "/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                                      if (vErrors === null) {
-                                                                                                                        vErrors = [err252];
-                                                                                                                      } else {
-                                                                                                                        vErrors.push(err252);
-                                                                                                                      }
-                                                                                                                      errors++;
-                                                                                                                    }
-                                                                                                                  } else {
-                                                                                                                    const err253 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i11 + "/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                                    if (vErrors === null) {
-                                                                                                                      vErrors = [err253];
-                                                                                                                    } else {
-                                                                                                                      vErrors.push(err253);
-                                                                                                                    }
-                                                                                                                    errors++;
-                                                                                                                  }
-                                                                                                                }
-                                                                                                                var _valid26 = _errs398 === errors;
-                                                                                                                valid59 = valid59 || _valid26;
-                                                                                                                const _errs400 = errors;
-                                                                                                                if (!(typeof data66 == "number" && isFinite(data66))) {
-                                                                                                                  const err254 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i11 + "/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err254];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err254);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                }
-                                                                                                                var _valid26 = _errs400 === errors;
-                                                                                                                valid59 = valid59 || _valid26;
-                                                                                                                const _errs402 = errors;
-                                                                                                                if (typeof data66 !== "boolean") {
-                                                                                                                  const err255 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i11 + "/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err255];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err255);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                }
-                                                                                                                var _valid26 = _errs402 === errors;
-                                                                                                                valid59 = valid59 || _valid26;
-                                                                                                                const _errs404 = errors;
-                                                                                                                if (data66 !== null) {
-                                                                                                                  const err256 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i11 + "/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err256];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err256);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                }
-                                                                                                                var _valid26 = _errs404 === errors;
-                                                                                                                valid59 = valid59 || _valid26;
-                                                                                                                if (!valid59) {
-                                                                                                                  const err257 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i11 + "/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err257];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err257);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                } else {
-                                                                                                                  errors = _errs397;
-                                                                                                                  if (vErrors !== null) {
-                                                                                                                    if (_errs397) {
-                                                                                                                      vErrors.length = _errs397;
-                                                                                                                    } else {
-                                                                                                                      vErrors = null;
-                                                                                                                    }
-                                                                                                                  }
-                                                                                                                }
-                                                                                                                var valid58 = _errs396 === errors;
-                                                                                                                if (!valid58) {
-                                                                                                                  break;
-                                                                                                                }
-                                                                                                              }
-                                                                                                            } else {
-                                                                                                              const err258 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i11, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/5/type", keyword: "type", params: { type: "object" } };
-                                                                                                              if (vErrors === null) {
-                                                                                                                vErrors = [err258];
-                                                                                                              } else {
-                                                                                                                vErrors.push(err258);
-                                                                                                              }
-                                                                                                              errors++;
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var _valid24 = _errs393 === errors;
-                                                                                                          valid55 = valid55 || _valid24;
-                                                                                                          if (!valid55) {
-                                                                                                            const err259 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i11, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf", keyword: "anyOf", params: {} };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err259];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err259);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          } else {
-                                                                                                            errors = _errs372;
-                                                                                                            if (vErrors !== null) {
-                                                                                                              if (_errs372) {
-                                                                                                                vErrors.length = _errs372;
-                                                                                                              } else {
-                                                                                                                vErrors = null;
-                                                                                                              }
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var valid54 = _errs371 === errors;
-                                                                                                          if (!valid54) {
-                                                                                                            break;
-                                                                                                          }
-                                                                                                        }
-                                                                                                      } else {
-                                                                                                        const err260 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/type", keyword: "type", params: { type: "array" } };
-                                                                                                        if (vErrors === null) {
-                                                                                                          vErrors = [err260];
-                                                                                                        } else {
-                                                                                                          vErrors.push(err260);
-                                                                                                        }
-                                                                                                        errors++;
-                                                                                                      }
-                                                                                                    }
-                                                                                                    var _valid23 = _errs369 === errors;
-                                                                                                    valid53 = valid53 || _valid23;
-                                                                                                    const _errs406 = errors;
-                                                                                                    if (errors === _errs406) {
-                                                                                                      if (data63 && typeof data63 == "object" && !Array.isArray(data63)) {
-                                                                                                        for (const key24 in data63) {
-                                                                                                          let data67 = data63[key24];
-                                                                                                          const _errs409 = errors;
-                                                                                                          const _errs410 = errors;
-                                                                                                          let valid61 = false;
-                                                                                                          const _errs411 = errors;
-                                                                                                          if (errors === _errs411) {
-                                                                                                            if (typeof data67 === "string") {
-                                                                                                              if (data67.length > 8192 && (data67.length > 16384 || codePoints(data67) > 8192)) {
-                                                                                                                const err261 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                                if (vErrors === null) {
-                                                                                                                  vErrors = [err261];
-                                                                                                                } else {
-                                                                                                                  vErrors.push(err261);
-                                                                                                                }
-                                                                                                                errors++;
-                                                                                                              }
-                                                                                                            } else {
-                                                                                                              const err262 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                              if (vErrors === null) {
-                                                                                                                vErrors = [err262];
-                                                                                                              } else {
-                                                                                                                vErrors.push(err262);
-                                                                                                              }
-                                                                                                              errors++;
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var _valid27 = _errs411 === errors;
-                                                                                                          valid61 = valid61 || _valid27;
-                                                                                                          const _errs413 = errors;
-                                                                                                          if (!(typeof data67 == "number" && isFinite(data67))) {
-                                                                                                            const err263 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err263];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err263);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          }
-                                                                                                          var _valid27 = _errs413 === errors;
-                                                                                                          valid61 = valid61 || _valid27;
-                                                                                                          const _errs415 = errors;
-                                                                                                          if (typeof data67 !== "boolean") {
-                                                                                                            const err264 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err264];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err264);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          }
-                                                                                                          var _valid27 = _errs415 === errors;
-                                                                                                          valid61 = valid61 || _valid27;
-                                                                                                          const _errs417 = errors;
-                                                                                                          if (data67 !== null) {
-                                                                                                            const err265 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err265];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err265);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          }
-                                                                                                          var _valid27 = _errs417 === errors;
-                                                                                                          valid61 = valid61 || _valid27;
-                                                                                                          const _errs419 = errors;
-                                                                                                          if (errors === _errs419) {
-                                                                                                            if (Array.isArray(data67)) {
-                                                                                                              var valid62 = true;
-                                                                                                              const len13 = data67.length;
-                                                                                                              for (let i13 = 0; i13 < len13; i13++) {
-                                                                                                                let data68 = data67[i13];
-                                                                                                                const _errs421 = errors;
-                                                                                                                const _errs422 = errors;
-                                                                                                                let valid63 = false;
-                                                                                                                const _errs423 = errors;
-                                                                                                                if (errors === _errs423) {
-                                                                                                                  if (typeof data68 === "string") {
-                                                                                                                    if (data68.length > 8192 && (data68.length > 16384 || codePoints(data68) > 8192)) {
-                                                                                                                      const err266 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i13, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                                      if (vErrors === null) {
-                                                                                                                        vErrors = [err266];
-                                                                                                                      } else {
-                                                                                                                        vErrors.push(err266);
-                                                                                                                      }
-                                                                                                                      errors++;
-                                                                                                                    }
-                                                                                                                  } else {
-                                                                                                                    const err267 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i13, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                                    if (vErrors === null) {
-                                                                                                                      vErrors = [err267];
-                                                                                                                    } else {
-                                                                                                                      vErrors.push(err267);
-                                                                                                                    }
-                                                                                                                    errors++;
-                                                                                                                  }
-                                                                                                                }
-                                                                                                                var _valid28 = _errs423 === errors;
-                                                                                                                valid63 = valid63 || _valid28;
-                                                                                                                const _errs425 = errors;
-                                                                                                                if (!(typeof data68 == "number" && isFinite(data68))) {
-                                                                                                                  const err268 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i13, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err268];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err268);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                }
-                                                                                                                var _valid28 = _errs425 === errors;
-                                                                                                                valid63 = valid63 || _valid28;
-                                                                                                                const _errs427 = errors;
-                                                                                                                if (typeof data68 !== "boolean") {
-                                                                                                                  const err269 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i13, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err269];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err269);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                }
-                                                                                                                var _valid28 = _errs427 === errors;
-                                                                                                                valid63 = valid63 || _valid28;
-                                                                                                                const _errs429 = errors;
-                                                                                                                if (data68 !== null) {
-                                                                                                                  const err270 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i13, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err270];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err270);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                }
-                                                                                                                var _valid28 = _errs429 === errors;
-                                                                                                                valid63 = valid63 || _valid28;
-                                                                                                                if (!valid63) {
-                                                                                                                  const err271 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i13, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf", keyword: "anyOf", params: {} };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err271];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err271);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                } else {
-                                                                                                                  errors = _errs422;
-                                                                                                                  if (vErrors !== null) {
-                                                                                                                    if (_errs422) {
-                                                                                                                      vErrors.length = _errs422;
-                                                                                                                    } else {
-                                                                                                                      vErrors = null;
-                                                                                                                    }
-                                                                                                                  }
-                                                                                                                }
-                                                                                                                var valid62 = _errs421 === errors;
-                                                                                                                if (!valid62) {
-                                                                                                                  break;
-                                                                                                                }
-                                                                                                              }
-                                                                                                            } else {
-                                                                                                              const err272 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/4/type", keyword: "type", params: { type: "array" } };
-                                                                                                              if (vErrors === null) {
-                                                                                                                vErrors = [err272];
-                                                                                                              } else {
-                                                                                                                vErrors.push(err272);
-                                                                                                              }
-                                                                                                              errors++;
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var _valid27 = _errs419 === errors;
-                                                                                                          valid61 = valid61 || _valid27;
-                                                                                                          const _errs431 = errors;
-                                                                                                          if (errors === _errs431) {
-                                                                                                            if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
-                                                                                                              for (const key25 in data67) {
-                                                                                                                let data69 = data67[key25];
-                                                                                                                const _errs434 = errors;
-                                                                                                                const _errs435 = errors;
-                                                                                                                let valid65 = false;
-                                                                                                                const _errs436 = errors;
-                                                                                                                if (errors === _errs436) {
-                                                                                                                  if (typeof data69 === "string") {
-                                                                                                                    if (data69.length > 8192 && (data69.length > 16384 || codePoints(data69) > 8192)) {
-                                                                                                                      const err273 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                                      if (vErrors === null) {
-                                                                                                                        vErrors = [err273];
-                                                                                                                      } else {
-                                                                                                                        vErrors.push(err273);
-                                                                                                                      }
-                                                                                                                      errors++;
-                                                                                                                    }
-                                                                                                                  } else {
-                                                                                                                    const err274 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                                    if (vErrors === null) {
-                                                                                                                      vErrors = [err274];
-                                                                                                                    } else {
-                                                                                                                      vErrors.push(err274);
-                                                                                                                    }
-                                                                                                                    errors++;
-                                                                                                                  }
-                                                                                                                }
-                                                                                                                var _valid29 = _errs436 === errors;
-                                                                                                                valid65 = valid65 || _valid29;
-                                                                                                                const _errs438 = errors;
-                                                                                                                if (!(typeof data69 == "number" && isFinite(data69))) {
-                                                                                                                  const err275 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err275];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err275);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                }
-                                                                                                                var _valid29 = _errs438 === errors;
-                                                                                                                valid65 = valid65 || _valid29;
-                                                                                                                const _errs440 = errors;
-                                                                                                                if (typeof data69 !== "boolean") {
-                                                                                                                  const err276 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err276];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err276);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                }
-                                                                                                                var _valid29 = _errs440 === errors;
-                                                                                                                valid65 = valid65 || _valid29;
-                                                                                                                const _errs442 = errors;
-                                                                                                                if (data69 !== null) {
-                                                                                                                  const err277 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err277];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err277);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                }
-                                                                                                                var _valid29 = _errs442 === errors;
-                                                                                                                valid65 = valid65 || _valid29;
-                                                                                                                if (!valid65) {
-                                                                                                                  const err278 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                                                                  if (vErrors === null) {
-                                                                                                                    vErrors = [err278];
-                                                                                                                  } else {
-                                                                                                                    vErrors.push(err278);
-                                                                                                                  }
-                                                                                                                  errors++;
-                                                                                                                } else {
-                                                                                                                  errors = _errs435;
-                                                                                                                  if (vErrors !== null) {
-                                                                                                                    if (_errs435) {
-                                                                                                                      vErrors.length = _errs435;
-                                                                                                                    } else {
-                                                                                                                      vErrors = null;
-                                                                                                                    }
-                                                                                                                  }
-                                                                                                                }
-                                                                                                                var valid64 = _errs434 === errors;
-                                                                                                                if (!valid64) {
-                                                                                                                  break;
-                                                                                                                }
-                                                                                                              }
-                                                                                                            } else {
-                                                                                                              const err279 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/5/type", keyword: "type", params: { type: "object" } };
-                                                                                                              if (vErrors === null) {
-                                                                                                                vErrors = [err279];
-                                                                                                              } else {
-                                                                                                                vErrors.push(err279);
-                                                                                                              }
-                                                                                                              errors++;
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var _valid27 = _errs431 === errors;
-                                                                                                          valid61 = valid61 || _valid27;
-                                                                                                          if (!valid61) {
-                                                                                                            const err280 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                                                            if (vErrors === null) {
-                                                                                                              vErrors = [err280];
-                                                                                                            } else {
-                                                                                                              vErrors.push(err280);
-                                                                                                            }
-                                                                                                            errors++;
-                                                                                                          } else {
-                                                                                                            errors = _errs410;
-                                                                                                            if (vErrors !== null) {
-                                                                                                              if (_errs410) {
-                                                                                                                vErrors.length = _errs410;
-                                                                                                              } else {
-                                                                                                                vErrors = null;
-                                                                                                              }
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var valid60 = _errs409 === errors;
-                                                                                                          if (!valid60) {
-                                                                                                            break;
-                                                                                                          }
-                                                                                                        }
-                                                                                                      } else {
-                                                                                                        const err281 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/type", keyword: "type", params: { type: "object" } };
-                                                                                                        if (vErrors === null) {
-                                                                                                          vErrors = [err281];
-                                                                                                        } else {
-                                                                                                          vErrors.push(err281);
-                                                                                                        }
-                                                                                                        errors++;
-                                                                                                      }
-                                                                                                    }
-                                                                                                    var _valid23 = _errs406 === errors;
-                                                                                                    valid53 = valid53 || _valid23;
-                                                                                                    if (!valid53) {
-                                                                                                      const err282 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                                                      if (vErrors === null) {
-                                                                                                        vErrors = [err282];
-                                                                                                      } else {
-                                                                                                        vErrors.push(err282);
-                                                                                                      }
-                                                                                                      errors++;
-                                                                                                    } else {
-                                                                                                      errors = _errs360;
-                                                                                                      if (vErrors !== null) {
-                                                                                                        if (_errs360) {
-                                                                                                          vErrors.length = _errs360;
-                                                                                                        } else {
-                                                                                                          vErrors = null;
-                                                                                                        }
-                                                                                                      }
-                                                                                                    }
-                                                                                                    var valid52 = _errs359 === errors;
-                                                                                                    if (!valid52) {
-                                                                                                      break;
-                                                                                                    }
-                                                                                                  }
-                                                                                                } else {
-                                                                                                  const err283 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/type", keyword: "type", params: { type: "object" } };
-                                                                                                  if (vErrors === null) {
-                                                                                                    vErrors = [err283];
-                                                                                                  } else {
-                                                                                                    vErrors.push(err283);
-                                                                                                  }
-                                                                                                  errors++;
-                                                                                                }
-                                                                                              }
-                                                                                              var _valid15 = _errs356 === errors;
-                                                                                              valid37 = valid37 || _valid15;
-                                                                                              if (!valid37) {
-                                                                                                const err284 = { instancePath: instancePath + "/batch/" + i0 + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf", keyword: "anyOf", params: {} };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err284];
-                                                                                                } else {
-                                                                                                  vErrors.push(err284);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              } else {
-                                                                                                errors = _errs260;
-                                                                                                if (vErrors !== null) {
-                                                                                                  if (_errs260) {
-                                                                                                    vErrors.length = _errs260;
-                                                                                                  } else {
-                                                                                                    vErrors = null;
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                              var valid21 = _errs259 === errors;
-                                                                                              props3[key18] = true;
-                                                                                            }
-                                                                                          }
-                                                                                        }
-                                                                                      }
-                                                                                    }
-                                                                                  }
-                                                                                }
-                                                                              }
-                                                                            }
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                }
-                                                              }
-                                                            }
-                                                          }
-                                                        }
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          }
-                                        }
-                                      } else {
-                                        const err285 = { instancePath: instancePath + "/batch/" + i0 + "/traits", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/traits/type", keyword: "type", params: { type: "object" } };
-                                        if (vErrors === null) {
-                                          vErrors = [err285];
-                                        } else {
-                                          vErrors.push(err285);
-                                        }
-                                        errors++;
-                                      }
-                                    }
-                                    var valid4 = _errs17 === errors;
-                                  } else {
-                                    var valid4 = true;
-                                  }
-                                  if (valid4) {
-                                    if (data1.context !== void 0) {
-                                      let data70 = data1.context;
-                                      const _errs444 = errors;
-                                      if (errors === _errs444) {
-                                        if (data70 && typeof data70 == "object" && !Array.isArray(data70)) {
-                                          if (data70.ip !== void 0) {
-                                            let data71 = data70.ip;
-                                            const _errs446 = errors;
-                                            const _errs447 = errors;
-                                            let valid67 = false;
-                                            const _errs448 = errors;
-                                            if (errors === _errs448) {
-                                              if (errors === _errs448) {
-                                                if (typeof data71 === "string") {
-                                                  if (data71.length > 45 && (data71.length > 90 || codePoints(data71) > 45)) {
-                                                    const err286 = { instancePath: instancePath + "/batch/" + i0 + "/context/ip", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/context/properties/ip/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 45 } };
-                                                    if (vErrors === null) {
-                                                      vErrors = [err286];
-                                                    } else {
-                                                      vErrors.push(err286);
-                                                    }
-                                                    errors++;
-                                                  } else {
-                                                    if (!formats16(data71)) {
-                                                      const err287 = { instancePath: instancePath + "/batch/" + i0 + "/context/ip", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/context/properties/ip/anyOf/0/format", keyword: "format", params: { format: "ipv4" } };
-                                                      if (vErrors === null) {
-                                                        vErrors = [err287];
-                                                      } else {
-                                                        vErrors.push(err287);
-                                                      }
-                                                      errors++;
-                                                    }
-                                                  }
-                                                } else {
-                                                  const err288 = { instancePath: instancePath + "/batch/" + i0 + "/context/ip", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/context/properties/ip/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                  if (vErrors === null) {
-                                                    vErrors = [err288];
-                                                  } else {
-                                                    vErrors.push(err288);
-                                                  }
-                                                  errors++;
-                                                }
-                                              }
-                                            }
-                                            var _valid30 = _errs448 === errors;
-                                            valid67 = valid67 || _valid30;
-                                            const _errs450 = errors;
-                                            if (errors === _errs450) {
-                                              if (errors === _errs450) {
-                                                if (typeof data71 === "string") {
-                                                  if (data71.length > 45 && (data71.length > 90 || codePoints(data71) > 45)) {
-                                                    const err289 = { instancePath: instancePath + "/batch/" + i0 + "/context/ip", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/context/properties/ip/anyOf/1/maxLength", keyword: "maxLength", params: { limit: 45 } };
-                                                    if (vErrors === null) {
-                                                      vErrors = [err289];
-                                                    } else {
-                                                      vErrors.push(err289);
-                                                    }
-                                                    errors++;
-                                                  } else {
-                                                    if (!formats18(data71)) {
-                                                      const err290 = { instancePath: instancePath + "/batch/" + i0 + "/context/ip", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/context/properties/ip/anyOf/1/format", keyword: "format", params: { format: "ipv6" } };
-                                                      if (vErrors === null) {
-                                                        vErrors = [err290];
-                                                      } else {
-                                                        vErrors.push(err290);
-                                                      }
-                                                      errors++;
-                                                    }
-                                                  }
-                                                } else {
-                                                  const err291 = { instancePath: instancePath + "/batch/" + i0 + "/context/ip", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/context/properties/ip/anyOf/1/type", keyword: "type", params: { type: "string" } };
-                                                  if (vErrors === null) {
-                                                    vErrors = [err291];
-                                                  } else {
-                                                    vErrors.push(err291);
-                                                  }
-                                                  errors++;
-                                                }
-                                              }
-                                            }
-                                            var _valid30 = _errs450 === errors;
-                                            valid67 = valid67 || _valid30;
-                                            if (!valid67) {
-                                              const err292 = { instancePath: instancePath + "/batch/" + i0 + "/context/ip", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/context/properties/ip/anyOf", keyword: "anyOf", params: {} };
-                                              if (vErrors === null) {
-                                                vErrors = [err292];
-                                              } else {
-                                                vErrors.push(err292);
-                                              }
-                                              errors++;
-                                            } else {
-                                              errors = _errs447;
-                                              if (vErrors !== null) {
-                                                if (_errs447) {
-                                                  vErrors.length = _errs447;
-                                                } else {
-                                                  vErrors = null;
-                                                }
-                                              }
-                                            }
-                                            var valid66 = _errs446 === errors;
-                                          } else {
-                                            var valid66 = true;
-                                          }
-                                          if (valid66) {
-                                            if (data70.userAgent !== void 0) {
-                                              let data72 = data70.userAgent;
-                                              const _errs452 = errors;
-                                              if (errors === _errs452) {
-                                                if (typeof data72 === "string") {
-                                                  if (data72.length > 1024 && (data72.length > 2048 || codePoints(data72) > 1024)) {
-                                                    const err293 = { instancePath: instancePath + "/batch/" + i0 + "/context/userAgent", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/context/properties/userAgent/maxLength", keyword: "maxLength", params: { limit: 1024 } };
-                                                    if (vErrors === null) {
-                                                      vErrors = [err293];
-                                                    } else {
-                                                      vErrors.push(err293);
-                                                    }
-                                                    errors++;
-                                                  }
-                                                } else {
-                                                  const err294 = { instancePath: instancePath + "/batch/" + i0 + "/context/userAgent", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/context/properties/userAgent/type", keyword: "type", params: { type: "string" } };
-                                                  if (vErrors === null) {
-                                                    vErrors = [err294];
-                                                  } else {
-                                                    vErrors.push(err294);
-                                                  }
-                                                  errors++;
-                                                }
-                                              }
-                                              var valid66 = _errs452 === errors;
-                                            } else {
-                                              var valid66 = true;
-                                            }
-                                            if (valid66) {
-                                              if (data70.library !== void 0) {
-                                                let data73 = data70.library;
-                                                const _errs454 = errors;
-                                                if (errors === _errs454) {
-                                                  if (data73 && typeof data73 == "object" && !Array.isArray(data73)) {
-                                                    let missing2;
-                                                    if (data73.name === void 0 && (missing2 = "name") || data73.version === void 0 && (missing2 = "version")) {
-                                                      const err295 = { instancePath: instancePath + "/batch/" + i0 + "/context/library", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/context/properties/library/required", keyword: "required", params: { missingProperty: missing2 } };
-                                                      if (vErrors === null) {
-                                                        vErrors = [err295];
-                                                      } else {
-                                                        vErrors.push(err295);
-                                                      }
-                                                      errors++;
-                                                    } else {
-                                                      if (data73.name !== void 0) {
-                                                        let data74 = data73.name;
-                                                        const _errs456 = errors;
-                                                        if (errors === _errs456) {
-                                                          if (typeof data74 === "string") {
-                                                            if (data74.length > 255 && (data74.length > 510 || codePoints(data74) > 255)) {
-                                                              const err296 = { instancePath: instancePath + "/batch/" + i0 + "/context/library/name", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/context/properties/library/properties/name/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                                                              if (vErrors === null) {
-                                                                vErrors = [err296];
-                                                              } else {
-                                                                vErrors.push(err296);
-                                                              }
-                                                              errors++;
-                                                            }
-                                                          } else {
-                                                            const err297 = { instancePath: instancePath + "/batch/" + i0 + "/context/library/name", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/context/properties/library/properties/name/type", keyword: "type", params: { type: "string" } };
-                                                            if (vErrors === null) {
-                                                              vErrors = [err297];
-                                                            } else {
-                                                              vErrors.push(err297);
-                                                            }
-                                                            errors++;
-                                                          }
-                                                        }
-                                                        var valid68 = _errs456 === errors;
-                                                      } else {
-                                                        var valid68 = true;
-                                                      }
-                                                      if (valid68) {
-                                                        if (data73.version !== void 0) {
-                                                          let data75 = data73.version;
-                                                          const _errs458 = errors;
-                                                          if (errors === _errs458) {
-                                                            if (typeof data75 === "string") {
-                                                              if (data75.length > 255 && (data75.length > 510 || codePoints(data75) > 255)) {
-                                                                const err298 = { instancePath: instancePath + "/batch/" + i0 + "/context/library/version", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/context/properties/library/properties/version/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                                                                if (vErrors === null) {
-                                                                  vErrors = [err298];
-                                                                } else {
-                                                                  vErrors.push(err298);
-                                                                }
-                                                                errors++;
-                                                              }
-                                                            } else {
-                                                              const err299 = { instancePath: instancePath + "/batch/" + i0 + "/context/library/version", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/context/properties/library/properties/version/type", keyword: "type", params: { type: "string" } };
-                                                              if (vErrors === null) {
-                                                                vErrors = [err299];
-                                                              } else {
-                                                                vErrors.push(err299);
-                                                              }
-                                                              errors++;
-                                                            }
-                                                          }
-                                                          var valid68 = _errs458 === errors;
-                                                        } else {
-                                                          var valid68 = true;
-                                                        }
-                                                      }
-                                                    }
-                                                  } else {
-                                                    const err300 = { instancePath: instancePath + "/batch/" + i0 + "/context/library", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/context/properties/library/type", keyword: "type", params: { type: "object" } };
-                                                    if (vErrors === null) {
-                                                      vErrors = [err300];
-                                                    } else {
-                                                      vErrors.push(err300);
-                                                    }
-                                                    errors++;
-                                                  }
-                                                }
-                                                var valid66 = _errs454 === errors;
-                                              } else {
-                                                var valid66 = true;
-                                              }
-                                            }
-                                          }
-                                        } else {
-                                          const err301 = { instancePath: instancePath + "/batch/" + i0 + "/context", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/context/type", keyword: "type", params: { type: "object" } };
-                                          if (vErrors === null) {
-                                            vErrors = [err301];
-                                          } else {
-                                            vErrors.push(err301);
-                                          }
-                                          errors++;
-                                        }
-                                      }
-                                      var valid4 = _errs444 === errors;
-                                    } else {
-                                      var valid4 = true;
-                                    }
-                                    if (valid4) {
-                                      if (data1.timestamp !== void 0) {
-                                        let data76 = data1.timestamp;
-                                        const _errs460 = errors;
-                                        if (errors === _errs460) {
-                                          if (errors === _errs460) {
-                                            if (typeof data76 === "string") {
-                                              if (data76.length > 64 && (data76.length > 128 || codePoints(data76) > 64)) {
-                                                const err302 = { instancePath: instancePath + "/batch/" + i0 + "/timestamp", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/timestamp/maxLength", keyword: "maxLength", params: { limit: 64 } };
-                                                if (vErrors === null) {
-                                                  vErrors = [err302];
-                                                } else {
-                                                  vErrors.push(err302);
-                                                }
-                                                errors++;
-                                              } else {
-                                                if (!formats6(data76)) {
-                                                  const err303 = { instancePath: instancePath + "/batch/" + i0 + "/timestamp", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
-                                                  if (vErrors === null) {
-                                                    vErrors = [err303];
-                                                  } else {
-                                                    vErrors.push(err303);
-                                                  }
-                                                  errors++;
-                                                }
-                                              }
-                                            } else {
-                                              const err304 = { instancePath: instancePath + "/batch/" + i0 + "/timestamp", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/timestamp/type", keyword: "type", params: { type: "string" } };
-                                              if (vErrors === null) {
-                                                vErrors = [err304];
-                                              } else {
-                                                vErrors.push(err304);
-                                              }
-                                              errors++;
-                                            }
-                                          }
-                                        }
-                                        var valid4 = _errs460 === errors;
-                                      } else {
-                                        var valid4 = true;
-                                      }
-                                      if (valid4) {
-                                        if (data1.messageId !== void 0) {
-                                          let data77 = data1.messageId;
-                                          const _errs462 = errors;
-                                          if (errors === _errs462) {
-                                            if (typeof data77 === "string") {
-                                              if (data77.length > 255 && (data77.length > 510 || codePoints(data77) > 255)) {
-                                                const err305 = { instancePath: instancePath + "/batch/" + i0 + "/messageId", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/messageId/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                                                if (vErrors === null) {
-                                                  vErrors = [err305];
-                                                } else {
-                                                  vErrors.push(err305);
-                                                }
-                                                errors++;
-                                              } else {
-                                                if (data77.length < 1 || data77.length < 2 && codePoints(data77) < 1) {
-                                                  const err306 = { instancePath: instancePath + "/batch/" + i0 + "/messageId", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/messageId/minLength", keyword: "minLength", params: { limit: 1 } };
-                                                  if (vErrors === null) {
-                                                    vErrors = [err306];
-                                                  } else {
-                                                    vErrors.push(err306);
-                                                  }
-                                                  errors++;
-                                                }
-                                              }
-                                            } else {
-                                              const err307 = { instancePath: instancePath + "/batch/" + i0 + "/messageId", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/messageId/type", keyword: "type", params: { type: "string" } };
-                                              if (vErrors === null) {
-                                                vErrors = [err307];
-                                              } else {
-                                                vErrors.push(err307);
-                                              }
-                                              errors++;
-                                            }
-                                          }
-                                          var valid4 = _errs462 === errors;
-                                        } else {
-                                          var valid4 = true;
-                                        }
-                                        if (valid4) {
-                                          if (data1.integrations !== void 0) {
-                                            let data78 = data1.integrations;
-                                            const _errs464 = errors;
-                                            if (errors === _errs464) {
-                                              if (data78 && typeof data78 == "object" && !Array.isArray(data78)) {
-                                                for (const key26 in data78) {
-                                                  let data79 = data78[key26];
-                                                  const _errs467 = errors;
-                                                  const _errs468 = errors;
-                                                  let valid70 = false;
-                                                  const _errs469 = errors;
-                                                  if (typeof data79 !== "boolean") {
-                                                    const err308 = { instancePath: instancePath + "/batch/" + i0 + "/integrations/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/integrations/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "boolean" } };
-                                                    if (vErrors === null) {
-                                                      vErrors = [err308];
-                                                    } else {
-                                                      vErrors.push(err308);
-                                                    }
-                                                    errors++;
-                                                  }
-                                                  var _valid31 = _errs469 === errors;
-                                                  valid70 = valid70 || _valid31;
-                                                  const _errs471 = errors;
-                                                  if (errors === _errs471) {
-                                                    if (!(data79 && typeof data79 == "object" && !Array.isArray(data79))) {
-                                                      const err309 = { instancePath: instancePath + "/batch/" + i0 + "/integrations/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/integrations/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "object" } };
-                                                      if (vErrors === null) {
-                                                        vErrors = [err309];
-                                                      } else {
-                                                        vErrors.push(err309);
-                                                      }
-                                                      errors++;
-                                                    }
-                                                  }
-                                                  var _valid31 = _errs471 === errors;
-                                                  valid70 = valid70 || _valid31;
-                                                  if (!valid70) {
-                                                    const err310 = { instancePath: instancePath + "/batch/" + i0 + "/integrations/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/integrations/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                    if (vErrors === null) {
-                                                      vErrors = [err310];
-                                                    } else {
-                                                      vErrors.push(err310);
-                                                    }
-                                                    errors++;
-                                                  } else {
-                                                    errors = _errs468;
-                                                    if (vErrors !== null) {
-                                                      if (_errs468) {
-                                                        vErrors.length = _errs468;
-                                                      } else {
-                                                        vErrors = null;
-                                                      }
-                                                    }
-                                                  }
-                                                  var valid69 = _errs467 === errors;
-                                                  if (!valid69) {
-                                                    break;
-                                                  }
-                                                }
-                                              } else {
-                                                const err311 = { instancePath: instancePath + "/batch/" + i0 + "/integrations", schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/properties/integrations/type", keyword: "type", params: { type: "object" } };
-                                                if (vErrors === null) {
-                                                  vErrors = [err311];
-                                                } else {
-                                                  vErrors.push(err311);
-                                                }
-                                                errors++;
-                                              }
-                                            }
-                                            var valid4 = _errs464 === errors;
-                                          } else {
-                                            var valid4 = true;
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      } else {
-                        const err312 = { instancePath: instancePath + "/batch/" + i0, schemaPath: "#/properties/batch/items/anyOf/0/allOf/0/type", keyword: "type", params: { type: "object" } };
-                        if (vErrors === null) {
-                          vErrors = [err312];
-                        } else {
-                          vErrors.push(err312);
-                        }
-                        errors++;
-                      }
-                    }
-                    var valid3 = _errs7 === errors;
-                    if (valid3) {
-                      const _errs473 = errors;
-                      const _errs474 = errors;
-                      let valid71 = false;
-                      const _errs475 = errors;
-                      if (errors === _errs475) {
-                        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-                          let missing3;
-                          if (data1.userId === void 0 && (missing3 = "userId")) {
-                            const err313 = { instancePath: instancePath + "/batch/" + i0, schemaPath: "#/properties/batch/items/anyOf/0/allOf/1/anyOf/0/required", keyword: "required", params: { missingProperty: missing3 } };
-                            if (vErrors === null) {
-                              vErrors = [err313];
-                            } else {
-                              vErrors.push(err313);
-                            }
-                            errors++;
-                          } else {
-                            if (data1.userId !== void 0) {
-                              let data80 = data1.userId;
-                              const _errs477 = errors;
-                              if (errors === _errs477) {
-                                if (typeof data80 === "string") {
-                                  if (data80.length > 255 && (data80.length > 510 || codePoints(data80) > 255)) {
-                                    const err314 = { instancePath: instancePath + "/batch/" + i0 + "/userId", schemaPath: "#/properties/batch/items/anyOf/0/allOf/1/anyOf/0/properties/userId/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                                    if (vErrors === null) {
-                                      vErrors = [err314];
-                                    } else {
-                                      vErrors.push(err314);
-                                    }
-                                    errors++;
-                                  } else {
-                                    if (data80.length < 1 || data80.length < 2 && codePoints(data80) < 1) {
-                                      const err315 = { instancePath: instancePath + "/batch/" + i0 + "/userId", schemaPath: "#/properties/batch/items/anyOf/0/allOf/1/anyOf/0/properties/userId/minLength", keyword: "minLength", params: { limit: 1 } };
-                                      if (vErrors === null) {
-                                        vErrors = [err315];
-                                      } else {
-                                        vErrors.push(err315);
-                                      }
-                                      errors++;
-                                    }
-                                  }
-                                } else {
-                                  const err316 = { instancePath: instancePath + "/batch/" + i0 + "/userId", schemaPath: "#/properties/batch/items/anyOf/0/allOf/1/anyOf/0/properties/userId/type", keyword: "type", params: { type: "string" } };
-                                  if (vErrors === null) {
-                                    vErrors = [err316];
-                                  } else {
-                                    vErrors.push(err316);
-                                  }
-                                  errors++;
-                                }
-                              }
-                            }
-                          }
-                        } else {
-                          const err317 = { instancePath: instancePath + "/batch/" + i0, schemaPath: "#/properties/batch/items/anyOf/0/allOf/1/anyOf/0/type", keyword: "type", params: { type: "object" } };
-                          if (vErrors === null) {
-                            vErrors = [err317];
-                          } else {
-                            vErrors.push(err317);
-                          }
-                          errors++;
-                        }
-                      }
-                      var _valid32 = _errs475 === errors;
-                      valid71 = valid71 || _valid32;
-                      if (_valid32) {
-                        var props14 = {};
-                        props14.userId = true;
-                      }
-                      const _errs479 = errors;
-                      if (errors === _errs479) {
-                        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-                          let missing4;
-                          if (data1.anonymousId === void 0 && (missing4 = "anonymousId")) {
-                            const err318 = { instancePath: instancePath + "/batch/" + i0, schemaPath: "#/properties/batch/items/anyOf/0/allOf/1/anyOf/1/required", keyword: "required", params: { missingProperty: missing4 } };
-                            if (vErrors === null) {
-                              vErrors = [err318];
-                            } else {
-                              vErrors.push(err318);
-                            }
-                            errors++;
-                          } else {
-                            if (data1.anonymousId !== void 0) {
-                              let data81 = data1.anonymousId;
-                              const _errs481 = errors;
-                              if (errors === _errs481) {
-                                if (typeof data81 === "string") {
-                                  if (data81.length > 255 && (data81.length > 510 || codePoints(data81) > 255)) {
-                                    const err319 = { instancePath: instancePath + "/batch/" + i0 + "/anonymousId", schemaPath: "#/properties/batch/items/anyOf/0/allOf/1/anyOf/1/properties/anonymousId/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                                    if (vErrors === null) {
-                                      vErrors = [err319];
-                                    } else {
-                                      vErrors.push(err319);
-                                    }
-                                    errors++;
-                                  } else {
-                                    if (data81.length < 1 || data81.length < 2 && codePoints(data81) < 1) {
-                                      const err320 = { instancePath: instancePath + "/batch/" + i0 + "/anonymousId", schemaPath: "#/properties/batch/items/anyOf/0/allOf/1/anyOf/1/properties/anonymousId/minLength", keyword: "minLength", params: { limit: 1 } };
-                                      if (vErrors === null) {
-                                        vErrors = [err320];
-                                      } else {
-                                        vErrors.push(err320);
-                                      }
-                                      errors++;
-                                    }
-                                  }
-                                } else {
-                                  const err321 = { instancePath: instancePath + "/batch/" + i0 + "/anonymousId", schemaPath: "#/properties/batch/items/anyOf/0/allOf/1/anyOf/1/properties/anonymousId/type", keyword: "type", params: { type: "string" } };
-                                  if (vErrors === null) {
-                                    vErrors = [err321];
-                                  } else {
-                                    vErrors.push(err321);
-                                  }
-                                  errors++;
-                                }
-                              }
-                            }
-                          }
-                        } else {
-                          const err322 = { instancePath: instancePath + "/batch/" + i0, schemaPath: "#/properties/batch/items/anyOf/0/allOf/1/anyOf/1/type", keyword: "type", params: { type: "object" } };
-                          if (vErrors === null) {
-                            vErrors = [err322];
-                          } else {
-                            vErrors.push(err322);
-                          }
-                          errors++;
-                        }
-                      }
-                      var _valid32 = _errs479 === errors;
-                      valid71 = valid71 || _valid32;
-                      if (_valid32) {
-                        if (props14 !== true) {
-                          props14 = props14 || {};
-                          props14.anonymousId = true;
-                        }
-                      }
-                      if (!valid71) {
-                        const err323 = { instancePath: instancePath + "/batch/" + i0, schemaPath: "#/properties/batch/items/anyOf/0/allOf/1/anyOf", keyword: "anyOf", params: {} };
-                        if (vErrors === null) {
-                          vErrors = [err323];
-                        } else {
-                          vErrors.push(err323);
-                        }
-                        errors++;
-                      } else {
-                        errors = _errs474;
-                        if (vErrors !== null) {
-                          if (_errs474) {
-                            vErrors.length = _errs474;
-                          } else {
-                            vErrors = null;
-                          }
-                        }
-                      }
-                      var valid3 = _errs473 === errors;
-                      if (valid3) {
-                        if (props14 !== true) {
-                          props14 = props14 || {};
-                          props14.type = true;
-                          props14.userId = true;
-                          props14.anonymousId = true;
-                          props14.groupId = true;
-                          props14.traits = true;
-                          props14.context = true;
-                          props14.timestamp = true;
-                          props14.messageId = true;
-                          props14.integrations = true;
-                        }
-                      }
-                    }
-                    var _valid0 = _errs6 === errors;
-                    valid2 = valid2 || _valid0;
-                    const _errs483 = errors;
-                    const _errs484 = errors;
-                    if (errors === _errs484) {
-                      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-                        let missing5;
-                        if (data1.type === void 0 && (missing5 = "type")) {
-                          const err324 = { instancePath: instancePath + "/batch/" + i0, schemaPath: "#/properties/batch/items/anyOf/1/allOf/0/required", keyword: "required", params: { missingProperty: missing5 } };
-                          if (vErrors === null) {
-                            vErrors = [err324];
-                          } else {
-                            vErrors.push(err324);
-                          }
-                          errors++;
-                        } else {
-                          if (data1.type !== void 0) {
-                            let data82 = data1.type;
-                            const _errs487 = errors;
-                            if (errors === _errs487) {
-                              if (typeof data82 === "string") {
-                                if (data82.length > 64 && (data82.length > 128 || codePoints(data82) > 64)) {
-                                  const err325 = { instancePath: instancePath + "/batch/" + i0 + "/type", schemaPath: "#/properties/batch/items/anyOf/1/allOf/0/properties/type/allOf/0/maxLength", keyword: "maxLength", params: { limit: 64 } };
-                                  if (vErrors === null) {
-                                    vErrors = [err325];
-                                  } else {
-                                    vErrors.push(err325);
-                                  }
-                                  errors++;
-                                } else {
-                                  if (data82.length < 1 || data82.length < 2 && codePoints(data82) < 1) {
-                                    const err326 = { instancePath: instancePath + "/batch/" + i0 + "/type", schemaPath: "#/properties/batch/items/anyOf/1/allOf/0/properties/type/allOf/0/minLength", keyword: "minLength", params: { limit: 1 } };
-                                    if (vErrors === null) {
-                                      vErrors = [err326];
-                                    } else {
-                                      vErrors.push(err326);
-                                    }
-                                    errors++;
-                                  }
-                                }
-                              } else {
-                                const err327 = { instancePath: instancePath + "/batch/" + i0 + "/type", schemaPath: "#/properties/batch/items/anyOf/1/allOf/0/properties/type/allOf/0/type", keyword: "type", params: { type: "string" } };
-                                if (vErrors === null) {
-                                  vErrors = [err327];
-                                } else {
-                                  vErrors.push(err327);
-                                }
-                                errors++;
-                              }
-                            }
-                            var valid76 = _errs487 === errors;
-                            if (valid76) {
-                              const _errs489 = errors;
-                              const _errs490 = errors;
-                              const _errs491 = errors;
-                              if (typeof data82 !== "string") {
-                                const err328 = {};
-                                if (vErrors === null) {
-                                  vErrors = [err328];
-                                } else {
-                                  vErrors.push(err328);
-                                }
-                                errors++;
-                              }
-                              if ("group" !== data82) {
-                                const err329 = {};
-                                if (vErrors === null) {
-                                  vErrors = [err329];
-                                } else {
-                                  vErrors.push(err329);
-                                }
-                                errors++;
-                              }
-                              var valid77 = _errs491 === errors;
-                              if (valid77) {
-                                const err330 = { instancePath: instancePath + "/batch/" + i0 + "/type", schemaPath: "#/properties/batch/items/anyOf/1/allOf/0/properties/type/allOf/1/not", keyword: "not", params: {} };
-                                if (vErrors === null) {
-                                  vErrors = [err330];
-                                } else {
-                                  vErrors.push(err330);
-                                }
-                                errors++;
-                              } else {
-                                errors = _errs490;
-                                if (vErrors !== null) {
-                                  if (_errs490) {
-                                    vErrors.length = _errs490;
-                                  } else {
-                                    vErrors = null;
-                                  }
-                                }
-                              }
-                              var valid76 = _errs489 === errors;
-                            }
-                          }
-                        }
-                      } else {
-                        const err331 = { instancePath: instancePath + "/batch/" + i0, schemaPath: "#/properties/batch/items/anyOf/1/allOf/0/type", keyword: "type", params: { type: "object" } };
-                        if (vErrors === null) {
-                          vErrors = [err331];
-                        } else {
-                          vErrors.push(err331);
-                        }
-                        errors++;
-                      }
-                    }
-                    var valid74 = _errs484 === errors;
-                    if (valid74) {
-                      const _errs493 = errors;
-                      const _errs494 = errors;
-                      let valid78 = false;
-                      const _errs495 = errors;
-                      if (errors === _errs495) {
-                        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-                          let missing6;
-                          if (data1.userId === void 0 && (missing6 = "userId")) {
-                            const err332 = { instancePath: instancePath + "/batch/" + i0, schemaPath: "#/properties/batch/items/anyOf/1/allOf/1/anyOf/0/required", keyword: "required", params: { missingProperty: missing6 } };
-                            if (vErrors === null) {
-                              vErrors = [err332];
-                            } else {
-                              vErrors.push(err332);
-                            }
-                            errors++;
-                          } else {
-                            if (data1.userId !== void 0) {
-                              let data83 = data1.userId;
-                              const _errs497 = errors;
-                              if (errors === _errs497) {
-                                if (typeof data83 === "string") {
-                                  if (data83.length > 255 && (data83.length > 510 || codePoints(data83) > 255)) {
-                                    const err333 = { instancePath: instancePath + "/batch/" + i0 + "/userId", schemaPath: "#/properties/batch/items/anyOf/1/allOf/1/anyOf/0/properties/userId/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                                    if (vErrors === null) {
-                                      vErrors = [err333];
-                                    } else {
-                                      vErrors.push(err333);
-                                    }
-                                    errors++;
-                                  } else {
-                                    if (data83.length < 1 || data83.length < 2 && codePoints(data83) < 1) {
-                                      const err334 = { instancePath: instancePath + "/batch/" + i0 + "/userId", schemaPath: "#/properties/batch/items/anyOf/1/allOf/1/anyOf/0/properties/userId/minLength", keyword: "minLength", params: { limit: 1 } };
-                                      if (vErrors === null) {
-                                        vErrors = [err334];
-                                      } else {
-                                        vErrors.push(err334);
-                                      }
-                                      errors++;
-                                    }
-                                  }
-                                } else {
-                                  const err335 = { instancePath: instancePath + "/batch/" + i0 + "/userId", schemaPath: "#/properties/batch/items/anyOf/1/allOf/1/anyOf/0/properties/userId/type", keyword: "type", params: { type: "string" } };
-                                  if (vErrors === null) {
-                                    vErrors = [err335];
-                                  } else {
-                                    vErrors.push(err335);
-                                  }
-                                  errors++;
-                                }
-                              }
-                            }
-                          }
-                        } else {
-                          const err336 = { instancePath: instancePath + "/batch/" + i0, schemaPath: "#/properties/batch/items/anyOf/1/allOf/1/anyOf/0/type", keyword: "type", params: { type: "object" } };
-                          if (vErrors === null) {
-                            vErrors = [err336];
-                          } else {
-                            vErrors.push(err336);
-                          }
-                          errors++;
-                        }
-                      }
-                      var _valid33 = _errs495 === errors;
-                      valid78 = valid78 || _valid33;
-                      if (_valid33) {
-                        var props15 = {};
-                        props15.userId = true;
-                      }
-                      const _errs499 = errors;
-                      if (errors === _errs499) {
-                        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-                          let missing7;
-                          if (data1.anonymousId === void 0 && (missing7 = "anonymousId")) {
-                            const err337 = { instancePath: instancePath + "/batch/" + i0, schemaPath: "#/properties/batch/items/anyOf/1/allOf/1/anyOf/1/required", keyword: "required", params: { missingProperty: missing7 } };
-                            if (vErrors === null) {
-                              vErrors = [err337];
-                            } else {
-                              vErrors.push(err337);
-                            }
-                            errors++;
-                          } else {
-                            if (data1.anonymousId !== void 0) {
-                              let data84 = data1.anonymousId;
-                              const _errs501 = errors;
-                              if (errors === _errs501) {
-                                if (typeof data84 === "string") {
-                                  if (data84.length > 255 && (data84.length > 510 || codePoints(data84) > 255)) {
-                                    const err338 = { instancePath: instancePath + "/batch/" + i0 + "/anonymousId", schemaPath: "#/properties/batch/items/anyOf/1/allOf/1/anyOf/1/properties/anonymousId/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                                    if (vErrors === null) {
-                                      vErrors = [err338];
-                                    } else {
-                                      vErrors.push(err338);
-                                    }
-                                    errors++;
-                                  } else {
-                                    if (data84.length < 1 || data84.length < 2 && codePoints(data84) < 1) {
-                                      const err339 = { instancePath: instancePath + "/batch/" + i0 + "/anonymousId", schemaPath: "#/properties/batch/items/anyOf/1/allOf/1/anyOf/1/properties/anonymousId/minLength", keyword: "minLength", params: { limit: 1 } };
-                                      if (vErrors === null) {
-                                        vErrors = [err339];
-                                      } else {
-                                        vErrors.push(err339);
-                                      }
-                                      errors++;
-                                    }
-                                  }
-                                } else {
-                                  const err340 = { instancePath: instancePath + "/batch/" + i0 + "/anonymousId", schemaPath: "#/properties/batch/items/anyOf/1/allOf/1/anyOf/1/properties/anonymousId/type", keyword: "type", params: { type: "string" } };
-                                  if (vErrors === null) {
-                                    vErrors = [err340];
-                                  } else {
-                                    vErrors.push(err340);
-                                  }
-                                  errors++;
-                                }
-                              }
-                            }
-                          }
-                        } else {
-                          const err341 = { instancePath: instancePath + "/batch/" + i0, schemaPath: "#/properties/batch/items/anyOf/1/allOf/1/anyOf/1/type", keyword: "type", params: { type: "object" } };
-                          if (vErrors === null) {
-                            vErrors = [err341];
-                          } else {
-                            vErrors.push(err341);
-                          }
-                          errors++;
-                        }
-                      }
-                      var _valid33 = _errs499 === errors;
-                      valid78 = valid78 || _valid33;
-                      if (_valid33) {
-                        if (props15 !== true) {
-                          props15 = props15 || {};
-                          props15.anonymousId = true;
-                        }
-                      }
-                      if (!valid78) {
-                        const err342 = { instancePath: instancePath + "/batch/" + i0, schemaPath: "#/properties/batch/items/anyOf/1/allOf/1/anyOf", keyword: "anyOf", params: {} };
-                        if (vErrors === null) {
-                          vErrors = [err342];
-                        } else {
-                          vErrors.push(err342);
-                        }
-                        errors++;
-                      } else {
-                        errors = _errs494;
-                        if (vErrors !== null) {
-                          if (_errs494) {
-                            vErrors.length = _errs494;
-                          } else {
-                            vErrors = null;
-                          }
-                        }
-                      }
-                      var valid74 = _errs493 === errors;
-                      if (valid74) {
-                        if (props15 !== true) {
-                          props15 = props15 || {};
-                          props15.type = true;
-                        }
-                      }
-                    }
-                    var _valid0 = _errs483 === errors;
-                    valid2 = valid2 || _valid0;
-                    if (_valid0) {
-                      if (props14 !== true && props15 !== void 0) {
-                        if (props15 === true) {
-                          props14 = true;
-                        } else {
-                          props14 = props14 || {};
-                          Object.assign(props14, props15);
-                        }
-                      }
-                    }
-                    if (!valid2) {
-                      const err343 = { instancePath: instancePath + "/batch/" + i0, schemaPath: "#/properties/batch/items/anyOf", keyword: "anyOf", params: {} };
-                      if (vErrors === null) {
-                        vErrors = [err343];
-                      } else {
-                        vErrors.push(err343);
-                      }
-                      errors++;
-                      validate20.errors = vErrors;
-                      return false;
-                    } else {
-                      errors = _errs5;
-                      if (vErrors !== null) {
-                        if (_errs5) {
-                          vErrors.length = _errs5;
-                        } else {
-                          vErrors = null;
-                        }
-                      }
-                    }
-                    var valid1 = _errs4 === errors;
-                    if (!valid1) {
-                      break;
-                    }
-                  }
-                }
-              }
-            } else {
-              validate20.errors = [{ instancePath: instancePath + "/batch", schemaPath: "#/properties/batch/type", keyword: "type", params: { type: "array" } }];
-              return false;
-            }
-          }
-          var valid0 = _errs2 === errors;
-        } else {
-          var valid0 = true;
-        }
-        if (valid0) {
-          if (data.sentAt !== void 0) {
-            let data85 = data.sentAt;
-            const _errs503 = errors;
-            if (errors === _errs503) {
-              if (errors === _errs503) {
-                if (typeof data85 === "string") {
-                  if (data85.length > 64 && (data85.length > 128 || codePoints(data85) > 64)) {
-                    validate20.errors = [{ instancePath: instancePath + "/sentAt", schemaPath: "#/properties/sentAt/maxLength", keyword: "maxLength", params: { limit: 64 } }];
-                    return false;
-                  } else {
-                    if (!formats6(data85)) {
-                      validate20.errors = [{ instancePath: instancePath + "/sentAt", schemaPath: "#/properties/sentAt/format", keyword: "format", params: { format: "date-time" } }];
-                      return false;
-                    }
-                  }
-                } else {
-                  validate20.errors = [{ instancePath: instancePath + "/sentAt", schemaPath: "#/properties/sentAt/type", keyword: "type", params: { type: "string" } }];
-                  return false;
-                }
-              }
-            }
-            var valid0 = _errs503 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.writeKey !== void 0) {
-              let data86 = data.writeKey;
-              const _errs505 = errors;
-              if (errors === _errs505) {
-                if (typeof data86 === "string") {
-                  if (data86.length > 255 && (data86.length > 510 || codePoints(data86) > 255)) {
-                    validate20.errors = [{ instancePath: instancePath + "/writeKey", schemaPath: "#/properties/writeKey/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                    return false;
-                  }
-                } else {
-                  validate20.errors = [{ instancePath: instancePath + "/writeKey", schemaPath: "#/properties/writeKey/type", keyword: "type", params: { type: "string" } }];
-                  return false;
-                }
-              }
-              var valid0 = _errs505 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.context !== void 0) {
-                let data87 = data.context;
-                const _errs507 = errors;
-                if (errors === _errs507) {
-                  if (data87 && typeof data87 == "object" && !Array.isArray(data87)) {
-                    if (data87.ip !== void 0) {
-                      let data88 = data87.ip;
-                      const _errs509 = errors;
-                      const _errs510 = errors;
-                      let valid82 = false;
-                      const _errs511 = errors;
-                      if (errors === _errs511) {
-                        if (errors === _errs511) {
-                          if (typeof data88 === "string") {
-                            if (data88.length > 45 && (data88.length > 90 || codePoints(data88) > 45)) {
-                              const err344 = { instancePath: instancePath + "/context/ip", schemaPath: "#/properties/context/properties/ip/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 45 } };
-                              if (vErrors === null) {
-                                vErrors = [err344];
-                              } else {
-                                vErrors.push(err344);
-                              }
-                              errors++;
-                            } else {
-                              if (!formats16(data88)) {
-                                const err345 = { instancePath: instancePath + "/context/ip", schemaPath: "#/properties/context/properties/ip/anyOf/0/format", keyword: "format", params: { format: "ipv4" } };
-                                if (vErrors === null) {
-                                  vErrors = [err345];
-                                } else {
-                                  vErrors.push(err345);
-                                }
-                                errors++;
-                              }
-                            }
-                          } else {
-                            const err346 = { instancePath: instancePath + "/context/ip", schemaPath: "#/properties/context/properties/ip/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                            if (vErrors === null) {
-                              vErrors = [err346];
-                            } else {
-                              vErrors.push(err346);
-                            }
-                            errors++;
-                          }
-                        }
-                      }
-                      var _valid34 = _errs511 === errors;
-                      valid82 = valid82 || _valid34;
-                      const _errs513 = errors;
-                      if (errors === _errs513) {
-                        if (errors === _errs513) {
-                          if (typeof data88 === "string") {
-                            if (data88.length > 45 && (data88.length > 90 || codePoints(data88) > 45)) {
-                              const err347 = { instancePath: instancePath + "/context/ip", schemaPath: "#/properties/context/properties/ip/anyOf/1/maxLength", keyword: "maxLength", params: { limit: 45 } };
-                              if (vErrors === null) {
-                                vErrors = [err347];
-                              } else {
-                                vErrors.push(err347);
-                              }
-                              errors++;
-                            } else {
-                              if (!formats18(data88)) {
-                                const err348 = { instancePath: instancePath + "/context/ip", schemaPath: "#/properties/context/properties/ip/anyOf/1/format", keyword: "format", params: { format: "ipv6" } };
-                                if (vErrors === null) {
-                                  vErrors = [err348];
-                                } else {
-                                  vErrors.push(err348);
-                                }
-                                errors++;
-                              }
-                            }
-                          } else {
-                            const err349 = { instancePath: instancePath + "/context/ip", schemaPath: "#/properties/context/properties/ip/anyOf/1/type", keyword: "type", params: { type: "string" } };
-                            if (vErrors === null) {
-                              vErrors = [err349];
-                            } else {
-                              vErrors.push(err349);
-                            }
-                            errors++;
-                          }
-                        }
-                      }
-                      var _valid34 = _errs513 === errors;
-                      valid82 = valid82 || _valid34;
-                      if (!valid82) {
-                        const err350 = { instancePath: instancePath + "/context/ip", schemaPath: "#/properties/context/properties/ip/anyOf", keyword: "anyOf", params: {} };
-                        if (vErrors === null) {
-                          vErrors = [err350];
-                        } else {
-                          vErrors.push(err350);
-                        }
-                        errors++;
-                        validate20.errors = vErrors;
-                        return false;
-                      } else {
-                        errors = _errs510;
-                        if (vErrors !== null) {
-                          if (_errs510) {
-                            vErrors.length = _errs510;
-                          } else {
-                            vErrors = null;
-                          }
-                        }
-                      }
-                      var valid81 = _errs509 === errors;
-                    } else {
-                      var valid81 = true;
-                    }
-                    if (valid81) {
-                      if (data87.userAgent !== void 0) {
-                        let data89 = data87.userAgent;
-                        const _errs515 = errors;
-                        if (errors === _errs515) {
-                          if (typeof data89 === "string") {
-                            if (data89.length > 1024 && (data89.length > 2048 || codePoints(data89) > 1024)) {
-                              validate20.errors = [{ instancePath: instancePath + "/context/userAgent", schemaPath: "#/properties/context/properties/userAgent/maxLength", keyword: "maxLength", params: { limit: 1024 } }];
-                              return false;
-                            }
-                          } else {
-                            validate20.errors = [{ instancePath: instancePath + "/context/userAgent", schemaPath: "#/properties/context/properties/userAgent/type", keyword: "type", params: { type: "string" } }];
-                            return false;
-                          }
-                        }
-                        var valid81 = _errs515 === errors;
-                      } else {
-                        var valid81 = true;
-                      }
-                      if (valid81) {
-                        if (data87.library !== void 0) {
-                          let data90 = data87.library;
-                          const _errs517 = errors;
-                          if (errors === _errs517) {
-                            if (data90 && typeof data90 == "object" && !Array.isArray(data90)) {
-                              let missing8;
-                              if (data90.name === void 0 && (missing8 = "name") || data90.version === void 0 && (missing8 = "version")) {
-                                validate20.errors = [{ instancePath: instancePath + "/context/library", schemaPath: "#/properties/context/properties/library/required", keyword: "required", params: { missingProperty: missing8 } }];
-                                return false;
-                              } else {
-                                if (data90.name !== void 0) {
-                                  let data91 = data90.name;
-                                  const _errs519 = errors;
-                                  if (errors === _errs519) {
-                                    if (typeof data91 === "string") {
-                                      if (data91.length > 255 && (data91.length > 510 || codePoints(data91) > 255)) {
-                                        validate20.errors = [{ instancePath: instancePath + "/context/library/name", schemaPath: "#/properties/context/properties/library/properties/name/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                        return false;
-                                      }
-                                    } else {
-                                      validate20.errors = [{ instancePath: instancePath + "/context/library/name", schemaPath: "#/properties/context/properties/library/properties/name/type", keyword: "type", params: { type: "string" } }];
-                                      return false;
-                                    }
-                                  }
-                                  var valid83 = _errs519 === errors;
-                                } else {
-                                  var valid83 = true;
-                                }
-                                if (valid83) {
-                                  if (data90.version !== void 0) {
-                                    let data92 = data90.version;
-                                    const _errs521 = errors;
-                                    if (errors === _errs521) {
-                                      if (typeof data92 === "string") {
-                                        if (data92.length > 255 && (data92.length > 510 || codePoints(data92) > 255)) {
-                                          validate20.errors = [{ instancePath: instancePath + "/context/library/version", schemaPath: "#/properties/context/properties/library/properties/version/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                          return false;
-                                        }
-                                      } else {
-                                        validate20.errors = [{ instancePath: instancePath + "/context/library/version", schemaPath: "#/properties/context/properties/library/properties/version/type", keyword: "type", params: { type: "string" } }];
-                                        return false;
-                                      }
-                                    }
-                                    var valid83 = _errs521 === errors;
-                                  } else {
-                                    var valid83 = true;
-                                  }
-                                }
-                              }
-                            } else {
-                              validate20.errors = [{ instancePath: instancePath + "/context/library", schemaPath: "#/properties/context/properties/library/type", keyword: "type", params: { type: "object" } }];
-                              return false;
-                            }
-                          }
-                          var valid81 = _errs517 === errors;
-                        } else {
-                          var valid81 = true;
-                        }
-                      }
-                    }
-                  } else {
-                    validate20.errors = [{ instancePath: instancePath + "/context", schemaPath: "#/properties/context/type", keyword: "type", params: { type: "object" } }];
-                    return false;
-                  }
-                }
-                var valid0 = _errs507 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.integrations !== void 0) {
-                  let data93 = data.integrations;
-                  const _errs523 = errors;
-                  if (errors === _errs523) {
-                    if (data93 && typeof data93 == "object" && !Array.isArray(data93)) {
-                      for (const key27 in data93) {
-                        let data94 = data93[key27];
-                        const _errs526 = errors;
-                        const _errs527 = errors;
-                        let valid85 = false;
-                        const _errs528 = errors;
-                        if (typeof data94 !== "boolean") {
-                          const err351 = { instancePath: instancePath + "/integrations/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/integrations/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "boolean" } };
-                          if (vErrors === null) {
-                            vErrors = [err351];
-                          } else {
-                            vErrors.push(err351);
-                          }
-                          errors++;
-                        }
-                        var _valid35 = _errs528 === errors;
-                        valid85 = valid85 || _valid35;
-                        const _errs530 = errors;
-                        if (errors === _errs530) {
-                          if (!(data94 && typeof data94 == "object" && !Array.isArray(data94))) {
-                            const err352 = { instancePath: instancePath + "/integrations/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/integrations/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "object" } };
-                            if (vErrors === null) {
-                              vErrors = [err352];
-                            } else {
-                              vErrors.push(err352);
-                            }
-                            errors++;
-                          }
-                        }
-                        var _valid35 = _errs530 === errors;
-                        valid85 = valid85 || _valid35;
-                        if (!valid85) {
-                          const err353 = { instancePath: instancePath + "/integrations/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/integrations/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                          if (vErrors === null) {
-                            vErrors = [err353];
-                          } else {
-                            vErrors.push(err353);
-                          }
-                          errors++;
-                          validate20.errors = vErrors;
-                          return false;
-                        } else {
-                          errors = _errs527;
-                          if (vErrors !== null) {
-                            if (_errs527) {
-                              vErrors.length = _errs527;
-                            } else {
-                              vErrors = null;
-                            }
-                          }
-                        }
-                        var valid84 = _errs526 === errors;
-                        if (!valid84) {
-                          break;
-                        }
-                      }
-                    } else {
-                      validate20.errors = [{ instancePath: instancePath + "/integrations", schemaPath: "#/properties/integrations/type", keyword: "type", params: { type: "object" } }];
-                      return false;
-                    }
-                  }
-                  var valid0 = _errs523 === errors;
-                } else {
-                  var valid0 = true;
-                }
-              }
-            }
-          }
+  return true;
+}
+function isTraitValueDepth1(d) {
+  anyOf3: {
+    branch11: {
+      if (!(typeof d == "string") || d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192)) break branch11;
+      break anyOf3;
+    }
+    branch12: {
+      if (!(typeof d == "number" && isFinite(d))) break branch12;
+      break anyOf3;
+    }
+    branch13: {
+      if (!(typeof d == "boolean")) break branch13;
+      break anyOf3;
+    }
+    branch14: {
+      if (!(d === null)) break branch14;
+      break anyOf3;
+    }
+    branch15: {
+      if (!Array.isArray(d)) break branch15;
+      for (let i3 = 0; i3 < d.length; i3++) {
+        const item3 = d[i3];
+        if (!isTraitValueDepth0(item3)) break branch15;
+      }
+      break anyOf3;
+    }
+    branch20: {
+      if (!(d && typeof d == "object" && !Array.isArray(d))) break branch20;
+      for (const key2 in d) {
+        const value5 = d[key2];
+        {
+          if (!isTraitValueDepth0(value5)) break branch20;
         }
       }
-    } else {
-      validate20.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
+      break anyOf3;
+    }
+    return false;
+  }
+  return true;
+}
+function isTraitValueDepth2(d) {
+  anyOf2: {
+    branch6: {
+      if (!(typeof d == "string") || d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192)) break branch6;
+      break anyOf2;
+    }
+    branch7: {
+      if (!(typeof d == "number" && isFinite(d))) break branch7;
+      break anyOf2;
+    }
+    branch8: {
+      if (!(typeof d == "boolean")) break branch8;
+      break anyOf2;
+    }
+    branch9: {
+      if (!(d === null)) break branch9;
+      break anyOf2;
+    }
+    branch10: {
+      if (!Array.isArray(d)) break branch10;
+      for (let i2 = 0; i2 < d.length; i2++) {
+        const item2 = d[i2];
+        if (!isTraitValueDepth1(item2)) break branch10;
+      }
+      break anyOf2;
+    }
+    branch21: {
+      if (!(d && typeof d == "object" && !Array.isArray(d))) break branch21;
+      for (const key3 in d) {
+        const value6 = d[key3];
+        {
+          if (!isTraitValueDepth1(value6)) break branch21;
+        }
+      }
+      break anyOf2;
+    }
+    return false;
+  }
+  return true;
+}
+function isTraitValueDepth3(d) {
+  anyOf1: {
+    branch1: {
+      if (!(typeof d == "string") || d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192)) break branch1;
+      break anyOf1;
+    }
+    branch2: {
+      if (!(typeof d == "number" && isFinite(d))) break branch2;
+      break anyOf1;
+    }
+    branch3: {
+      if (!(typeof d == "boolean")) break branch3;
+      break anyOf1;
+    }
+    branch4: {
+      if (!(d === null)) break branch4;
+      break anyOf1;
+    }
+    branch5: {
+      if (!Array.isArray(d)) break branch5;
+      for (let i1 = 0; i1 < d.length; i1++) {
+        const item1 = d[i1];
+        if (!isTraitValueDepth2(item1)) break branch5;
+      }
+      break anyOf1;
+    }
+    branch22: {
+      if (!(d && typeof d == "object" && !Array.isArray(d))) break branch22;
+      for (const key4 in d) {
+        const value7 = d[key4];
+        {
+          if (!isTraitValueDepth2(value7)) break branch22;
+        }
+      }
+      break anyOf1;
+    }
+    return false;
+  }
+  return true;
+}
+var pattern1Source = "^(?:[Ii][Dd]|[Nn][Aa][Mm][Ee]|[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Pp][Ll][Aa][Nn])$";
+var pattern1 = new RegExp(pattern1Source, "u");
+var pattern2Source = "^(?:[Ee][Mm][Aa][Ii][Ll])$";
+var pattern2 = new RegExp(pattern2Source, "u");
+var pattern3Source = "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee]|[Aa][Vv][Aa][Tt][Aa][Rr])$";
+var pattern3 = new RegExp(pattern3Source, "u");
+var pattern4Source = "^(?:[Pp][Hh][Oo][Nn][Ee])$";
+var pattern4 = new RegExp(pattern4Source, "u");
+var pattern5Source = "^(?:[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])$";
+var pattern5 = new RegExp(pattern5Source, "u");
+var pattern6Source = "^(?:[Rr][Ee][Vv][Ee][Nn][Uu][Ee])$";
+var pattern6 = new RegExp(pattern6Source, "u");
+var pattern7Source = "^(?:[Aa][Dd][Dd][Rr][Ee][Ss][Ss])$";
+var pattern7 = new RegExp(pattern7Source, "u");
+var pattern8Source = "^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])$";
+var pattern8 = new RegExp(pattern8Source, "u");
+var pattern9Source = "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_?[Aa][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee][Dd]_?[Aa][Tt])$";
+var pattern9 = new RegExp(pattern9Source, "u");
+var pattern10Source = "^[\\s\\S]{256}";
+var pattern10 = new RegExp(pattern10Source, "u");
+var classify0Cache = /* @__PURE__ */ new Map([["id", 1], ["name", 1], ["email", 2], ["website", 4], ["phone", 8], ["industry", 1], ["employees", 16], ["revenue", 32], ["plan", 1], ["address", 64], ["description", 128], ["avatar", 4], ["createdAt", 256], ["updatedAt", 256]]);
+function classify0(k) {
+  let c = classify0Cache.get(k);
+  if (c === void 0) {
+    c = (pattern1.test(k) ? 1 : 0) | (pattern2.test(k) ? 2 : 0) | (pattern3.test(k) ? 4 : 0) | (pattern4.test(k) ? 8 : 0) | (pattern5.test(k) ? 16 : 0) | (pattern6.test(k) ? 32 : 0) | (pattern7.test(k) ? 64 : 0) | (pattern8.test(k) ? 128 : 0) | (pattern9.test(k) ? 256 : 0) | (pattern10.test(k) ? 512 : 0);
+    if (k.length <= 256) {
+      if (classify0Cache.size >= 4096) classify0Cache.clear();
+      classify0Cache.set(k, c);
+    }
+  }
+  return c;
+}
+function isSegmentAddress(d) {
+  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
+  const value8 = d.street;
+  if (value8 === void 0) ;
+  else {
+    if (!(typeof value8 == "string") || value8.length > 255 && (value8.length > 510 || codePoints(value8) > 255)) return false;
+  }
+  const value9 = d.city;
+  if (value9 === void 0) ;
+  else {
+    if (!(typeof value9 == "string") || value9.length > 255 && (value9.length > 510 || codePoints(value9) > 255)) return false;
+  }
+  const value10 = d.state;
+  if (value10 === void 0) ;
+  else {
+    if (!(typeof value10 == "string") || value10.length > 255 && (value10.length > 510 || codePoints(value10) > 255)) return false;
+  }
+  const value11 = d.postalCode;
+  if (value11 === void 0) ;
+  else {
+    if (!(typeof value11 == "string") || value11.length > 255 && (value11.length > 510 || codePoints(value11) > 255)) return false;
+  }
+  const value12 = d.country;
+  if (value12 === void 0) ;
+  else {
+    if (!(typeof value12 == "string") || value12.length > 255 && (value12.length > 510 || codePoints(value12) > 255)) return false;
+  }
+  for (const key5 in d) {
+    const value13 = d[key5];
+    switch (key5) {
+      case "street":
+      case "city":
+      case "state":
+      case "postalCode":
+      case "country":
+        break;
+      default: {
+        if (!isTraitValueDepth2(value13)) return false;
+      }
+    }
+  }
+  return true;
+}
+function isSegmentTraits(d) {
+  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
+  let count0 = 0;
+  for (const key1 in d) {
+    count0++;
+    const value4 = d[key1];
+    if (!isTraitValueDepth3(value4)) return false;
+    const classes0 = classify0(key1);
+    if (classes0 !== 0) {
+      if (classes0 & 1) {
+        if (!(typeof value4 == "string") || value4.length > 255 && (value4.length > 510 || codePoints(value4) > 255)) return false;
+      }
+      if (classes0 & 2) {
+        if (!(typeof value4 == "string") || value4.length > 254 && (value4.length > 508 || codePoints(value4) > 254) || !isEmail(value4)) return false;
+      }
+      if (classes0 & 4) {
+        if (!(typeof value4 == "string") || value4.length > 2048 && (value4.length > 4096 || codePoints(value4) > 2048) || !isUri(value4)) return false;
+      }
+      if (classes0 & 8) {
+        if (!(typeof value4 == "string") || value4.length > 64 && (value4.length > 128 || codePoints(value4) > 64)) return false;
+      }
+      if (classes0 & 16) {
+        if (!(typeof value4 == "number" && !(value4 % 1) && !isNaN(value4) && isFinite(value4)) || value4 < 0) return false;
+      }
+      if (classes0 & 32) {
+        if (!(typeof value4 == "number" && isFinite(value4))) return false;
+      }
+      if (classes0 & 64) {
+        if (!isSegmentAddress(value4)) return false;
+      }
+      if (classes0 & 128) {
+        if (!(typeof value4 == "string") || value4.length > 4096 && (value4.length > 8192 || codePoints(value4) > 4096)) return false;
+      }
+      if (classes0 & 256) {
+        if (!(typeof value4 == "string") || value4.length > 64 && (value4.length > 128 || codePoints(value4) > 64) || !isDateTime(value4)) return false;
+      }
+      if (classes0 & 512) {
+        return false;
+      }
+    }
+  }
+  if (count0 > 255 && Object.keys(d).length > 255) return false;
+  return true;
+}
+function isSegmentContext(d) {
+  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
+  const value14 = d.userAgent;
+  if (value14 === void 0) ;
+  else {
+    if (!(typeof value14 == "string") || value14.length > 1024 && (value14.length > 2048 || codePoints(value14) > 1024)) return false;
+  }
+  const value15 = d.ip;
+  if (value15 === void 0) ;
+  else {
+    anyOf5: {
+      branch23: {
+        if (!(typeof value15 == "string") || value15.length > 45 && (value15.length > 90 || codePoints(value15) > 45) || !isIPv4(value15)) break branch23;
+        break anyOf5;
+      }
+      branch24: {
+        if (!(typeof value15 == "string") || value15.length > 45 && (value15.length > 90 || codePoints(value15) > 45) || !isIPv6(value15)) break branch24;
+        break anyOf5;
+      }
       return false;
     }
   }
-  validate20.errors = vErrors;
-  return errors === 0;
+  const value16 = d.library;
+  if (value16 === void 0) ;
+  else {
+    if (!(value16 && typeof value16 == "object" && !Array.isArray(value16))) return false;
+    const value17 = value16.name;
+    if (value17 === void 0) return false;
+    else {
+      if (!(typeof value17 == "string") || value17.length > 255 && (value17.length > 510 || codePoints(value17) > 255)) return false;
+    }
+    const value18 = value16.version;
+    if (value18 === void 0) return false;
+    else {
+      if (!(typeof value18 == "string") || value18.length > 255 && (value18.length > 510 || codePoints(value18) > 255)) return false;
+    }
+  }
+  return true;
 }
-validate20.evaluated = { "props": { "batch": true, "sentAt": true, "writeKey": true, "context": true, "integrations": true }, "dynamicProps": false, "dynamicItems": false };
+function isSegmentIntegrations(d) {
+  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
+  for (const key6 in d) {
+    const value19 = d[key6];
+    {
+      anyOf6: {
+        branch25: {
+          if (!(typeof value19 == "boolean")) break branch25;
+          break anyOf6;
+        }
+        branch26: {
+          if (!(value19 && typeof value19 == "object" && !Array.isArray(value19))) break branch26;
+          break anyOf6;
+        }
+        return false;
+      }
+    }
+  }
+  return true;
+}
+var cases0 = /* @__PURE__ */ new Map([["type", 1], ["userId", 2], ["anonymousId", 2], ["groupId", 3], ["traits", 4], ["context", 5], ["timestamp", 6], ["messageId", 2], ["integrations", 7]]);
+function isSegmentIdentity(d) {
+  anyOf7: {
+    branch27: {
+      if (!(d && typeof d == "object" && !Array.isArray(d))) break branch27;
+      const value22 = d.userId;
+      if (value22 === void 0) break branch27;
+      else {
+        if (!(typeof value22 == "string") || value22.length > 255 && (value22.length > 510 || codePoints(value22) > 255) || value22.length === 0) break branch27;
+      }
+      break anyOf7;
+    }
+    branch28: {
+      if (!(d && typeof d == "object" && !Array.isArray(d))) break branch28;
+      const value23 = d.anonymousId;
+      if (value23 === void 0) break branch28;
+      else {
+        if (!(typeof value23 == "string") || value23.length > 255 && (value23.length > 510 || codePoints(value23) > 255) || value23.length === 0) break branch28;
+      }
+      break anyOf7;
+    }
+    return false;
+  }
+  return true;
+}
+function isSegmentBatchGroup(d) {
+  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
+  let seen0 = 0;
+  let held0;
+  let held1;
+  let held2;
+  for (const key0 in d) {
+    const value3 = d[key0];
+    switch (cases0.get(key0)) {
+      case 1:
+        seen0 |= 1;
+        if (value3 === void 0) return false;
+        if (!(typeof value3 == "string") || value3 !== "group") return false;
+        break;
+      case 2:
+        if (value3 !== void 0) {
+          if (!(typeof value3 == "string") || value3.length > 255 && (value3.length > 510 || codePoints(value3) > 255) || value3.length === 0) return false;
+        }
+        break;
+      case 3:
+        seen0 |= 2;
+        if (value3 === void 0) return false;
+        if (!(typeof value3 == "string") || value3.length > 255 && (value3.length > 510 || codePoints(value3) > 255) || value3.length === 0 || !pattern0.test(value3)) return false;
+        break;
+      case 4:
+        held0 = value3;
+        break;
+      case 5:
+        held1 = value3;
+        break;
+      case 6:
+        if (value3 !== void 0) {
+          if (!(typeof value3 == "string") || value3.length > 64 && (value3.length > 128 || codePoints(value3) > 64) || !isDateTime(value3)) return false;
+        }
+        break;
+      case 7:
+        held2 = value3;
+        break;
+    }
+  }
+  if (held0 !== void 0) {
+    if (!isSegmentTraits(held0)) return false;
+  }
+  if (held1 !== void 0) {
+    if (!isSegmentContext(held1)) return false;
+  }
+  if (held2 !== void 0) {
+    if (!isSegmentIntegrations(held2)) return false;
+  }
+  if (seen0 !== 3) {
+    const value20 = d.type;
+    if (value20 === void 0) return false;
+    else {
+      if (!(typeof value20 == "string") || value20 !== "group") return false;
+    }
+    const value21 = d.groupId;
+    if (value21 === void 0) return false;
+    else {
+      if (!(typeof value21 == "string") || value21.length > 255 && (value21.length > 510 || codePoints(value21) > 255) || value21.length === 0 || !pattern0.test(value21)) return false;
+    }
+  }
+  if (!isSegmentIdentity(d)) return false;
+  return true;
+}
+function isSegmentBatchOtherMessage(d) {
+  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
+  const value24 = d.type;
+  if (value24 === void 0) return false;
+  else {
+    if (!(typeof value24 == "string") || value24.length > 64 && (value24.length > 128 || codePoints(value24) > 64) || value24.length === 0) return false;
+    not0: {
+      if (!(typeof value24 == "string") || value24 !== "group") break not0;
+      return false;
+    }
+  }
+  if (!isSegmentIdentity(d)) return false;
+  return true;
+}
+function isBody(d) {
+  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
+  const value0 = d.writeKey;
+  if (value0 === void 0) ;
+  else {
+    if (!(typeof value0 == "string") || value0.length > 255 && (value0.length > 510 || codePoints(value0) > 255)) return false;
+  }
+  const value1 = d.sentAt;
+  if (value1 === void 0) ;
+  else {
+    if (!(typeof value1 == "string") || value1.length > 64 && (value1.length > 128 || codePoints(value1) > 64) || !isDateTime(value1)) return false;
+  }
+  const value2 = d.batch;
+  if (value2 === void 0) return false;
+  else {
+    if (!Array.isArray(value2) || value2.length > 2500 || value2.length < 1) return false;
+    for (let i0 = 0; i0 < value2.length; i0++) {
+      const item0 = value2[i0];
+      anyOf0: {
+        branch0: {
+          if (!isSegmentBatchGroup(item0)) break branch0;
+          break anyOf0;
+        }
+        branch29: {
+          if (!isSegmentBatchOtherMessage(item0)) break branch29;
+          break anyOf0;
+        }
+        return false;
+      }
+    }
+  }
+  const value25 = d.context;
+  if (value25 === void 0) ;
+  else {
+    if (!isSegmentContext(value25)) return false;
+  }
+  const value26 = d.integrations;
+  if (value26 === void 0) ;
+  else {
+    if (!isSegmentIntegrations(value26)) return false;
+  }
+  return true;
+}
+var stopped = null;
+function fail(e, a, c, p, s, k, q) {
+  const error = { instancePath: p, schemaPath: s, keyword: k, params: q };
+  e.push(error);
+  if (!a && !c && stopped === null) stopped = error;
+  return !a;
+}
+function token(k) {
+  return k.indexOf("~") < 0 && k.indexOf("/") < 0 ? k : k.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function fragment(k) {
+  return encodeURIComponent(token(k));
+}
+function check3(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (!(typeof d == "string") && fail(e, a, c, p, s + "/type", "type", { type: "string" }) && !c) break body;
+    if (d !== "group" && fail(e, a, c, p, s + "/const", "const", { allowedValue: "group" })) break body;
+    if (!a && e.length !== n) break body;
+  }
+  return e.length === n;
+}
+function check4(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 255 && (d.length > 510 || codePoints(d) > 255));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 255 })) break body;
+        if (d.length === 0 && fail(e, a, c, p, s + "/minLength", "minLength", { limit: 1 })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check5(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 255 && (d.length > 510 || codePoints(d) > 255));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 255 })) break body;
+        if (d.length === 0 && fail(e, a, c, p, s + "/minLength", "minLength", { limit: 1 })) break body;
+        if (fits && !pattern0.test(d) && fail(e, a, c, p, s + "/pattern", "pattern", { pattern: pattern0Source })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check6(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 255 && (d.length > 510 || codePoints(d) > 255));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 255 })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check7(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "number" && isFinite(d)) {
+    }
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 254 && (d.length > 508 || codePoints(d) > 254));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 254 })) break body;
+        if (fits && !isEmail(d) && fail(e, a, c, p, s + "/format", "format", { format: "email" })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check8(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "number" && isFinite(d)) {
+    }
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 2048 && (d.length > 4096 || codePoints(d) > 2048));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 2048 })) break body;
+        if (fits && !isUri(d) && fail(e, a, c, p, s + "/format", "format", { format: "uri" })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check9(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 64 && (d.length > 128 || codePoints(d) > 64));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 64 })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check10(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (!(typeof d == "number" && !(d % 1) && !isNaN(d) && isFinite(d)) && fail(e, a, c, p, s + "/type", "type", { type: "integer" }) && !c) break body;
+    if (typeof d == "number" && isFinite(d)) {
+      if (d < 0 && fail(e, a, c, p, s + "/minimum", "minimum", { comparison: ">=", limit: 0 })) break body;
+    }
+    if (!a && e.length !== n) break body;
+  }
+  return e.length === n;
+}
+function check11(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (!(typeof d == "number" && isFinite(d)) && fail(e, a, c, p, s + "/type", "type", { type: "number" }) && !c) break body;
+  }
+  return e.length === n;
+}
+var names0 = /* @__PURE__ */ new Set(["street", "city", "state", "postalCode", "country"]);
+function check12(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 8192 })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check13(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (!(typeof d == "boolean") && fail(e, a, c, p, s + "/type", "type", { type: "boolean" }) && !c) break body;
+  }
+  return e.length === n;
+}
+function check14(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (!(d === null) && fail(e, a, c, p, s + "/type", "type", { type: "null" }) && !c) break body;
+  }
+  return e.length === n;
+}
+function checkTraitValueDepth0(d, p, s, e, a, c) {
+  if (isTraitValueDepth0(d)) return true;
+  const n = e.length;
+  body: {
+    {
+      const start = e.length;
+      if (check12(d, p, s + "/anyOf/0", e, a, true) || check11(d, p, s + "/anyOf/1", e, a, true) || check13(d, p, s + "/anyOf/2", e, a, true) || check14(d, p, s + "/anyOf/3", e, a, true)) e.length = start;
+      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
+    }
+  }
+  return e.length === n;
+}
+function check16(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (Array.isArray(d)) {
+      for (let i = 0, length = d.length; i < length; i++) {
+        if (!checkTraitValueDepth0(d[i], p + "/" + i, s + "/items", e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "array" })) break body;
+  }
+  return e.length === n;
+}
+function check17(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      for (const k in d) {
+        if (true) {
+          if (!checkTraitValueDepth0(d[k], p + "/" + token(k), s + "/additionalProperties", e, a, c) && !a) break body;
+        }
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+function checkTraitValueDepth1(d, p, s, e, a, c) {
+  if (isTraitValueDepth1(d)) return true;
+  const n = e.length;
+  body: {
+    {
+      const start = e.length;
+      if (check12(d, p, s + "/anyOf/0", e, a, true) || check11(d, p, s + "/anyOf/1", e, a, true) || check13(d, p, s + "/anyOf/2", e, a, true) || check14(d, p, s + "/anyOf/3", e, a, true) || check16(d, p, s + "/anyOf/4", e, a, true) || check17(d, p, s + "/anyOf/5", e, a, true)) e.length = start;
+      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
+    }
+  }
+  return e.length === n;
+}
+function check15(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (Array.isArray(d)) {
+      for (let i = 0, length = d.length; i < length; i++) {
+        if (!checkTraitValueDepth1(d[i], p + "/" + i, s + "/items", e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "array" })) break body;
+  }
+  return e.length === n;
+}
+function check18(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      for (const k in d) {
+        if (true) {
+          if (!checkTraitValueDepth1(d[k], p + "/" + token(k), s + "/additionalProperties", e, a, c) && !a) break body;
+        }
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+function checkTraitValueDepth2(d, p, s, e, a, c) {
+  if (isTraitValueDepth2(d)) return true;
+  const n = e.length;
+  body: {
+    {
+      const start = e.length;
+      if (check12(d, p, s + "/anyOf/0", e, a, true) || check11(d, p, s + "/anyOf/1", e, a, true) || check13(d, p, s + "/anyOf/2", e, a, true) || check14(d, p, s + "/anyOf/3", e, a, true) || check15(d, p, s + "/anyOf/4", e, a, true) || check18(d, p, s + "/anyOf/5", e, a, true)) e.length = start;
+      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
+    }
+  }
+  return e.length === n;
+}
+var properties3 = [
+  ["street", check6],
+  ["city", check6],
+  ["state", check6],
+  ["postalCode", check6],
+  ["country", check6]
+];
+function checkSegmentAddress(d, p, s, e, a, c) {
+  if (isSegmentAddress(d)) return true;
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      for (const k in d) {
+        if (!names0.has(k)) {
+          if (!checkTraitValueDepth2(d[k], p + "/" + token(k), s + "/additionalProperties", e, a, c) && !a) break body;
+        }
+      }
+      for (const row of properties3) {
+        const v = d[row[0]];
+        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+function check19(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 4096 && (d.length > 8192 || codePoints(d) > 4096));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 4096 })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check20(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "number" && isFinite(d)) {
+    }
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 64 && (d.length > 128 || codePoints(d) > 64));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 64 })) break body;
+        if (fits && !isDateTime(d) && fail(e, a, c, p, s + "/format", "format", { format: "date-time" })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+var properties2 = [
+  ["id", check6],
+  ["name", check6],
+  ["email", check7],
+  ["website", check8],
+  ["phone", check9],
+  ["industry", check6],
+  ["employees", check10],
+  ["revenue", check11],
+  ["plan", check6],
+  ["address", checkSegmentAddress],
+  ["description", check19],
+  ["avatar", check8],
+  ["createdAt", check20],
+  ["updatedAt", check20]
+];
+var pattern1SourceStep;
+var pattern2SourceStep;
+var pattern3SourceStep;
+var pattern4SourceStep;
+var pattern5SourceStep;
+var pattern6SourceStep;
+var pattern7SourceStep;
+var pattern8SourceStep;
+var pattern9SourceStep;
+var pattern10SourceStep;
+function check21(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (fail(e, a, c, p, s + "/not", "not", {})) break body;
+  }
+  return e.length === n;
+}
+var pattern11Source = "^[\\s\\S]*$";
+var pattern11 = new RegExp(pattern11Source, "u");
+var pattern11SourceStep;
+function check22(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (Array.isArray(d)) {
+      for (let i = 0, length = d.length; i < length; i++) {
+        if (!checkTraitValueDepth2(d[i], p + "/" + i, s + "/items", e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "array" })) break body;
+  }
+  return e.length === n;
+}
+function check23(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      for (const k in d) {
+        if (true) {
+          if (!checkTraitValueDepth2(d[k], p + "/" + token(k), s + "/additionalProperties", e, a, c) && !a) break body;
+        }
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+function checkTraitValueDepth3(d, p, s, e, a, c) {
+  if (isTraitValueDepth3(d)) return true;
+  const n = e.length;
+  body: {
+    {
+      const start = e.length;
+      if (check12(d, p, s + "/anyOf/0", e, a, true) || check11(d, p, s + "/anyOf/1", e, a, true) || check13(d, p, s + "/anyOf/2", e, a, true) || check14(d, p, s + "/anyOf/3", e, a, true) || check22(d, p, s + "/anyOf/4", e, a, true) || check23(d, p, s + "/anyOf/5", e, a, true)) e.length = start;
+      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
+    }
+  }
+  return e.length === n;
+}
+function checkSegmentTraits(d, p, s, e, a, c) {
+  if (isSegmentTraits(d)) return true;
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      if (Object.keys(d).length > 255 && fail(e, a, c, p, s + "/maxProperties", "maxProperties", { limit: 255 })) break body;
+      const keys = [];
+      for (const k in d) keys.push(k);
+      const classes = keys.map(classify0);
+      for (const row of properties2) {
+        const v = d[row[0]];
+        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 1) !== 0) {
+            valid = check6(d[k], p + "/" + token(k), s + (pattern1SourceStep ?? (pattern1SourceStep = "/patternProperties/" + fragment(pattern1Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 2) !== 0) {
+            valid = check7(d[k], p + "/" + token(k), s + (pattern2SourceStep ?? (pattern2SourceStep = "/patternProperties/" + fragment(pattern2Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 4) !== 0) {
+            valid = check8(d[k], p + "/" + token(k), s + (pattern3SourceStep ?? (pattern3SourceStep = "/patternProperties/" + fragment(pattern3Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 8) !== 0) {
+            valid = check9(d[k], p + "/" + token(k), s + (pattern4SourceStep ?? (pattern4SourceStep = "/patternProperties/" + fragment(pattern4Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 16) !== 0) {
+            valid = check10(d[k], p + "/" + token(k), s + (pattern5SourceStep ?? (pattern5SourceStep = "/patternProperties/" + fragment(pattern5Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 32) !== 0) {
+            valid = check11(d[k], p + "/" + token(k), s + (pattern6SourceStep ?? (pattern6SourceStep = "/patternProperties/" + fragment(pattern6Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 64) !== 0) {
+            valid = checkSegmentAddress(d[k], p + "/" + token(k), s + (pattern7SourceStep ?? (pattern7SourceStep = "/patternProperties/" + fragment(pattern7Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 128) !== 0) {
+            valid = check19(d[k], p + "/" + token(k), s + (pattern8SourceStep ?? (pattern8SourceStep = "/patternProperties/" + fragment(pattern8Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 256) !== 0) {
+            valid = check20(d[k], p + "/" + token(k), s + (pattern9SourceStep ?? (pattern9SourceStep = "/patternProperties/" + fragment(pattern9Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 512) !== 0) {
+            valid = check21(d[k], p + "/" + token(k), s + (pattern10SourceStep ?? (pattern10SourceStep = "/patternProperties/" + fragment(pattern10Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if (true) {
+            valid = checkTraitValueDepth3(d[k], p + "/" + token(k), s + (pattern11SourceStep ?? (pattern11SourceStep = "/patternProperties/" + fragment(pattern11Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+    if (!a && e.length !== n) break body;
+  }
+  return e.length === n;
+}
+function check25(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "number" && isFinite(d)) {
+    }
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 45 && (d.length > 90 || codePoints(d) > 45));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 45 })) break body;
+        if (fits && !isIPv4(d) && fail(e, a, c, p, s + "/format", "format", { format: "ipv4" })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check26(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "number" && isFinite(d)) {
+    }
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 45 && (d.length > 90 || codePoints(d) > 45));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 45 })) break body;
+        if (fits && !isIPv6(d) && fail(e, a, c, p, s + "/format", "format", { format: "ipv6" })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check24(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    {
+      const start = e.length;
+      if (check25(d, p, s + "/anyOf/0", e, a, true) || check26(d, p, s + "/anyOf/1", e, a, true)) e.length = start;
+      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
+    }
+  }
+  return e.length === n;
+}
+function check27(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 1024 && (d.length > 2048 || codePoints(d) > 1024));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 1024 })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+var properties5 = [
+  ["name", check6],
+  ["version", check6]
+];
+function check28(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      if (d.name === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "name" })) break body;
+      if (d.version === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "version" })) break body;
+      for (const row of properties5) {
+        const v = d[row[0]];
+        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+var properties4 = [
+  ["ip", check24],
+  ["userAgent", check27],
+  ["library", check28]
+];
+function checkSegmentContext(d, p, s, e, a, c) {
+  if (isSegmentContext(d)) return true;
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      for (const row of properties4) {
+        const v = d[row[0]];
+        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+function check30(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+function check29(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    {
+      const start = e.length;
+      if (check13(d, p, s + "/anyOf/0", e, a, true) || check30(d, p, s + "/anyOf/1", e, a, true)) e.length = start;
+      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
+    }
+  }
+  return e.length === n;
+}
+function checkSegmentIntegrations(d, p, s, e, a, c) {
+  if (isSegmentIntegrations(d)) return true;
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      for (const k in d) {
+        if (true) {
+          if (!check29(d[k], p + "/" + token(k), s + "/additionalProperties", e, a, c) && !a) break body;
+        }
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+var properties1 = [
+  ["type", check3],
+  ["userId", check4],
+  ["anonymousId", check4],
+  ["groupId", check5],
+  ["traits", checkSegmentTraits],
+  ["context", checkSegmentContext],
+  ["timestamp", check20],
+  ["messageId", check4],
+  ["integrations", checkSegmentIntegrations]
+];
+function check2(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      if (d.type === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "type" })) break body;
+      if (d.groupId === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "groupId" })) break body;
+      for (const row of properties1) {
+        const v = d[row[0]];
+        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+var properties6 = [
+  ["userId", check4]
+];
+function check31(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      if (d.userId === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "userId" })) break body;
+      for (const row of properties6) {
+        const v = d[row[0]];
+        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+var properties7 = [
+  ["anonymousId", check4]
+];
+function check32(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      if (d.anonymousId === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "anonymousId" })) break body;
+      for (const row of properties7) {
+        const v = d[row[0]];
+        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+function checkSegmentIdentity(d, p, s, e, a, c) {
+  if (isSegmentIdentity(d)) return true;
+  const n = e.length;
+  body: {
+    {
+      const start = e.length;
+      if (check31(d, p, s + "/anyOf/0", e, a, true) || check32(d, p, s + "/anyOf/1", e, a, true)) e.length = start;
+      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
+    }
+  }
+  return e.length === n;
+}
+function checkSegmentBatchGroup(d, p, s, e, a, c) {
+  if (isSegmentBatchGroup(d)) return true;
+  const n = e.length;
+  body: {
+    if (!check2(d, p, s + "/allOf/0", e, a, c) && !a) break body;
+    if (!checkSegmentIdentity(d, p, s + "/allOf/1", e, a, c) && !a) break body;
+  }
+  return e.length === n;
+}
+function check35(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 64 && (d.length > 128 || codePoints(d) > 64));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 64 })) break body;
+        if (d.length === 0 && fail(e, a, c, p, s + "/minLength", "minLength", { limit: 1 })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function isSchema0(d) {
+  if (!(typeof d == "string") || d !== "group") return false;
+  return true;
+}
+function check36(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (isSchema0(d) && fail(e, a, c, p, s + "/not", "not", {})) break body;
+  }
+  return e.length === n;
+}
+function check34(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (!check35(d, p, s + "/allOf/0", e, a, c) && !a) break body;
+    if (!check36(d, p, s + "/allOf/1", e, a, c) && !a) break body;
+  }
+  return e.length === n;
+}
+var properties8 = [
+  ["type", check34]
+];
+function check33(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      if (d.type === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "type" })) break body;
+      for (const row of properties8) {
+        const v = d[row[0]];
+        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+function checkSegmentBatchOtherMessage(d, p, s, e, a, c) {
+  if (isSegmentBatchOtherMessage(d)) return true;
+  const n = e.length;
+  body: {
+    if (!check33(d, p, s + "/allOf/0", e, a, c) && !a) break body;
+    if (!checkSegmentIdentity(d, p, s + "/allOf/1", e, a, c) && !a) break body;
+  }
+  return e.length === n;
+}
+function check1(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    {
+      const start = e.length;
+      if (checkSegmentBatchGroup(d, p, s + "/anyOf/0", e, a, true) || checkSegmentBatchOtherMessage(d, p, s + "/anyOf/1", e, a, true)) e.length = start;
+      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
+    }
+  }
+  return e.length === n;
+}
+function check0(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (Array.isArray(d)) {
+      if (d.length > 2500 && fail(e, a, c, p, s + "/maxItems", "maxItems", { limit: 2500 })) break body;
+      if (d.length < 1 && fail(e, a, c, p, s + "/minItems", "minItems", { limit: 1 })) break body;
+      for (let i = 0, length = d.length; i < length; i++) {
+        if (!check1(d[i], p + "/" + i, s + "/items", e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "array" })) break body;
+  }
+  return e.length === n;
+}
+var properties0 = [
+  ["batch", check0],
+  ["sentAt", check20],
+  ["writeKey", check6],
+  ["context", checkSegmentContext],
+  ["integrations", checkSegmentIntegrations]
+];
+function checkBody(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      if (d.batch === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "batch" })) break body;
+      for (const row of properties0) {
+        const v = d[row[0]];
+        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+function errorsOf(data, allErrors) {
+  const e = [];
+  stopped = null;
+  checkBody(data, "", "#", e, allErrors, false);
+  const first = stopped;
+  stopped = null;
+  return first === null ? e : [first];
+}
+function validate(data) {
+  if (isBody(data)) {
+    validate.errors = null;
+    return true;
+  }
+  validate.errors = errorsOf(data, false);
+  return false;
+}
+validate.errors = null;
+function details(data) {
+  const errors = isBody(data) ? [] : errorsOf(data, true);
+  details.errors = errors.length === 0 ? null : errors;
+  return errors.length === 0;
+}
+details.errors = null;

@@ -22,26 +22,11 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 // segment.validator.js
 var segment_validator_exports = {};
 __export(segment_validator_exports, {
-  default: () => segment_validator_default,
+  default: () => validate,
+  details: () => details,
   validate: () => validate
 });
 module.exports = __toCommonJS(segment_validator_exports);
-
-// schemas/formats/ascii.ts
-function isDigit(c) {
-  return c >= 48 && c <= 57;
-}
-function isAlpha(c) {
-  const lower = c | 32;
-  return lower >= 97 && lower <= 122;
-}
-function isAlnum(c) {
-  return isDigit(c) || isAlpha(c);
-}
-function isHexDigit(c) {
-  const lower = c | 32;
-  return isDigit(c) || lower >= 97 && lower <= 102;
-}
 
 // schemas/formats/leap-seconds.ts
 var LISTED_DAYS = [
@@ -98,32 +83,32 @@ function hasLeapSecond(year, month, day) {
 var MINUTES_PER_DAY = 24 * 60;
 function isDateTime(s) {
   if (s.length < 20) return false;
-  const year = digits4(s, 0);
-  const month = digits2(s, 5);
-  const day = digits2(s, 8);
-  const hour = digits2(s, 11);
-  const minute = digits2(s, 14);
-  const second = digits2(s, 17);
-  if (year < 0 || s.charCodeAt(4) !== 45 || month < 1 || month > 12 || s.charCodeAt(7) !== 45 || day < 1 || day > daysInMonth(year, month) || (s.charCodeAt(10) | 32) !== 116 || hour < 0 || hour > 23 || s.charCodeAt(13) !== 58 || minute < 0 || minute > 59 || s.charCodeAt(16) !== 58 || second < 0 || second > 60) {
+  const year = digit(s, 0) * 1e3 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  const month = digit(s, 5) * 10 + digit(s, 6);
+  const day = digit(s, 8) * 10 + digit(s, 9);
+  const hour = digit(s, 11) * 10 + digit(s, 12);
+  const minute = digit(s, 14) * 10 + digit(s, 15);
+  const second = digit(s, 17) * 10 + digit(s, 18);
+  if (year < 0 || s.charCodeAt(4) !== 45 || month < 1 || month > 12 || s.charCodeAt(7) !== 45 || day < 1 || day > 28 && day > daysInMonth(year, month) || (s.charCodeAt(10) | 32) !== 116 || hour < 0 || hour > 23 || s.charCodeAt(13) !== 58 || minute < 0 || minute > 59 || s.charCodeAt(16) !== 58 || second < 0 || second > 60) {
     return false;
   }
   let i = 19;
-  if (s.charCodeAt(i) === 46) {
+  let c = s.charCodeAt(i);
+  if (c === 46) {
     const first = ++i;
-    while (isDigit(s.charCodeAt(i))) i++;
+    while ((c = s.charCodeAt(i)) >= 48 && c <= 57) i++;
     if (i === first) return false;
   }
   let offsetMinutes = 0;
-  const sign = s.charCodeAt(i);
-  if ((sign | 32) === 122) {
+  if ((c | 32) === 122) {
     if (i + 1 !== s.length) return false;
-  } else if (sign === 43 || sign === 45) {
-    const offsetHour = digits2(s, i + 1);
-    const offsetMinute = digits2(s, i + 4);
+  } else if (c === 43 || c === 45) {
+    const offsetHour = digit(s, i + 1) * 10 + digit(s, i + 2);
+    const offsetMinute = digit(s, i + 4) * 10 + digit(s, i + 5);
     if (i + 6 !== s.length || offsetHour < 0 || offsetHour > 23 || s.charCodeAt(i + 3) !== 58 || offsetMinute < 0 || offsetMinute > 59) {
       return false;
     }
-    offsetMinutes = (sign === 43 ? 1 : -1) * (offsetHour * 60 + offsetMinute);
+    offsetMinutes = (c === 43 ? 1 : -1) * (offsetHour * 60 + offsetMinute);
   } else {
     return false;
   }
@@ -140,15 +125,53 @@ function daysInMonth(year, month) {
   if (month === 2) return year % 4 === 0 && year % 100 !== 0 || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
-function digits2(s, i) {
-  const a = s.charCodeAt(i) - 48;
-  const b = s.charCodeAt(i + 1) - 48;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+var NOT_A_DIGIT = -1e5;
+function digit(s, i) {
+  const d = s.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : NOT_A_DIGIT;
 }
-function digits4(s, i) {
-  const high = digits2(s, i);
-  const low = digits2(s, i + 2);
-  return high < 0 || low < 0 ? -1 : high * 100 + low;
+
+// schemas/formats/ascii.ts
+function isDigit(c) {
+  return c >= 48 && c <= 57;
+}
+function isAlpha(c) {
+  const lower = c | 32;
+  return lower >= 97 && lower <= 122;
+}
+function isHexDigit(c) {
+  const lower = c | 32;
+  return isDigit(c) || lower >= 97 && lower <= 102;
+}
+var UNRESERVED = 1;
+var SUB_DELIM = 2;
+var PCHAR = 4;
+var ATEXT = 8;
+var SCHEME = 16;
+var ALNUM = 32;
+var HEX = 64;
+var PATH = 128;
+var REG_NAME = UNRESERVED | SUB_DELIM;
+var CLASSES = classTable();
+function classTable() {
+  const table = new Uint8Array(128);
+  const add = (chars, bits) => {
+    for (const c of chars) table[c.charCodeAt(0)] |= bits;
+  };
+  const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  const digits = "0123456789";
+  add(letters + digits, UNRESERVED | PCHAR | ATEXT | SCHEME | ALNUM);
+  add("-._~", UNRESERVED | PCHAR);
+  add("!$&'()*+,;=", SUB_DELIM | PCHAR);
+  add(":@", PCHAR);
+  add(letters + digits + "-._~!$&'()*+,;=:@/", PATH);
+  add("!#$%&'*+-/=?^_`{|}~", ATEXT);
+  add("+-.", SCHEME);
+  add(digits + "ABCDEFabcdef", HEX);
+  return table;
+}
+function is(c, bits) {
+  return c < 128 && (CLASSES[c] & bits) !== 0;
 }
 
 // schemas/formats/ipv4.ts
@@ -272,7 +295,7 @@ function isDomain(s, start) {
     if (c === 46) {
       if (labelLength === 0 || previous === 45) return false;
       labelLength = 0;
-    } else if (isAlnum(c) || c === 45 && labelLength > 0) {
+    } else if (is(c, ALNUM) || c === 45 && labelLength > 0) {
       labelLength++;
     } else {
       return false;
@@ -282,108 +305,50 @@ function isDomain(s, start) {
   return labelLength > 0 && previous !== 45;
 }
 function isAtext(c) {
-  if (isAlnum(c)) return true;
-  switch (c) {
-    case 33:
-    // !
-    case 35:
-    // #
-    case 36:
-    // $
-    case 37:
-    // %
-    case 38:
-    // &
-    case 39:
-    // '
-    case 42:
-    // *
-    case 43:
-    // +
-    case 45:
-    // -
-    case 47:
-    // /
-    case 61:
-    // =
-    case 63:
-    // ?
-    case 94:
-    // ^
-    case 95:
-    // _
-    case 96:
-    // `
-    case 123:
-    // {
-    case 124:
-    // |
-    case 125:
-    // }
-    case 126:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// schemas/formats/hostname.ts
-var LABEL_MAX = 63;
-var HOSTNAME_MAX = 255;
-function isHostname(s) {
-  const length = s.length;
-  if (length === 0 || length > HOSTNAME_MAX) return false;
-  let labelLength = 0;
-  let previous = 0;
-  for (let i = 0; i < length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 46) {
-      if (labelLength === 0 || previous === 45) return false;
-      labelLength = 0;
-    } else if (isAlnum(c) || c === 45 && labelLength > 0) {
-      if (++labelLength > LABEL_MAX) return false;
-    } else {
-      return false;
-    }
-    previous = c;
-  }
-  return labelLength > 0 && previous !== 45;
+  return is(c, ATEXT);
 }
 
 // schemas/formats/uri.ts
 function isUri(s) {
   const length = s.length;
-  if (!isAlpha(s.charCodeAt(0))) return false;
+  if (length === 0 || !isAlpha(s.charCodeAt(0))) return false;
   let i = 1;
-  while (i < length && isSchemeChar(s.charCodeAt(i))) i++;
-  if (s.charCodeAt(i) !== 58) return false;
+  while (i < length && is(s.charCodeAt(i), SCHEME)) i++;
+  if (i === length || s.charCodeAt(i) !== 58) return false;
   i++;
-  if (s.charCodeAt(i) === 47 && s.charCodeAt(i + 1) === 47) {
-    const start = i + 2;
-    let end = start;
-    while (end < length && !isAuthorityEnd(s.charCodeAt(end))) end++;
-    if (!isAuthority(s, start, end)) return false;
-    i = end;
+  if (i + 1 < length && s.charCodeAt(i) === 47 && s.charCodeAt(i + 1) === 47) {
+    i = authorityEnd(s, i + 2);
+    if (i < 0) return false;
   }
   i = scan(s, i, false);
-  if (s.charCodeAt(i) === 63) i = scan(s, i + 1, true);
-  if (s.charCodeAt(i) === 35) i = scan(s, i + 1, true);
+  if (i < length && s.charCodeAt(i) === 63) i = scan(s, i + 1, true);
+  if (i < length && s.charCodeAt(i) === 35) i = scan(s, i + 1, true);
   return i === length;
 }
 function scan(s, i, allowQuestion) {
   const length = s.length;
   while (i < length) {
     const c = s.charCodeAt(i);
-    if (c === 37) {
-      if (!isHexDigit(s.charCodeAt(i + 1)) || !isHexDigit(s.charCodeAt(i + 2))) return i;
-      i += 3;
-    } else if (isPchar(c) || c === 47 || allowQuestion && c === 63) {
+    if (is(c, PATH) || allowQuestion && c === 63) {
       i++;
+    } else if (c === 37 && i + 2 < length && is(s.charCodeAt(i + 1), HEX) && is(s.charCodeAt(i + 2), HEX)) {
+      i += 3;
     } else {
       return i;
     }
   }
   return i;
+}
+function authorityEnd(s, start) {
+  const length = s.length;
+  let end = start;
+  while (end < length && is(s.charCodeAt(end), REG_NAME)) end++;
+  if (end === length || isAuthorityEnd(s.charCodeAt(end))) return end;
+  while (end < length && !isAuthorityEnd(s.charCodeAt(end))) end++;
+  return isAuthority(s, start, end) ? end : -1;
+}
+function isAuthorityEnd(c) {
+  return c === 47 || c === 63 || c === 35;
 }
 function isAuthority(s, start, end) {
   let host = start;
@@ -393,7 +358,7 @@ function isAuthority(s, start, end) {
     host = at + 1;
   }
   let port;
-  if (s.charCodeAt(host) === 91 && host < end) {
+  if (host < end && s.charCodeAt(host) === 91) {
     const close = s.indexOf("]", host);
     if (close < 0 || close >= end || !isIPv6Range(s, host + 1, close)) return false;
     port = close + 1;
@@ -412,40 +377,12 @@ function isAuthority(s, start, end) {
 function isRun(s, start, end, allowColon) {
   for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
-    if (c === 37) {
-      if (i + 2 >= end || !isHexDigit(s.charCodeAt(i + 1)) || !isHexDigit(s.charCodeAt(i + 2))) return false;
-      i += 2;
-    } else if (!(isUnreserved(c) || isSubDelim(c) || allowColon && c === 58)) {
-      return false;
-    }
+    if (is(c, UNRESERVED | SUB_DELIM) || allowColon && c === 58) continue;
+    if (c !== 37 || i + 2 >= end || !is(s.charCodeAt(i + 1), HEX) || !is(s.charCodeAt(i + 2), HEX)) return false;
+    i += 2;
   }
   return true;
 }
-function isSchemeChar(c) {
-  return isAlnum(c) || c === 43 || c === 45 || c === 46;
-}
-function isAuthorityEnd(c) {
-  return c === 47 || c === 63 || c === 35;
-}
-function isPchar(c) {
-  return isUnreserved(c) || isSubDelim(c) || c === 58 || c === 64;
-}
-function isUnreserved(c) {
-  return isAlnum(c) || c === 45 || c === 46 || c === 95 || c === 126;
-}
-function isSubDelim(c) {
-  return c === 33 || c === 36 || c >= 38 && c <= 44 || c === 59 || c === 61;
-}
-
-// schemas/formats/index.ts
-var formats = {
-  "date-time": isDateTime,
-  email: isEmail,
-  hostname: isHostname,
-  ipv4: isIPv4,
-  ipv6: isIPv6,
-  uri: isUri
-};
 
 // schemas/keywords/code-points.ts
 function codePoints(s) {
@@ -462,4384 +399,1125 @@ function codePoints(s) {
 }
 
 // segment.validator.js
-var validate = validate20;
-var segment_validator_default = validate20;
-var pattern4 = new RegExp("^[^\\s\\x00-\\x1F\\x7F-\\x9F]*$", "u");
-var pattern5 = new RegExp("^(?:[Ii][Dd]|[Nn][Aa][Mm][Ee]|[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Pp][Ll][Aa][Nn])$", "u");
-var pattern6 = new RegExp("^(?:[Ee][Mm][Aa][Ii][Ll])$", "u");
-var pattern7 = new RegExp("^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee]|[Aa][Vv][Aa][Tt][Aa][Rr])$", "u");
-var pattern8 = new RegExp("^(?:[Pp][Hh][Oo][Nn][Ee])$", "u");
-var pattern9 = new RegExp("^(?:[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])$", "u");
-var pattern10 = new RegExp("^(?:[Rr][Ee][Vv][Ee][Nn][Uu][Ee])$", "u");
-var pattern11 = new RegExp("^(?:[Aa][Dd][Dd][Rr][Ee][Ss][Ss])$", "u");
-var pattern12 = new RegExp("^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])$", "u");
-var pattern13 = new RegExp("^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_?[Aa][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee][Dd]_?[Aa][Tt])$", "u");
-var pattern14 = new RegExp("^[\\s\\S]{256}", "u");
-var pattern15 = new RegExp("^[\\s\\S]*$", "u");
-var formats0 = formats.email;
-var formats2 = formats.uri;
-var formats6 = formats["date-time"];
-var formats16 = formats.ipv4;
-var formats18 = formats.ipv6;
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate20.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+var pattern0Source = "^[^\\s\\x00-\\x1F\\x7F-\\x9F]*$";
+var pattern0 = new RegExp(pattern0Source, "u");
+function isTraitValueDepth0(d) {
+  anyOf3: {
+    branch15: {
+      if (!(typeof d == "string") || d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192)) break branch15;
+      break anyOf3;
+    }
+    branch16: {
+      if (!(typeof d == "number" && isFinite(d))) break branch16;
+      break anyOf3;
+    }
+    branch17: {
+      if (!(typeof d == "boolean")) break branch17;
+      break anyOf3;
+    }
+    branch18: {
+      if (!(d === null)) break branch18;
+      break anyOf3;
+    }
+    return false;
   }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  const _errs1 = errors;
-  if (errors === _errs1) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.groupId === void 0 && (missing0 = "groupId")) {
-        validate20.errors = [{ instancePath, schemaPath: "#/allOf/0/required", keyword: "required", params: { missingProperty: missing0 } }];
-        return false;
-      } else {
-        if (data.type !== void 0) {
-          let data0 = data.type;
-          const _errs3 = errors;
-          if (typeof data0 !== "string") {
-            validate20.errors = [{ instancePath: instancePath + "/type", schemaPath: "#/allOf/0/properties/type/type", keyword: "type", params: { type: "string" } }];
-            return false;
-          }
-          if ("group" !== data0) {
-            validate20.errors = [{ instancePath: instancePath + "/type", schemaPath: "#/allOf/0/properties/type/const", keyword: "const", params: { allowedValue: "group" } }];
-            return false;
-          }
-          var valid1 = _errs3 === errors;
-        } else {
-          var valid1 = true;
-        }
-        if (valid1) {
-          if (data.userId !== void 0) {
-            let data1 = data.userId;
-            const _errs5 = errors;
-            if (errors === _errs5) {
-              if (typeof data1 === "string") {
-                if (data1.length > 255 && (data1.length > 510 || codePoints(data1) > 255)) {
-                  validate20.errors = [{ instancePath: instancePath + "/userId", schemaPath: "#/allOf/0/properties/userId/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                  return false;
-                } else {
-                  if (data1.length < 1 || data1.length < 2 && codePoints(data1) < 1) {
-                    validate20.errors = [{ instancePath: instancePath + "/userId", schemaPath: "#/allOf/0/properties/userId/minLength", keyword: "minLength", params: { limit: 1 } }];
-                    return false;
-                  }
-                }
-              } else {
-                validate20.errors = [{ instancePath: instancePath + "/userId", schemaPath: "#/allOf/0/properties/userId/type", keyword: "type", params: { type: "string" } }];
-                return false;
-              }
-            }
-            var valid1 = _errs5 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.anonymousId !== void 0) {
-              let data2 = data.anonymousId;
-              const _errs7 = errors;
-              if (errors === _errs7) {
-                if (typeof data2 === "string") {
-                  if (data2.length > 255 && (data2.length > 510 || codePoints(data2) > 255)) {
-                    validate20.errors = [{ instancePath: instancePath + "/anonymousId", schemaPath: "#/allOf/0/properties/anonymousId/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                    return false;
-                  } else {
-                    if (data2.length < 1 || data2.length < 2 && codePoints(data2) < 1) {
-                      validate20.errors = [{ instancePath: instancePath + "/anonymousId", schemaPath: "#/allOf/0/properties/anonymousId/minLength", keyword: "minLength", params: { limit: 1 } }];
-                      return false;
-                    }
-                  }
-                } else {
-                  validate20.errors = [{ instancePath: instancePath + "/anonymousId", schemaPath: "#/allOf/0/properties/anonymousId/type", keyword: "type", params: { type: "string" } }];
-                  return false;
-                }
-              }
-              var valid1 = _errs7 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.groupId !== void 0) {
-                let data3 = data.groupId;
-                const _errs9 = errors;
-                if (errors === _errs9) {
-                  if (typeof data3 === "string") {
-                    if (data3.length > 255 && (data3.length > 510 || codePoints(data3) > 255)) {
-                      validate20.errors = [{ instancePath: instancePath + "/groupId", schemaPath: "#/allOf/0/properties/groupId/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                      return false;
-                    } else {
-                      if (data3.length < 1 || data3.length < 2 && codePoints(data3) < 1) {
-                        validate20.errors = [{ instancePath: instancePath + "/groupId", schemaPath: "#/allOf/0/properties/groupId/minLength", keyword: "minLength", params: { limit: 1 } }];
-                        return false;
-                      } else {
-                        if (!pattern4.test(data3)) {
-                          validate20.errors = [{ instancePath: instancePath + "/groupId", schemaPath: "#/allOf/0/properties/groupId/pattern", keyword: "pattern", params: { pattern: "^[^\\s\\x00-\\x1F\\x7F-\\x9F]*$" } }];
-                          return false;
-                        }
-                      }
-                    }
-                  } else {
-                    validate20.errors = [{ instancePath: instancePath + "/groupId", schemaPath: "#/allOf/0/properties/groupId/type", keyword: "type", params: { type: "string" } }];
-                    return false;
-                  }
-                }
-                var valid1 = _errs9 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.traits !== void 0) {
-                  let data4 = data.traits;
-                  const _errs11 = errors;
-                  if (errors === _errs11) {
-                    if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
-                      if (Object.keys(data4).length > 255) {
-                        validate20.errors = [{ instancePath: instancePath + "/traits", schemaPath: "#/allOf/0/properties/traits/maxProperties", keyword: "maxProperties", params: { limit: 255 } }];
-                        return false;
-                      } else {
-                        if (data4.id !== void 0) {
-                          let data5 = data4.id;
-                          const _errs13 = errors;
-                          if (errors === _errs13) {
-                            if (typeof data5 === "string") {
-                              if (data5.length > 255 && (data5.length > 510 || codePoints(data5) > 255)) {
-                                validate20.errors = [{ instancePath: instancePath + "/traits/id", schemaPath: "#/allOf/0/properties/traits/properties/id/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                return false;
-                              }
-                            } else {
-                              validate20.errors = [{ instancePath: instancePath + "/traits/id", schemaPath: "#/allOf/0/properties/traits/properties/id/type", keyword: "type", params: { type: "string" } }];
-                              return false;
-                            }
-                          }
-                          var valid2 = _errs13 === errors;
-                        } else {
-                          var valid2 = true;
-                        }
-                        if (valid2) {
-                          if (data4.name !== void 0) {
-                            let data6 = data4.name;
-                            const _errs15 = errors;
-                            if (errors === _errs15) {
-                              if (typeof data6 === "string") {
-                                if (data6.length > 255 && (data6.length > 510 || codePoints(data6) > 255)) {
-                                  validate20.errors = [{ instancePath: instancePath + "/traits/name", schemaPath: "#/allOf/0/properties/traits/properties/name/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                  return false;
-                                }
-                              } else {
-                                validate20.errors = [{ instancePath: instancePath + "/traits/name", schemaPath: "#/allOf/0/properties/traits/properties/name/type", keyword: "type", params: { type: "string" } }];
-                                return false;
-                              }
-                            }
-                            var valid2 = _errs15 === errors;
-                          } else {
-                            var valid2 = true;
-                          }
-                          if (valid2) {
-                            if (data4.email !== void 0) {
-                              let data7 = data4.email;
-                              const _errs17 = errors;
-                              if (errors === _errs17) {
-                                if (errors === _errs17) {
-                                  if (typeof data7 === "string") {
-                                    if (data7.length > 254 && (data7.length > 508 || codePoints(data7) > 254)) {
-                                      validate20.errors = [{ instancePath: instancePath + "/traits/email", schemaPath: "#/allOf/0/properties/traits/properties/email/maxLength", keyword: "maxLength", params: { limit: 254 } }];
-                                      return false;
-                                    } else {
-                                      if (!formats0(data7)) {
-                                        validate20.errors = [{ instancePath: instancePath + "/traits/email", schemaPath: "#/allOf/0/properties/traits/properties/email/format", keyword: "format", params: { format: "email" } }];
-                                        return false;
-                                      }
-                                    }
-                                  } else {
-                                    validate20.errors = [{ instancePath: instancePath + "/traits/email", schemaPath: "#/allOf/0/properties/traits/properties/email/type", keyword: "type", params: { type: "string" } }];
-                                    return false;
-                                  }
-                                }
-                              }
-                              var valid2 = _errs17 === errors;
-                            } else {
-                              var valid2 = true;
-                            }
-                            if (valid2) {
-                              if (data4.website !== void 0) {
-                                let data8 = data4.website;
-                                const _errs19 = errors;
-                                if (errors === _errs19) {
-                                  if (errors === _errs19) {
-                                    if (typeof data8 === "string") {
-                                      if (data8.length > 2048 && (data8.length > 4096 || codePoints(data8) > 2048)) {
-                                        validate20.errors = [{ instancePath: instancePath + "/traits/website", schemaPath: "#/allOf/0/properties/traits/properties/website/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
-                                        return false;
-                                      } else {
-                                        if (!formats2(data8)) {
-                                          validate20.errors = [{ instancePath: instancePath + "/traits/website", schemaPath: "#/allOf/0/properties/traits/properties/website/format", keyword: "format", params: { format: "uri" } }];
-                                          return false;
-                                        }
-                                      }
-                                    } else {
-                                      validate20.errors = [{ instancePath: instancePath + "/traits/website", schemaPath: "#/allOf/0/properties/traits/properties/website/type", keyword: "type", params: { type: "string" } }];
-                                      return false;
-                                    }
-                                  }
-                                }
-                                var valid2 = _errs19 === errors;
-                              } else {
-                                var valid2 = true;
-                              }
-                              if (valid2) {
-                                if (data4.phone !== void 0) {
-                                  let data9 = data4.phone;
-                                  const _errs21 = errors;
-                                  if (errors === _errs21) {
-                                    if (typeof data9 === "string") {
-                                      if (data9.length > 64 && (data9.length > 128 || codePoints(data9) > 64)) {
-                                        validate20.errors = [{ instancePath: instancePath + "/traits/phone", schemaPath: "#/allOf/0/properties/traits/properties/phone/maxLength", keyword: "maxLength", params: { limit: 64 } }];
-                                        return false;
-                                      }
-                                    } else {
-                                      validate20.errors = [{ instancePath: instancePath + "/traits/phone", schemaPath: "#/allOf/0/properties/traits/properties/phone/type", keyword: "type", params: { type: "string" } }];
-                                      return false;
-                                    }
-                                  }
-                                  var valid2 = _errs21 === errors;
-                                } else {
-                                  var valid2 = true;
-                                }
-                                if (valid2) {
-                                  if (data4.industry !== void 0) {
-                                    let data10 = data4.industry;
-                                    const _errs23 = errors;
-                                    if (errors === _errs23) {
-                                      if (typeof data10 === "string") {
-                                        if (data10.length > 255 && (data10.length > 510 || codePoints(data10) > 255)) {
-                                          validate20.errors = [{ instancePath: instancePath + "/traits/industry", schemaPath: "#/allOf/0/properties/traits/properties/industry/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                          return false;
-                                        }
-                                      } else {
-                                        validate20.errors = [{ instancePath: instancePath + "/traits/industry", schemaPath: "#/allOf/0/properties/traits/properties/industry/type", keyword: "type", params: { type: "string" } }];
-                                        return false;
-                                      }
-                                    }
-                                    var valid2 = _errs23 === errors;
-                                  } else {
-                                    var valid2 = true;
-                                  }
-                                  if (valid2) {
-                                    if (data4.employees !== void 0) {
-                                      let data11 = data4.employees;
-                                      const _errs25 = errors;
-                                      if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
-                                        validate20.errors = [{ instancePath: instancePath + "/traits/employees", schemaPath: "#/allOf/0/properties/traits/properties/employees/type", keyword: "type", params: { type: "integer" } }];
-                                        return false;
-                                      }
-                                      if (errors === _errs25) {
-                                        if (typeof data11 == "number" && isFinite(data11)) {
-                                          if (data11 < 0 || isNaN(data11)) {
-                                            validate20.errors = [{ instancePath: instancePath + "/traits/employees", schemaPath: "#/allOf/0/properties/traits/properties/employees/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
-                                            return false;
-                                          }
-                                        }
-                                      }
-                                      var valid2 = _errs25 === errors;
-                                    } else {
-                                      var valid2 = true;
-                                    }
-                                    if (valid2) {
-                                      if (data4.revenue !== void 0) {
-                                        let data12 = data4.revenue;
-                                        const _errs27 = errors;
-                                        if (!(typeof data12 == "number" && isFinite(data12))) {
-                                          validate20.errors = [{ instancePath: instancePath + "/traits/revenue", schemaPath: "#/allOf/0/properties/traits/properties/revenue/type", keyword: "type", params: { type: "number" } }];
-                                          return false;
-                                        }
-                                        var valid2 = _errs27 === errors;
-                                      } else {
-                                        var valid2 = true;
-                                      }
-                                      if (valid2) {
-                                        if (data4.plan !== void 0) {
-                                          let data13 = data4.plan;
-                                          const _errs29 = errors;
-                                          if (errors === _errs29) {
-                                            if (typeof data13 === "string") {
-                                              if (data13.length > 255 && (data13.length > 510 || codePoints(data13) > 255)) {
-                                                validate20.errors = [{ instancePath: instancePath + "/traits/plan", schemaPath: "#/allOf/0/properties/traits/properties/plan/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                return false;
-                                              }
-                                            } else {
-                                              validate20.errors = [{ instancePath: instancePath + "/traits/plan", schemaPath: "#/allOf/0/properties/traits/properties/plan/type", keyword: "type", params: { type: "string" } }];
-                                              return false;
-                                            }
-                                          }
-                                          var valid2 = _errs29 === errors;
-                                        } else {
-                                          var valid2 = true;
-                                        }
-                                        if (valid2) {
-                                          if (data4.address !== void 0) {
-                                            let data14 = data4.address;
-                                            const _errs31 = errors;
-                                            if (errors === _errs31) {
-                                              if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-                                                const _errs33 = errors;
-                                                for (const key0 in data14) {
-                                                  if (!(key0 === "street" || key0 === "city" || key0 === "state" || key0 === "postalCode" || key0 === "country")) {
-                                                    let data15 = data14[key0];
-                                                    const _errs34 = errors;
-                                                    const _errs35 = errors;
-                                                    let valid4 = false;
-                                                    const _errs36 = errors;
-                                                    if (errors === _errs36) {
-                                                      if (typeof data15 === "string") {
-                                                        if (data15.length > 8192 && (data15.length > 16384 || codePoints(data15) > 8192)) {
-                                                          const err0 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                          if (vErrors === null) {
-                                                            vErrors = [err0];
-                                                          } else {
-                                                            vErrors.push(err0);
-                                                          }
-                                                          errors++;
-                                                        }
-                                                      } else {
-                                                        const err1 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                        if (vErrors === null) {
-                                                          vErrors = [err1];
-                                                        } else {
-                                                          vErrors.push(err1);
-                                                        }
-                                                        errors++;
-                                                      }
-                                                    }
-                                                    var _valid0 = _errs36 === errors;
-                                                    valid4 = valid4 || _valid0;
-                                                    const _errs38 = errors;
-                                                    if (!(typeof data15 == "number" && isFinite(data15))) {
-                                                      const err2 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                      if (vErrors === null) {
-                                                        vErrors = [err2];
-                                                      } else {
-                                                        vErrors.push(err2);
-                                                      }
-                                                      errors++;
-                                                    }
-                                                    var _valid0 = _errs38 === errors;
-                                                    valid4 = valid4 || _valid0;
-                                                    const _errs40 = errors;
-                                                    if (typeof data15 !== "boolean") {
-                                                      const err3 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                      if (vErrors === null) {
-                                                        vErrors = [err3];
-                                                      } else {
-                                                        vErrors.push(err3);
-                                                      }
-                                                      errors++;
-                                                    }
-                                                    var _valid0 = _errs40 === errors;
-                                                    valid4 = valid4 || _valid0;
-                                                    const _errs42 = errors;
-                                                    if (data15 !== null) {
-                                                      const err4 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                      if (vErrors === null) {
-                                                        vErrors = [err4];
-                                                      } else {
-                                                        vErrors.push(err4);
-                                                      }
-                                                      errors++;
-                                                    }
-                                                    var _valid0 = _errs42 === errors;
-                                                    valid4 = valid4 || _valid0;
-                                                    const _errs44 = errors;
-                                                    if (errors === _errs44) {
-                                                      if (Array.isArray(data15)) {
-                                                        var valid5 = true;
-                                                        const len0 = data15.length;
-                                                        for (let i0 = 0; i0 < len0; i0++) {
-                                                          let data16 = data15[i0];
-                                                          const _errs46 = errors;
-                                                          const _errs47 = errors;
-                                                          let valid6 = false;
-                                                          const _errs48 = errors;
-                                                          if (errors === _errs48) {
-                                                            if (typeof data16 === "string") {
-                                                              if (data16.length > 8192 && (data16.length > 16384 || codePoints(data16) > 8192)) {
-                                                                const err5 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0, schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                if (vErrors === null) {
-                                                                  vErrors = [err5];
-                                                                } else {
-                                                                  vErrors.push(err5);
-                                                                }
-                                                                errors++;
-                                                              }
-                                                            } else {
-                                                              const err6 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0, schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                              if (vErrors === null) {
-                                                                vErrors = [err6];
-                                                              } else {
-                                                                vErrors.push(err6);
-                                                              }
-                                                              errors++;
-                                                            }
-                                                          }
-                                                          var _valid1 = _errs48 === errors;
-                                                          valid6 = valid6 || _valid1;
-                                                          const _errs50 = errors;
-                                                          if (!(typeof data16 == "number" && isFinite(data16))) {
-                                                            const err7 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0, schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                            if (vErrors === null) {
-                                                              vErrors = [err7];
-                                                            } else {
-                                                              vErrors.push(err7);
-                                                            }
-                                                            errors++;
-                                                          }
-                                                          var _valid1 = _errs50 === errors;
-                                                          valid6 = valid6 || _valid1;
-                                                          const _errs52 = errors;
-                                                          if (typeof data16 !== "boolean") {
-                                                            const err8 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0, schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                            if (vErrors === null) {
-                                                              vErrors = [err8];
-                                                            } else {
-                                                              vErrors.push(err8);
-                                                            }
-                                                            errors++;
-                                                          }
-                                                          var _valid1 = _errs52 === errors;
-                                                          valid6 = valid6 || _valid1;
-                                                          const _errs54 = errors;
-                                                          if (data16 !== null) {
-                                                            const err9 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0, schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                            if (vErrors === null) {
-                                                              vErrors = [err9];
-                                                            } else {
-                                                              vErrors.push(err9);
-                                                            }
-                                                            errors++;
-                                                          }
-                                                          var _valid1 = _errs54 === errors;
-                                                          valid6 = valid6 || _valid1;
-                                                          const _errs56 = errors;
-                                                          if (errors === _errs56) {
-                                                            if (Array.isArray(data16)) {
-                                                              var valid7 = true;
-                                                              const len1 = data16.length;
-                                                              for (let i1 = 0; i1 < len1; i1++) {
-                                                                let data17 = data16[i1];
-                                                                const _errs58 = errors;
-                                                                const _errs59 = errors;
-                                                                let valid8 = false;
-                                                                const _errs60 = errors;
-                                                                if (errors === _errs60) {
-                                                                  if (typeof data17 === "string") {
-                                                                    if (data17.length > 8192 && (data17.length > 16384 || codePoints(data17) > 8192)) {
-                                                                      const err10 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0 + "/" + i1, schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                      if (vErrors === null) {
-                                                                        vErrors = [err10];
-                                                                      } else {
-                                                                        vErrors.push(err10);
-                                                                      }
-                                                                      errors++;
-                                                                    }
-                                                                  } else {
-                                                                    const err11 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0 + "/" + i1, schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                    if (vErrors === null) {
-                                                                      vErrors = [err11];
-                                                                    } else {
-                                                                      vErrors.push(err11);
-                                                                    }
-                                                                    errors++;
-                                                                  }
-                                                                }
-                                                                var _valid2 = _errs60 === errors;
-                                                                valid8 = valid8 || _valid2;
-                                                                const _errs62 = errors;
-                                                                if (!(typeof data17 == "number" && isFinite(data17))) {
-                                                                  const err12 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0 + "/" + i1, schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                  if (vErrors === null) {
-                                                                    vErrors = [err12];
-                                                                  } else {
-                                                                    vErrors.push(err12);
-                                                                  }
-                                                                  errors++;
-                                                                }
-                                                                var _valid2 = _errs62 === errors;
-                                                                valid8 = valid8 || _valid2;
-                                                                const _errs64 = errors;
-                                                                if (typeof data17 !== "boolean") {
-                                                                  const err13 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0 + "/" + i1, schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                  if (vErrors === null) {
-                                                                    vErrors = [err13];
-                                                                  } else {
-                                                                    vErrors.push(err13);
-                                                                  }
-                                                                  errors++;
-                                                                }
-                                                                var _valid2 = _errs64 === errors;
-                                                                valid8 = valid8 || _valid2;
-                                                                const _errs66 = errors;
-                                                                if (data17 !== null) {
-                                                                  const err14 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0 + "/" + i1, schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                  if (vErrors === null) {
-                                                                    vErrors = [err14];
-                                                                  } else {
-                                                                    vErrors.push(err14);
-                                                                  }
-                                                                  errors++;
-                                                                }
-                                                                var _valid2 = _errs66 === errors;
-                                                                valid8 = valid8 || _valid2;
-                                                                if (!valid8) {
-                                                                  const err15 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0 + "/" + i1, schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf", keyword: "anyOf", params: {} };
-                                                                  if (vErrors === null) {
-                                                                    vErrors = [err15];
-                                                                  } else {
-                                                                    vErrors.push(err15);
-                                                                  }
-                                                                  errors++;
-                                                                } else {
-                                                                  errors = _errs59;
-                                                                  if (vErrors !== null) {
-                                                                    if (_errs59) {
-                                                                      vErrors.length = _errs59;
-                                                                    } else {
-                                                                      vErrors = null;
-                                                                    }
-                                                                  }
-                                                                }
-                                                                var valid7 = _errs58 === errors;
-                                                                if (!valid7) {
-                                                                  break;
-                                                                }
-                                                              }
-                                                            } else {
-                                                              const err16 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0, schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/4/type", keyword: "type", params: { type: "array" } };
-                                                              if (vErrors === null) {
-                                                                vErrors = [err16];
-                                                              } else {
-                                                                vErrors.push(err16);
-                                                              }
-                                                              errors++;
-                                                            }
-                                                          }
-                                                          var _valid1 = _errs56 === errors;
-                                                          valid6 = valid6 || _valid1;
-                                                          const _errs68 = errors;
-                                                          if (errors === _errs68) {
-                                                            if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
-                                                              for (const key1 in data16) {
-                                                                let data18 = data16[key1];
-                                                                const _errs71 = errors;
-                                                                const _errs72 = errors;
-                                                                let valid10 = false;
-                                                                const _errs73 = errors;
-                                                                if (errors === _errs73) {
-                                                                  if (typeof data18 === "string") {
-                                                                    if (data18.length > 8192 && (data18.length > 16384 || codePoints(data18) > 8192)) {
-                                                                      const err17 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0 + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                      if (vErrors === null) {
-                                                                        vErrors = [err17];
-                                                                      } else {
-                                                                        vErrors.push(err17);
-                                                                      }
-                                                                      errors++;
-                                                                    }
-                                                                  } else {
-                                                                    const err18 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0 + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                    if (vErrors === null) {
-                                                                      vErrors = [err18];
-                                                                    } else {
-                                                                      vErrors.push(err18);
-                                                                    }
-                                                                    errors++;
-                                                                  }
-                                                                }
-                                                                var _valid3 = _errs73 === errors;
-                                                                valid10 = valid10 || _valid3;
-                                                                const _errs75 = errors;
-                                                                if (!(typeof data18 == "number" && isFinite(data18))) {
-                                                                  const err19 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0 + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                  if (vErrors === null) {
-                                                                    vErrors = [err19];
-                                                                  } else {
-                                                                    vErrors.push(err19);
-                                                                  }
-                                                                  errors++;
-                                                                }
-                                                                var _valid3 = _errs75 === errors;
-                                                                valid10 = valid10 || _valid3;
-                                                                const _errs77 = errors;
-                                                                if (typeof data18 !== "boolean") {
-                                                                  const err20 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0 + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                  if (vErrors === null) {
-                                                                    vErrors = [err20];
-                                                                  } else {
-                                                                    vErrors.push(err20);
-                                                                  }
-                                                                  errors++;
-                                                                }
-                                                                var _valid3 = _errs77 === errors;
-                                                                valid10 = valid10 || _valid3;
-                                                                const _errs79 = errors;
-                                                                if (data18 !== null) {
-                                                                  const err21 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0 + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                  if (vErrors === null) {
-                                                                    vErrors = [err21];
-                                                                  } else {
-                                                                    vErrors.push(err21);
-                                                                  }
-                                                                  errors++;
-                                                                }
-                                                                var _valid3 = _errs79 === errors;
-                                                                valid10 = valid10 || _valid3;
-                                                                if (!valid10) {
-                                                                  const err22 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0 + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                  if (vErrors === null) {
-                                                                    vErrors = [err22];
-                                                                  } else {
-                                                                    vErrors.push(err22);
-                                                                  }
-                                                                  errors++;
-                                                                } else {
-                                                                  errors = _errs72;
-                                                                  if (vErrors !== null) {
-                                                                    if (_errs72) {
-                                                                      vErrors.length = _errs72;
-                                                                    } else {
-                                                                      vErrors = null;
-                                                                    }
-                                                                  }
-                                                                }
-                                                                var valid9 = _errs71 === errors;
-                                                                if (!valid9) {
-                                                                  break;
-                                                                }
-                                                              }
-                                                            } else {
-                                                              const err23 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0, schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf/5/type", keyword: "type", params: { type: "object" } };
-                                                              if (vErrors === null) {
-                                                                vErrors = [err23];
-                                                              } else {
-                                                                vErrors.push(err23);
-                                                              }
-                                                              errors++;
-                                                            }
-                                                          }
-                                                          var _valid1 = _errs68 === errors;
-                                                          valid6 = valid6 || _valid1;
-                                                          if (!valid6) {
-                                                            const err24 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0, schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/items/anyOf", keyword: "anyOf", params: {} };
-                                                            if (vErrors === null) {
-                                                              vErrors = [err24];
-                                                            } else {
-                                                              vErrors.push(err24);
-                                                            }
-                                                            errors++;
-                                                          } else {
-                                                            errors = _errs47;
-                                                            if (vErrors !== null) {
-                                                              if (_errs47) {
-                                                                vErrors.length = _errs47;
-                                                              } else {
-                                                                vErrors = null;
-                                                              }
-                                                            }
-                                                          }
-                                                          var valid5 = _errs46 === errors;
-                                                          if (!valid5) {
-                                                            break;
-                                                          }
-                                                        }
-                                                      } else {
-                                                        const err25 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/4/type", keyword: "type", params: { type: "array" } };
-                                                        if (vErrors === null) {
-                                                          vErrors = [err25];
-                                                        } else {
-                                                          vErrors.push(err25);
-                                                        }
-                                                        errors++;
-                                                      }
-                                                    }
-                                                    var _valid0 = _errs44 === errors;
-                                                    valid4 = valid4 || _valid0;
-                                                    const _errs81 = errors;
-                                                    if (errors === _errs81) {
-                                                      if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-                                                        for (const key2 in data15) {
-                                                          let data19 = data15[key2];
-                                                          const _errs84 = errors;
-                                                          const _errs85 = errors;
-                                                          let valid12 = false;
-                                                          const _errs86 = errors;
-                                                          if (errors === _errs86) {
-                                                            if (typeof data19 === "string") {
-                                                              if (data19.length > 8192 && (data19.length > 16384 || codePoints(data19) > 8192)) {
-                                                                const err26 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                if (vErrors === null) {
-                                                                  vErrors = [err26];
-                                                                } else {
-                                                                  vErrors.push(err26);
-                                                                }
-                                                                errors++;
-                                                              }
-                                                            } else {
-                                                              const err27 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                              if (vErrors === null) {
-                                                                vErrors = [err27];
-                                                              } else {
-                                                                vErrors.push(err27);
-                                                              }
-                                                              errors++;
-                                                            }
-                                                          }
-                                                          var _valid4 = _errs86 === errors;
-                                                          valid12 = valid12 || _valid4;
-                                                          const _errs88 = errors;
-                                                          if (!(typeof data19 == "number" && isFinite(data19))) {
-                                                            const err28 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                            if (vErrors === null) {
-                                                              vErrors = [err28];
-                                                            } else {
-                                                              vErrors.push(err28);
-                                                            }
-                                                            errors++;
-                                                          }
-                                                          var _valid4 = _errs88 === errors;
-                                                          valid12 = valid12 || _valid4;
-                                                          const _errs90 = errors;
-                                                          if (typeof data19 !== "boolean") {
-                                                            const err29 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                            if (vErrors === null) {
-                                                              vErrors = [err29];
-                                                            } else {
-                                                              vErrors.push(err29);
-                                                            }
-                                                            errors++;
-                                                          }
-                                                          var _valid4 = _errs90 === errors;
-                                                          valid12 = valid12 || _valid4;
-                                                          const _errs92 = errors;
-                                                          if (data19 !== null) {
-                                                            const err30 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                            if (vErrors === null) {
-                                                              vErrors = [err30];
-                                                            } else {
-                                                              vErrors.push(err30);
-                                                            }
-                                                            errors++;
-                                                          }
-                                                          var _valid4 = _errs92 === errors;
-                                                          valid12 = valid12 || _valid4;
-                                                          const _errs94 = errors;
-                                                          if (errors === _errs94) {
-                                                            if (Array.isArray(data19)) {
-                                                              var valid13 = true;
-                                                              const len2 = data19.length;
-                                                              for (let i2 = 0; i2 < len2; i2++) {
-                                                                let data20 = data19[i2];
-                                                                const _errs96 = errors;
-                                                                const _errs97 = errors;
-                                                                let valid14 = false;
-                                                                const _errs98 = errors;
-                                                                if (errors === _errs98) {
-                                                                  if (typeof data20 === "string") {
-                                                                    if (data20.length > 8192 && (data20.length > 16384 || codePoints(data20) > 8192)) {
-                                                                      const err31 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2, schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                      if (vErrors === null) {
-                                                                        vErrors = [err31];
-                                                                      } else {
-                                                                        vErrors.push(err31);
-                                                                      }
-                                                                      errors++;
-                                                                    }
-                                                                  } else {
-                                                                    const err32 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2, schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                    if (vErrors === null) {
-                                                                      vErrors = [err32];
-                                                                    } else {
-                                                                      vErrors.push(err32);
-                                                                    }
-                                                                    errors++;
-                                                                  }
-                                                                }
-                                                                var _valid5 = _errs98 === errors;
-                                                                valid14 = valid14 || _valid5;
-                                                                const _errs100 = errors;
-                                                                if (!(typeof data20 == "number" && isFinite(data20))) {
-                                                                  const err33 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2, schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                  if (vErrors === null) {
-                                                                    vErrors = [err33];
-                                                                  } else {
-                                                                    vErrors.push(err33);
-                                                                  }
-                                                                  errors++;
-                                                                }
-                                                                var _valid5 = _errs100 === errors;
-                                                                valid14 = valid14 || _valid5;
-                                                                const _errs102 = errors;
-                                                                if (typeof data20 !== "boolean") {
-                                                                  const err34 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2, schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                  if (vErrors === null) {
-                                                                    vErrors = [err34];
-                                                                  } else {
-                                                                    vErrors.push(err34);
-                                                                  }
-                                                                  errors++;
-                                                                }
-                                                                var _valid5 = _errs102 === errors;
-                                                                valid14 = valid14 || _valid5;
-                                                                const _errs104 = errors;
-                                                                if (data20 !== null) {
-                                                                  const err35 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2, schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                  if (vErrors === null) {
-                                                                    vErrors = [err35];
-                                                                  } else {
-                                                                    vErrors.push(err35);
-                                                                  }
-                                                                  errors++;
-                                                                }
-                                                                var _valid5 = _errs104 === errors;
-                                                                valid14 = valid14 || _valid5;
-                                                                if (!valid14) {
-                                                                  const err36 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2, schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf", keyword: "anyOf", params: {} };
-                                                                  if (vErrors === null) {
-                                                                    vErrors = [err36];
-                                                                  } else {
-                                                                    vErrors.push(err36);
-                                                                  }
-                                                                  errors++;
-                                                                } else {
-                                                                  errors = _errs97;
-                                                                  if (vErrors !== null) {
-                                                                    if (_errs97) {
-                                                                      vErrors.length = _errs97;
-                                                                    } else {
-                                                                      vErrors = null;
-                                                                    }
-                                                                  }
-                                                                }
-                                                                var valid13 = _errs96 === errors;
-                                                                if (!valid13) {
-                                                                  break;
-                                                                }
-                                                              }
-                                                            } else {
-                                                              const err37 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/4/type", keyword: "type", params: { type: "array" } };
-                                                              if (vErrors === null) {
-                                                                vErrors = [err37];
-                                                              } else {
-                                                                vErrors.push(err37);
-                                                              }
-                                                              errors++;
-                                                            }
-                                                          }
-                                                          var _valid4 = _errs94 === errors;
-                                                          valid12 = valid12 || _valid4;
-                                                          const _errs106 = errors;
-                                                          if (errors === _errs106) {
-                                                            if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
-                                                              for (const key3 in data19) {
-                                                                let data21 = data19[key3];
-                                                                const _errs109 = errors;
-                                                                const _errs110 = errors;
-                                                                let valid16 = false;
-                                                                const _errs111 = errors;
-                                                                if (errors === _errs111) {
-                                                                  if (typeof data21 === "string") {
-                                                                    if (data21.length > 8192 && (data21.length > 16384 || codePoints(data21) > 8192)) {
-                                                                      const err38 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                      if (vErrors === null) {
-                                                                        vErrors = [err38];
-                                                                      } else {
-                                                                        vErrors.push(err38);
-                                                                      }
-                                                                      errors++;
-                                                                    }
-                                                                  } else {
-                                                                    const err39 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                    if (vErrors === null) {
-                                                                      vErrors = [err39];
-                                                                    } else {
-                                                                      vErrors.push(err39);
-                                                                    }
-                                                                    errors++;
-                                                                  }
-                                                                }
-                                                                var _valid6 = _errs111 === errors;
-                                                                valid16 = valid16 || _valid6;
-                                                                const _errs113 = errors;
-                                                                if (!(typeof data21 == "number" && isFinite(data21))) {
-                                                                  const err40 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                  if (vErrors === null) {
-                                                                    vErrors = [err40];
-                                                                  } else {
-                                                                    vErrors.push(err40);
-                                                                  }
-                                                                  errors++;
-                                                                }
-                                                                var _valid6 = _errs113 === errors;
-                                                                valid16 = valid16 || _valid6;
-                                                                const _errs115 = errors;
-                                                                if (typeof data21 !== "boolean") {
-                                                                  const err41 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                  if (vErrors === null) {
-                                                                    vErrors = [err41];
-                                                                  } else {
-                                                                    vErrors.push(err41);
-                                                                  }
-                                                                  errors++;
-                                                                }
-                                                                var _valid6 = _errs115 === errors;
-                                                                valid16 = valid16 || _valid6;
-                                                                const _errs117 = errors;
-                                                                if (data21 !== null) {
-                                                                  const err42 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                  if (vErrors === null) {
-                                                                    vErrors = [err42];
-                                                                  } else {
-                                                                    vErrors.push(err42);
-                                                                  }
-                                                                  errors++;
-                                                                }
-                                                                var _valid6 = _errs117 === errors;
-                                                                valid16 = valid16 || _valid6;
-                                                                if (!valid16) {
-                                                                  const err43 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                  if (vErrors === null) {
-                                                                    vErrors = [err43];
-                                                                  } else {
-                                                                    vErrors.push(err43);
-                                                                  }
-                                                                  errors++;
-                                                                } else {
-                                                                  errors = _errs110;
-                                                                  if (vErrors !== null) {
-                                                                    if (_errs110) {
-                                                                      vErrors.length = _errs110;
-                                                                    } else {
-                                                                      vErrors = null;
-                                                                    }
-                                                                  }
-                                                                }
-                                                                var valid15 = _errs109 === errors;
-                                                                if (!valid15) {
-                                                                  break;
-                                                                }
-                                                              }
-                                                            } else {
-                                                              const err44 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf/5/type", keyword: "type", params: { type: "object" } };
-                                                              if (vErrors === null) {
-                                                                vErrors = [err44];
-                                                              } else {
-                                                                vErrors.push(err44);
-                                                              }
-                                                              errors++;
-                                                            }
-                                                          }
-                                                          var _valid4 = _errs106 === errors;
-                                                          valid12 = valid12 || _valid4;
-                                                          if (!valid12) {
-                                                            const err45 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                            if (vErrors === null) {
-                                                              vErrors = [err45];
-                                                            } else {
-                                                              vErrors.push(err45);
-                                                            }
-                                                            errors++;
-                                                          } else {
-                                                            errors = _errs85;
-                                                            if (vErrors !== null) {
-                                                              if (_errs85) {
-                                                                vErrors.length = _errs85;
-                                                              } else {
-                                                                vErrors = null;
-                                                              }
-                                                            }
-                                                          }
-                                                          var valid11 = _errs84 === errors;
-                                                          if (!valid11) {
-                                                            break;
-                                                          }
-                                                        }
-                                                      } else {
-                                                        const err46 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf/5/type", keyword: "type", params: { type: "object" } };
-                                                        if (vErrors === null) {
-                                                          vErrors = [err46];
-                                                        } else {
-                                                          vErrors.push(err46);
-                                                        }
-                                                        errors++;
-                                                      }
-                                                    }
-                                                    var _valid0 = _errs81 === errors;
-                                                    valid4 = valid4 || _valid0;
-                                                    if (!valid4) {
-                                                      const err47 = { instancePath: instancePath + "/traits/address/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/properties/address/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                      if (vErrors === null) {
-                                                        vErrors = [err47];
-                                                      } else {
-                                                        vErrors.push(err47);
-                                                      }
-                                                      errors++;
-                                                      validate20.errors = vErrors;
-                                                      return false;
-                                                    } else {
-                                                      errors = _errs35;
-                                                      if (vErrors !== null) {
-                                                        if (_errs35) {
-                                                          vErrors.length = _errs35;
-                                                        } else {
-                                                          vErrors = null;
-                                                        }
-                                                      }
-                                                    }
-                                                    var valid3 = _errs34 === errors;
-                                                    if (!valid3) {
-                                                      break;
-                                                    }
-                                                  }
-                                                }
-                                                if (_errs33 === errors) {
-                                                  if (data14.street !== void 0) {
-                                                    let data22 = data14.street;
-                                                    const _errs119 = errors;
-                                                    if (errors === _errs119) {
-                                                      if (typeof data22 === "string") {
-                                                        if (data22.length > 255 && (data22.length > 510 || codePoints(data22) > 255)) {
-                                                          validate20.errors = [{ instancePath: instancePath + "/traits/address/street", schemaPath: "#/allOf/0/properties/traits/properties/address/properties/street/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                          return false;
-                                                        }
-                                                      } else {
-                                                        validate20.errors = [{ instancePath: instancePath + "/traits/address/street", schemaPath: "#/allOf/0/properties/traits/properties/address/properties/street/type", keyword: "type", params: { type: "string" } }];
-                                                        return false;
-                                                      }
-                                                    }
-                                                    var valid17 = _errs119 === errors;
-                                                  } else {
-                                                    var valid17 = true;
-                                                  }
-                                                  if (valid17) {
-                                                    if (data14.city !== void 0) {
-                                                      let data23 = data14.city;
-                                                      const _errs121 = errors;
-                                                      if (errors === _errs121) {
-                                                        if (typeof data23 === "string") {
-                                                          if (data23.length > 255 && (data23.length > 510 || codePoints(data23) > 255)) {
-                                                            validate20.errors = [{ instancePath: instancePath + "/traits/address/city", schemaPath: "#/allOf/0/properties/traits/properties/address/properties/city/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                            return false;
-                                                          }
-                                                        } else {
-                                                          validate20.errors = [{ instancePath: instancePath + "/traits/address/city", schemaPath: "#/allOf/0/properties/traits/properties/address/properties/city/type", keyword: "type", params: { type: "string" } }];
-                                                          return false;
-                                                        }
-                                                      }
-                                                      var valid17 = _errs121 === errors;
-                                                    } else {
-                                                      var valid17 = true;
-                                                    }
-                                                    if (valid17) {
-                                                      if (data14.state !== void 0) {
-                                                        let data24 = data14.state;
-                                                        const _errs123 = errors;
-                                                        if (errors === _errs123) {
-                                                          if (typeof data24 === "string") {
-                                                            if (data24.length > 255 && (data24.length > 510 || codePoints(data24) > 255)) {
-                                                              validate20.errors = [{ instancePath: instancePath + "/traits/address/state", schemaPath: "#/allOf/0/properties/traits/properties/address/properties/state/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                              return false;
-                                                            }
-                                                          } else {
-                                                            validate20.errors = [{ instancePath: instancePath + "/traits/address/state", schemaPath: "#/allOf/0/properties/traits/properties/address/properties/state/type", keyword: "type", params: { type: "string" } }];
-                                                            return false;
-                                                          }
-                                                        }
-                                                        var valid17 = _errs123 === errors;
-                                                      } else {
-                                                        var valid17 = true;
-                                                      }
-                                                      if (valid17) {
-                                                        if (data14.postalCode !== void 0) {
-                                                          let data25 = data14.postalCode;
-                                                          const _errs125 = errors;
-                                                          if (errors === _errs125) {
-                                                            if (typeof data25 === "string") {
-                                                              if (data25.length > 255 && (data25.length > 510 || codePoints(data25) > 255)) {
-                                                                validate20.errors = [{ instancePath: instancePath + "/traits/address/postalCode", schemaPath: "#/allOf/0/properties/traits/properties/address/properties/postalCode/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                return false;
-                                                              }
-                                                            } else {
-                                                              validate20.errors = [{ instancePath: instancePath + "/traits/address/postalCode", schemaPath: "#/allOf/0/properties/traits/properties/address/properties/postalCode/type", keyword: "type", params: { type: "string" } }];
-                                                              return false;
-                                                            }
-                                                          }
-                                                          var valid17 = _errs125 === errors;
-                                                        } else {
-                                                          var valid17 = true;
-                                                        }
-                                                        if (valid17) {
-                                                          if (data14.country !== void 0) {
-                                                            let data26 = data14.country;
-                                                            const _errs127 = errors;
-                                                            if (errors === _errs127) {
-                                                              if (typeof data26 === "string") {
-                                                                if (data26.length > 255 && (data26.length > 510 || codePoints(data26) > 255)) {
-                                                                  validate20.errors = [{ instancePath: instancePath + "/traits/address/country", schemaPath: "#/allOf/0/properties/traits/properties/address/properties/country/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                  return false;
-                                                                }
-                                                              } else {
-                                                                validate20.errors = [{ instancePath: instancePath + "/traits/address/country", schemaPath: "#/allOf/0/properties/traits/properties/address/properties/country/type", keyword: "type", params: { type: "string" } }];
-                                                                return false;
-                                                              }
-                                                            }
-                                                            var valid17 = _errs127 === errors;
-                                                          } else {
-                                                            var valid17 = true;
-                                                          }
-                                                        }
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              } else {
-                                                validate20.errors = [{ instancePath: instancePath + "/traits/address", schemaPath: "#/allOf/0/properties/traits/properties/address/type", keyword: "type", params: { type: "object" } }];
-                                                return false;
-                                              }
-                                            }
-                                            var valid2 = _errs31 === errors;
-                                          } else {
-                                            var valid2 = true;
-                                          }
-                                          if (valid2) {
-                                            if (data4.description !== void 0) {
-                                              let data27 = data4.description;
-                                              const _errs129 = errors;
-                                              if (errors === _errs129) {
-                                                if (typeof data27 === "string") {
-                                                  if (data27.length > 4096 && (data27.length > 8192 || codePoints(data27) > 4096)) {
-                                                    validate20.errors = [{ instancePath: instancePath + "/traits/description", schemaPath: "#/allOf/0/properties/traits/properties/description/maxLength", keyword: "maxLength", params: { limit: 4096 } }];
-                                                    return false;
-                                                  }
-                                                } else {
-                                                  validate20.errors = [{ instancePath: instancePath + "/traits/description", schemaPath: "#/allOf/0/properties/traits/properties/description/type", keyword: "type", params: { type: "string" } }];
-                                                  return false;
-                                                }
-                                              }
-                                              var valid2 = _errs129 === errors;
-                                            } else {
-                                              var valid2 = true;
-                                            }
-                                            if (valid2) {
-                                              if (data4.avatar !== void 0) {
-                                                let data28 = data4.avatar;
-                                                const _errs131 = errors;
-                                                if (errors === _errs131) {
-                                                  if (errors === _errs131) {
-                                                    if (typeof data28 === "string") {
-                                                      if (data28.length > 2048 && (data28.length > 4096 || codePoints(data28) > 2048)) {
-                                                        validate20.errors = [{ instancePath: instancePath + "/traits/avatar", schemaPath: "#/allOf/0/properties/traits/properties/avatar/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
-                                                        return false;
-                                                      } else {
-                                                        if (!formats2(data28)) {
-                                                          validate20.errors = [{ instancePath: instancePath + "/traits/avatar", schemaPath: "#/allOf/0/properties/traits/properties/avatar/format", keyword: "format", params: { format: "uri" } }];
-                                                          return false;
-                                                        }
-                                                      }
-                                                    } else {
-                                                      validate20.errors = [{ instancePath: instancePath + "/traits/avatar", schemaPath: "#/allOf/0/properties/traits/properties/avatar/type", keyword: "type", params: { type: "string" } }];
-                                                      return false;
-                                                    }
-                                                  }
-                                                }
-                                                var valid2 = _errs131 === errors;
-                                              } else {
-                                                var valid2 = true;
-                                              }
-                                              if (valid2) {
-                                                if (data4.createdAt !== void 0) {
-                                                  let data29 = data4.createdAt;
-                                                  const _errs133 = errors;
-                                                  if (errors === _errs133) {
-                                                    if (errors === _errs133) {
-                                                      if (typeof data29 === "string") {
-                                                        if (data29.length > 64 && (data29.length > 128 || codePoints(data29) > 64)) {
-                                                          validate20.errors = [{ instancePath: instancePath + "/traits/createdAt", schemaPath: "#/allOf/0/properties/traits/properties/createdAt/maxLength", keyword: "maxLength", params: { limit: 64 } }];
-                                                          return false;
-                                                        } else {
-                                                          if (!formats6(data29)) {
-                                                            validate20.errors = [{ instancePath: instancePath + "/traits/createdAt", schemaPath: "#/allOf/0/properties/traits/properties/createdAt/format", keyword: "format", params: { format: "date-time" } }];
-                                                            return false;
-                                                          }
-                                                        }
-                                                      } else {
-                                                        validate20.errors = [{ instancePath: instancePath + "/traits/createdAt", schemaPath: "#/allOf/0/properties/traits/properties/createdAt/type", keyword: "type", params: { type: "string" } }];
-                                                        return false;
-                                                      }
-                                                    }
-                                                  }
-                                                  var valid2 = _errs133 === errors;
-                                                } else {
-                                                  var valid2 = true;
-                                                }
-                                                if (valid2) {
-                                                  if (data4.updatedAt !== void 0) {
-                                                    let data30 = data4.updatedAt;
-                                                    const _errs135 = errors;
-                                                    if (errors === _errs135) {
-                                                      if (errors === _errs135) {
-                                                        if (typeof data30 === "string") {
-                                                          if (data30.length > 64 && (data30.length > 128 || codePoints(data30) > 64)) {
-                                                            validate20.errors = [{ instancePath: instancePath + "/traits/updatedAt", schemaPath: "#/allOf/0/properties/traits/properties/updatedAt/maxLength", keyword: "maxLength", params: { limit: 64 } }];
-                                                            return false;
-                                                          } else {
-                                                            if (!formats6(data30)) {
-                                                              validate20.errors = [{ instancePath: instancePath + "/traits/updatedAt", schemaPath: "#/allOf/0/properties/traits/properties/updatedAt/format", keyword: "format", params: { format: "date-time" } }];
-                                                              return false;
-                                                            }
-                                                          }
-                                                        } else {
-                                                          validate20.errors = [{ instancePath: instancePath + "/traits/updatedAt", schemaPath: "#/allOf/0/properties/traits/properties/updatedAt/type", keyword: "type", params: { type: "string" } }];
-                                                          return false;
-                                                        }
-                                                      }
-                                                    }
-                                                    var valid2 = _errs135 === errors;
-                                                  } else {
-                                                    var valid2 = true;
-                                                  }
-                                                  if (valid2) {
-                                                    var props3 = {};
-                                                    props3.id = true;
-                                                    props3.name = true;
-                                                    props3.email = true;
-                                                    props3.website = true;
-                                                    props3.phone = true;
-                                                    props3.industry = true;
-                                                    props3.employees = true;
-                                                    props3.revenue = true;
-                                                    props3.plan = true;
-                                                    props3.address = true;
-                                                    props3.description = true;
-                                                    props3.avatar = true;
-                                                    props3.createdAt = true;
-                                                    props3.updatedAt = true;
-                                                    var valid18 = true;
-                                                    for (const key4 in data4) {
-                                                      if (pattern5.test(key4)) {
-                                                        let data31 = data4[key4];
-                                                        const _errs137 = errors;
-                                                        if (errors === _errs137) {
-                                                          if (typeof data31 === "string") {
-                                                            if (data31.length > 255 && (data31.length > 510 || codePoints(data31) > 255)) {
-                                                              validate20.errors = [{ instancePath: instancePath + "/traits/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BIi%5D%5BDd%5D%7C%5BNn%5D%5BAa%5D%5BMm%5D%5BEe%5D%7C%5BIi%5D%5BNn%5D%5BDd%5D%5BUu%5D%5BSs%5D%5BTt%5D%5BRr%5D%5BYy%5D%7C%5BPp%5D%5BLl%5D%5BAa%5D%5BNn%5D)%24/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                              return false;
-                                                            }
-                                                          } else {
-                                                            validate20.errors = [{ instancePath: instancePath + "/traits/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BIi%5D%5BDd%5D%7C%5BNn%5D%5BAa%5D%5BMm%5D%5BEe%5D%7C%5BIi%5D%5BNn%5D%5BDd%5D%5BUu%5D%5BSs%5D%5BTt%5D%5BRr%5D%5BYy%5D%7C%5BPp%5D%5BLl%5D%5BAa%5D%5BNn%5D)%24/type", keyword: "type", params: { type: "string" } }];
-                                                            return false;
-                                                          }
-                                                        }
-                                                        var valid18 = _errs137 === errors;
-                                                        props3[key4] = true;
-                                                      }
-                                                    }
-                                                    if (valid18) {
-                                                      var valid18 = true;
-                                                      for (const key5 in data4) {
-                                                        if (pattern6.test(key5)) {
-                                                          let data32 = data4[key5];
-                                                          const _errs139 = errors;
-                                                          if (errors === _errs139) {
-                                                            if (errors === _errs139) {
-                                                              if (typeof data32 === "string") {
-                                                                if (data32.length > 254 && (data32.length > 508 || codePoints(data32) > 254)) {
-                                                                  validate20.errors = [{ instancePath: instancePath + "/traits/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BEe%5D%5BMm%5D%5BAa%5D%5BIi%5D%5BLl%5D)%24/maxLength", keyword: "maxLength", params: { limit: 254 } }];
-                                                                  return false;
-                                                                } else {
-                                                                  if (!formats0(data32)) {
-                                                                    validate20.errors = [{ instancePath: instancePath + "/traits/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BEe%5D%5BMm%5D%5BAa%5D%5BIi%5D%5BLl%5D)%24/format", keyword: "format", params: { format: "email" } }];
-                                                                    return false;
-                                                                  }
-                                                                }
-                                                              } else {
-                                                                validate20.errors = [{ instancePath: instancePath + "/traits/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BEe%5D%5BMm%5D%5BAa%5D%5BIi%5D%5BLl%5D)%24/type", keyword: "type", params: { type: "string" } }];
-                                                                return false;
-                                                              }
-                                                            }
-                                                          }
-                                                          var valid18 = _errs139 === errors;
-                                                          props3[key5] = true;
-                                                        }
-                                                      }
-                                                      if (valid18) {
-                                                        var valid18 = true;
-                                                        for (const key6 in data4) {
-                                                          if (pattern7.test(key6)) {
-                                                            let data33 = data4[key6];
-                                                            const _errs141 = errors;
-                                                            if (errors === _errs141) {
-                                                              if (errors === _errs141) {
-                                                                if (typeof data33 === "string") {
-                                                                  if (data33.length > 2048 && (data33.length > 4096 || codePoints(data33) > 2048)) {
-                                                                    validate20.errors = [{ instancePath: instancePath + "/traits/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BWw%5D%5BEe%5D%5BBb%5D%5BSs%5D%5BIi%5D%5BTt%5D%5BEe%5D%7C%5BAa%5D%5BVv%5D%5BAa%5D%5BTt%5D%5BAa%5D%5BRr%5D)%24/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
-                                                                    return false;
-                                                                  } else {
-                                                                    if (!formats2(data33)) {
-                                                                      validate20.errors = [{ instancePath: instancePath + "/traits/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BWw%5D%5BEe%5D%5BBb%5D%5BSs%5D%5BIi%5D%5BTt%5D%5BEe%5D%7C%5BAa%5D%5BVv%5D%5BAa%5D%5BTt%5D%5BAa%5D%5BRr%5D)%24/format", keyword: "format", params: { format: "uri" } }];
-                                                                      return false;
-                                                                    }
-                                                                  }
-                                                                } else {
-                                                                  validate20.errors = [{ instancePath: instancePath + "/traits/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BWw%5D%5BEe%5D%5BBb%5D%5BSs%5D%5BIi%5D%5BTt%5D%5BEe%5D%7C%5BAa%5D%5BVv%5D%5BAa%5D%5BTt%5D%5BAa%5D%5BRr%5D)%24/type", keyword: "type", params: { type: "string" } }];
-                                                                  return false;
-                                                                }
-                                                              }
-                                                            }
-                                                            var valid18 = _errs141 === errors;
-                                                            props3[key6] = true;
-                                                          }
-                                                        }
-                                                        if (valid18) {
-                                                          var valid18 = true;
-                                                          for (const key7 in data4) {
-                                                            if (pattern8.test(key7)) {
-                                                              let data34 = data4[key7];
-                                                              const _errs143 = errors;
-                                                              if (errors === _errs143) {
-                                                                if (typeof data34 === "string") {
-                                                                  if (data34.length > 64 && (data34.length > 128 || codePoints(data34) > 64)) {
-                                                                    validate20.errors = [{ instancePath: instancePath + "/traits/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BPp%5D%5BHh%5D%5BOo%5D%5BNn%5D%5BEe%5D)%24/maxLength", keyword: "maxLength", params: { limit: 64 } }];
-                                                                    return false;
-                                                                  }
-                                                                } else {
-                                                                  validate20.errors = [{ instancePath: instancePath + "/traits/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BPp%5D%5BHh%5D%5BOo%5D%5BNn%5D%5BEe%5D)%24/type", keyword: "type", params: { type: "string" } }];
-                                                                  return false;
-                                                                }
-                                                              }
-                                                              var valid18 = _errs143 === errors;
-                                                              props3[key7] = true;
-                                                            }
-                                                          }
-                                                          if (valid18) {
-                                                            var valid18 = true;
-                                                            for (const key8 in data4) {
-                                                              if (pattern9.test(key8)) {
-                                                                let data35 = data4[key8];
-                                                                const _errs145 = errors;
-                                                                if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)) && isFinite(data35))) {
-                                                                  validate20.errors = [{ instancePath: instancePath + "/traits/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BEe%5D%5BMm%5D%5BPp%5D%5BLl%5D%5BOo%5D%5BYy%5D%5BEe%5D%5BEe%5D%5BSs%5D)%24/type", keyword: "type", params: { type: "integer" } }];
-                                                                  return false;
-                                                                }
-                                                                if (errors === _errs145) {
-                                                                  if (typeof data35 == "number" && isFinite(data35)) {
-                                                                    if (data35 < 0 || isNaN(data35)) {
-                                                                      validate20.errors = [{ instancePath: instancePath + "/traits/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BEe%5D%5BMm%5D%5BPp%5D%5BLl%5D%5BOo%5D%5BYy%5D%5BEe%5D%5BEe%5D%5BSs%5D)%24/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
-                                                                      return false;
-                                                                    }
-                                                                  }
-                                                                }
-                                                                var valid18 = _errs145 === errors;
-                                                                props3[key8] = true;
-                                                              }
-                                                            }
-                                                            if (valid18) {
-                                                              var valid18 = true;
-                                                              for (const key9 in data4) {
-                                                                if (pattern10.test(key9)) {
-                                                                  let data36 = data4[key9];
-                                                                  const _errs147 = errors;
-                                                                  if (!(typeof data36 == "number" && isFinite(data36))) {
-                                                                    validate20.errors = [{ instancePath: instancePath + "/traits/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BRr%5D%5BEe%5D%5BVv%5D%5BEe%5D%5BNn%5D%5BUu%5D%5BEe%5D)%24/type", keyword: "type", params: { type: "number" } }];
-                                                                    return false;
-                                                                  }
-                                                                  var valid18 = _errs147 === errors;
-                                                                  props3[key9] = true;
-                                                                }
-                                                              }
-                                                              if (valid18) {
-                                                                var valid18 = true;
-                                                                for (const key10 in data4) {
-                                                                  if (pattern11.test(key10)) {
-                                                                    let data37 = data4[key10];
-                                                                    const _errs149 = errors;
-                                                                    if (errors === _errs149) {
-                                                                      if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
-                                                                        const _errs151 = errors;
-                                                                        for (const key11 in data37) {
-                                                                          if (!(key11 === "street" || key11 === "city" || key11 === "state" || key11 === "postalCode" || key11 === "country")) {
-                                                                            let data38 = data37[key11];
-                                                                            const _errs152 = errors;
-                                                                            const _errs153 = errors;
-                                                                            let valid20 = false;
-                                                                            const _errs154 = errors;
-                                                                            if (errors === _errs154) {
-                                                                              if (typeof data38 === "string") {
-                                                                                if (data38.length > 8192 && (data38.length > 16384 || codePoints(data38) > 8192)) {
-                                                                                  const err48 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                  if (vErrors === null) {
-                                                                                    vErrors = [err48];
-                                                                                  } else {
-                                                                                    vErrors.push(err48);
-                                                                                  }
-                                                                                  errors++;
-                                                                                }
-                                                                              } else {
-                                                                                const err49 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                if (vErrors === null) {
-                                                                                  vErrors = [err49];
-                                                                                } else {
-                                                                                  vErrors.push(err49);
-                                                                                }
-                                                                                errors++;
-                                                                              }
-                                                                            }
-                                                                            var _valid7 = _errs154 === errors;
-                                                                            valid20 = valid20 || _valid7;
-                                                                            const _errs156 = errors;
-                                                                            if (!(typeof data38 == "number" && isFinite(data38))) {
-                                                                              const err50 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                              if (vErrors === null) {
-                                                                                vErrors = [err50];
-                                                                              } else {
-                                                                                vErrors.push(err50);
-                                                                              }
-                                                                              errors++;
-                                                                            }
-                                                                            var _valid7 = _errs156 === errors;
-                                                                            valid20 = valid20 || _valid7;
-                                                                            const _errs158 = errors;
-                                                                            if (typeof data38 !== "boolean") {
-                                                                              const err51 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                              if (vErrors === null) {
-                                                                                vErrors = [err51];
-                                                                              } else {
-                                                                                vErrors.push(err51);
-                                                                              }
-                                                                              errors++;
-                                                                            }
-                                                                            var _valid7 = _errs158 === errors;
-                                                                            valid20 = valid20 || _valid7;
-                                                                            const _errs160 = errors;
-                                                                            if (data38 !== null) {
-                                                                              const err52 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                              if (vErrors === null) {
-                                                                                vErrors = [err52];
-                                                                              } else {
-                                                                                vErrors.push(err52);
-                                                                              }
-                                                                              errors++;
-                                                                            }
-                                                                            var _valid7 = _errs160 === errors;
-                                                                            valid20 = valid20 || _valid7;
-                                                                            const _errs162 = errors;
-                                                                            if (errors === _errs162) {
-                                                                              if (Array.isArray(data38)) {
-                                                                                var valid21 = true;
-                                                                                const len3 = data38.length;
-                                                                                for (let i3 = 0; i3 < len3; i3++) {
-                                                                                  let data39 = data38[i3];
-                                                                                  const _errs164 = errors;
-                                                                                  const _errs165 = errors;
-                                                                                  let valid22 = false;
-                                                                                  const _errs166 = errors;
-                                                                                  if (errors === _errs166) {
-                                                                                    if (typeof data39 === "string") {
-                                                                                      if (data39.length > 8192 && (data39.length > 16384 || codePoints(data39) > 8192)) {
-                                                                                        const err53 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                        if (vErrors === null) {
-                                                                                          vErrors = [err53];
-                                                                                        } else {
-                                                                                          vErrors.push(err53);
-                                                                                        }
-                                                                                        errors++;
-                                                                                      }
-                                                                                    } else {
-                                                                                      const err54 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                      if (vErrors === null) {
-                                                                                        vErrors = [err54];
-                                                                                      } else {
-                                                                                        vErrors.push(err54);
-                                                                                      }
-                                                                                      errors++;
-                                                                                    }
-                                                                                  }
-                                                                                  var _valid8 = _errs166 === errors;
-                                                                                  valid22 = valid22 || _valid8;
-                                                                                  const _errs168 = errors;
-                                                                                  if (!(typeof data39 == "number" && isFinite(data39))) {
-                                                                                    const err55 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err55];
-                                                                                    } else {
-                                                                                      vErrors.push(err55);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                  var _valid8 = _errs168 === errors;
-                                                                                  valid22 = valid22 || _valid8;
-                                                                                  const _errs170 = errors;
-                                                                                  if (typeof data39 !== "boolean") {
-                                                                                    const err56 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err56];
-                                                                                    } else {
-                                                                                      vErrors.push(err56);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                  var _valid8 = _errs170 === errors;
-                                                                                  valid22 = valid22 || _valid8;
-                                                                                  const _errs172 = errors;
-                                                                                  if (data39 !== null) {
-                                                                                    const err57 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err57];
-                                                                                    } else {
-                                                                                      vErrors.push(err57);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                  var _valid8 = _errs172 === errors;
-                                                                                  valid22 = valid22 || _valid8;
-                                                                                  const _errs174 = errors;
-                                                                                  if (errors === _errs174) {
-                                                                                    if (Array.isArray(data39)) {
-                                                                                      var valid23 = true;
-                                                                                      const len4 = data39.length;
-                                                                                      for (let i4 = 0; i4 < len4; i4++) {
-                                                                                        let data40 = data39[i4];
-                                                                                        const _errs176 = errors;
-                                                                                        const _errs177 = errors;
-                                                                                        let valid24 = false;
-                                                                                        const _errs178 = errors;
-                                                                                        if (errors === _errs178) {
-                                                                                          if (typeof data40 === "string") {
-                                                                                            if (data40.length > 8192 && (data40.length > 16384 || codePoints(data40) > 8192)) {
-                                                                                              const err58 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3 + "/" + i4, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                              if (vErrors === null) {
-                                                                                                vErrors = [err58];
-                                                                                              } else {
-                                                                                                vErrors.push(err58);
-                                                                                              }
-                                                                                              errors++;
-                                                                                            }
-                                                                                          } else {
-                                                                                            const err59 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3 + "/" + i4, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                            if (vErrors === null) {
-                                                                                              vErrors = [err59];
-                                                                                            } else {
-                                                                                              vErrors.push(err59);
-                                                                                            }
-                                                                                            errors++;
-                                                                                          }
-                                                                                        }
-                                                                                        var _valid9 = _errs178 === errors;
-                                                                                        valid24 = valid24 || _valid9;
-                                                                                        const _errs180 = errors;
-                                                                                        if (!(typeof data40 == "number" && isFinite(data40))) {
-                                                                                          const err60 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3 + "/" + i4, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err60];
-                                                                                          } else {
-                                                                                            vErrors.push(err60);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        }
-                                                                                        var _valid9 = _errs180 === errors;
-                                                                                        valid24 = valid24 || _valid9;
-                                                                                        const _errs182 = errors;
-                                                                                        if (typeof data40 !== "boolean") {
-                                                                                          const err61 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3 + "/" + i4, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err61];
-                                                                                          } else {
-                                                                                            vErrors.push(err61);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        }
-                                                                                        var _valid9 = _errs182 === errors;
-                                                                                        valid24 = valid24 || _valid9;
-                                                                                        const _errs184 = errors;
-                                                                                        if (data40 !== null) {
-                                                                                          const err62 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3 + "/" + i4, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err62];
-                                                                                          } else {
-                                                                                            vErrors.push(err62);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        }
-                                                                                        var _valid9 = _errs184 === errors;
-                                                                                        valid24 = valid24 || _valid9;
-                                                                                        if (!valid24) {
-                                                                                          const err63 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3 + "/" + i4, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf", keyword: "anyOf", params: {} };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err63];
-                                                                                          } else {
-                                                                                            vErrors.push(err63);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        } else {
-                                                                                          errors = _errs177;
-                                                                                          if (vErrors !== null) {
-                                                                                            if (_errs177) {
-                                                                                              vErrors.length = _errs177;
-                                                                                            } else {
-                                                                                              vErrors = null;
-                                                                                            }
-                                                                                          }
-                                                                                        }
-                                                                                        var valid23 = _errs176 === errors;
-                                                                                        if (!valid23) {
-                                                                                          break;
-                                                                                        }
-                                                                                      }
-                                                                                    } else {
-                                                                                      const err64 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/4/type", keyword: "type", params: { type: "array" } };
-                                                                                      if (vErrors === null) {
-                                                                                        vErrors = [err64];
-                                                                                      } else {
-                                                                                        vErrors.push(err64);
-                                                                                      }
-                                                                                      errors++;
-                                                                                    }
-                                                                                  }
-                                                                                  var _valid8 = _errs174 === errors;
-                                                                                  valid22 = valid22 || _valid8;
-                                                                                  const _errs186 = errors;
-                                                                                  if (errors === _errs186) {
-                                                                                    if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
-                                                                                      for (const key12 in data39) {
-                                                                                        let data41 = data39[key12];
-                                                                                        const _errs189 = errors;
-                                                                                        const _errs190 = errors;
-                                                                                        let valid26 = false;
-                                                                                        const _errs191 = errors;
-                                                                                        if (errors === _errs191) {
-                                                                                          if (typeof data41 === "string") {
-                                                                                            if (data41.length > 8192 && (data41.length > 16384 || codePoints(data41) > 8192)) {
-                                                                                              const err65 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3 + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                              if (vErrors === null) {
-                                                                                                vErrors = [err65];
-                                                                                              } else {
-                                                                                                vErrors.push(err65);
-                                                                                              }
-                                                                                              errors++;
-                                                                                            }
-                                                                                          } else {
-                                                                                            const err66 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3 + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                            if (vErrors === null) {
-                                                                                              vErrors = [err66];
-                                                                                            } else {
-                                                                                              vErrors.push(err66);
-                                                                                            }
-                                                                                            errors++;
-                                                                                          }
-                                                                                        }
-                                                                                        var _valid10 = _errs191 === errors;
-                                                                                        valid26 = valid26 || _valid10;
-                                                                                        const _errs193 = errors;
-                                                                                        if (!(typeof data41 == "number" && isFinite(data41))) {
-                                                                                          const err67 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3 + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err67];
-                                                                                          } else {
-                                                                                            vErrors.push(err67);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        }
-                                                                                        var _valid10 = _errs193 === errors;
-                                                                                        valid26 = valid26 || _valid10;
-                                                                                        const _errs195 = errors;
-                                                                                        if (typeof data41 !== "boolean") {
-                                                                                          const err68 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3 + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err68];
-                                                                                          } else {
-                                                                                            vErrors.push(err68);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        }
-                                                                                        var _valid10 = _errs195 === errors;
-                                                                                        valid26 = valid26 || _valid10;
-                                                                                        const _errs197 = errors;
-                                                                                        if (data41 !== null) {
-                                                                                          const err69 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3 + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err69];
-                                                                                          } else {
-                                                                                            vErrors.push(err69);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        }
-                                                                                        var _valid10 = _errs197 === errors;
-                                                                                        valid26 = valid26 || _valid10;
-                                                                                        if (!valid26) {
-                                                                                          const err70 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3 + "/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err70];
-                                                                                          } else {
-                                                                                            vErrors.push(err70);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        } else {
-                                                                                          errors = _errs190;
-                                                                                          if (vErrors !== null) {
-                                                                                            if (_errs190) {
-                                                                                              vErrors.length = _errs190;
-                                                                                            } else {
-                                                                                              vErrors = null;
-                                                                                            }
-                                                                                          }
-                                                                                        }
-                                                                                        var valid25 = _errs189 === errors;
-                                                                                        if (!valid25) {
-                                                                                          break;
-                                                                                        }
-                                                                                      }
-                                                                                    } else {
-                                                                                      const err71 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf/5/type", keyword: "type", params: { type: "object" } };
-                                                                                      if (vErrors === null) {
-                                                                                        vErrors = [err71];
-                                                                                      } else {
-                                                                                        vErrors.push(err71);
-                                                                                      }
-                                                                                      errors++;
-                                                                                    }
-                                                                                  }
-                                                                                  var _valid8 = _errs186 === errors;
-                                                                                  valid22 = valid22 || _valid8;
-                                                                                  if (!valid22) {
-                                                                                    const err72 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i3, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/items/anyOf", keyword: "anyOf", params: {} };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err72];
-                                                                                    } else {
-                                                                                      vErrors.push(err72);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  } else {
-                                                                                    errors = _errs165;
-                                                                                    if (vErrors !== null) {
-                                                                                      if (_errs165) {
-                                                                                        vErrors.length = _errs165;
-                                                                                      } else {
-                                                                                        vErrors = null;
-                                                                                      }
-                                                                                    }
-                                                                                  }
-                                                                                  var valid21 = _errs164 === errors;
-                                                                                  if (!valid21) {
-                                                                                    break;
-                                                                                  }
-                                                                                }
-                                                                              } else {
-                                                                                const err73 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/4/type", keyword: "type", params: { type: "array" } };
-                                                                                if (vErrors === null) {
-                                                                                  vErrors = [err73];
-                                                                                } else {
-                                                                                  vErrors.push(err73);
-                                                                                }
-                                                                                errors++;
-                                                                              }
-                                                                            }
-                                                                            var _valid7 = _errs162 === errors;
-                                                                            valid20 = valid20 || _valid7;
-                                                                            const _errs199 = errors;
-                                                                            if (errors === _errs199) {
-                                                                              if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
-                                                                                for (const key13 in data38) {
-                                                                                  let data42 = data38[key13];
-                                                                                  const _errs202 = errors;
-                                                                                  const _errs203 = errors;
-                                                                                  let valid28 = false;
-                                                                                  const _errs204 = errors;
-                                                                                  if (errors === _errs204) {
-                                                                                    if (typeof data42 === "string") {
-                                                                                      if (data42.length > 8192 && (data42.length > 16384 || codePoints(data42) > 8192)) {
-                                                                                        const err74 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                        if (vErrors === null) {
-                                                                                          vErrors = [err74];
-                                                                                        } else {
-                                                                                          vErrors.push(err74);
-                                                                                        }
-                                                                                        errors++;
-                                                                                      }
-                                                                                    } else {
-                                                                                      const err75 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                      if (vErrors === null) {
-                                                                                        vErrors = [err75];
-                                                                                      } else {
-                                                                                        vErrors.push(err75);
-                                                                                      }
-                                                                                      errors++;
-                                                                                    }
-                                                                                  }
-                                                                                  var _valid11 = _errs204 === errors;
-                                                                                  valid28 = valid28 || _valid11;
-                                                                                  const _errs206 = errors;
-                                                                                  if (!(typeof data42 == "number" && isFinite(data42))) {
-                                                                                    const err76 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err76];
-                                                                                    } else {
-                                                                                      vErrors.push(err76);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                  var _valid11 = _errs206 === errors;
-                                                                                  valid28 = valid28 || _valid11;
-                                                                                  const _errs208 = errors;
-                                                                                  if (typeof data42 !== "boolean") {
-                                                                                    const err77 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err77];
-                                                                                    } else {
-                                                                                      vErrors.push(err77);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                  var _valid11 = _errs208 === errors;
-                                                                                  valid28 = valid28 || _valid11;
-                                                                                  const _errs210 = errors;
-                                                                                  if (data42 !== null) {
-                                                                                    const err78 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err78];
-                                                                                    } else {
-                                                                                      vErrors.push(err78);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                  var _valid11 = _errs210 === errors;
-                                                                                  valid28 = valid28 || _valid11;
-                                                                                  const _errs212 = errors;
-                                                                                  if (errors === _errs212) {
-                                                                                    if (Array.isArray(data42)) {
-                                                                                      var valid29 = true;
-                                                                                      const len5 = data42.length;
-                                                                                      for (let i5 = 0; i5 < len5; i5++) {
-                                                                                        let data43 = data42[i5];
-                                                                                        const _errs214 = errors;
-                                                                                        const _errs215 = errors;
-                                                                                        let valid30 = false;
-                                                                                        const _errs216 = errors;
-                                                                                        if (errors === _errs216) {
-                                                                                          if (typeof data43 === "string") {
-                                                                                            if (data43.length > 8192 && (data43.length > 16384 || codePoints(data43) > 8192)) {
-                                                                                              const err79 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                              if (vErrors === null) {
-                                                                                                vErrors = [err79];
-                                                                                              } else {
-                                                                                                vErrors.push(err79);
-                                                                                              }
-                                                                                              errors++;
-                                                                                            }
-                                                                                          } else {
-                                                                                            const err80 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                            if (vErrors === null) {
-                                                                                              vErrors = [err80];
-                                                                                            } else {
-                                                                                              vErrors.push(err80);
-                                                                                            }
-                                                                                            errors++;
-                                                                                          }
-                                                                                        }
-                                                                                        var _valid12 = _errs216 === errors;
-                                                                                        valid30 = valid30 || _valid12;
-                                                                                        const _errs218 = errors;
-                                                                                        if (!(typeof data43 == "number" && isFinite(data43))) {
-                                                                                          const err81 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err81];
-                                                                                          } else {
-                                                                                            vErrors.push(err81);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        }
-                                                                                        var _valid12 = _errs218 === errors;
-                                                                                        valid30 = valid30 || _valid12;
-                                                                                        const _errs220 = errors;
-                                                                                        if (typeof data43 !== "boolean") {
-                                                                                          const err82 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err82];
-                                                                                          } else {
-                                                                                            vErrors.push(err82);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        }
-                                                                                        var _valid12 = _errs220 === errors;
-                                                                                        valid30 = valid30 || _valid12;
-                                                                                        const _errs222 = errors;
-                                                                                        if (data43 !== null) {
-                                                                                          const err83 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err83];
-                                                                                          } else {
-                                                                                            vErrors.push(err83);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        }
-                                                                                        var _valid12 = _errs222 === errors;
-                                                                                        valid30 = valid30 || _valid12;
-                                                                                        if (!valid30) {
-                                                                                          const err84 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf", keyword: "anyOf", params: {} };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err84];
-                                                                                          } else {
-                                                                                            vErrors.push(err84);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        } else {
-                                                                                          errors = _errs215;
-                                                                                          if (vErrors !== null) {
-                                                                                            if (_errs215) {
-                                                                                              vErrors.length = _errs215;
-                                                                                            } else {
-                                                                                              vErrors = null;
-                                                                                            }
-                                                                                          }
-                                                                                        }
-                                                                                        var valid29 = _errs214 === errors;
-                                                                                        if (!valid29) {
-                                                                                          break;
-                                                                                        }
-                                                                                      }
-                                                                                    } else {
-                                                                                      const err85 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/4/type", keyword: "type", params: { type: "array" } };
-                                                                                      if (vErrors === null) {
-                                                                                        vErrors = [err85];
-                                                                                      } else {
-                                                                                        vErrors.push(err85);
-                                                                                      }
-                                                                                      errors++;
-                                                                                    }
-                                                                                  }
-                                                                                  var _valid11 = _errs212 === errors;
-                                                                                  valid28 = valid28 || _valid11;
-                                                                                  const _errs224 = errors;
-                                                                                  if (errors === _errs224) {
-                                                                                    if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
-                                                                                      for (const key14 in data42) {
-                                                                                        let data44 = data42[key14];
-                                                                                        const _errs227 = errors;
-                                                                                        const _errs228 = errors;
-                                                                                        let valid32 = false;
-                                                                                        const _errs229 = errors;
-                                                                                        if (errors === _errs229) {
-                                                                                          if (typeof data44 === "string") {
-                                                                                            if (data44.length > 8192 && (data44.length > 16384 || codePoints(data44) > 8192)) {
-                                                                                              const err86 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                              if (vErrors === null) {
-                                                                                                vErrors = [err86];
-                                                                                              } else {
-                                                                                                vErrors.push(err86);
-                                                                                              }
-                                                                                              errors++;
-                                                                                            }
-                                                                                          } else {
-                                                                                            const err87 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                            if (vErrors === null) {
-                                                                                              vErrors = [err87];
-                                                                                            } else {
-                                                                                              vErrors.push(err87);
-                                                                                            }
-                                                                                            errors++;
-                                                                                          }
-                                                                                        }
-                                                                                        var _valid13 = _errs229 === errors;
-                                                                                        valid32 = valid32 || _valid13;
-                                                                                        const _errs231 = errors;
-                                                                                        if (!(typeof data44 == "number" && isFinite(data44))) {
-                                                                                          const err88 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err88];
-                                                                                          } else {
-                                                                                            vErrors.push(err88);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        }
-                                                                                        var _valid13 = _errs231 === errors;
-                                                                                        valid32 = valid32 || _valid13;
-                                                                                        const _errs233 = errors;
-                                                                                        if (typeof data44 !== "boolean") {
-                                                                                          const err89 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err89];
-                                                                                          } else {
-                                                                                            vErrors.push(err89);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        }
-                                                                                        var _valid13 = _errs233 === errors;
-                                                                                        valid32 = valid32 || _valid13;
-                                                                                        const _errs235 = errors;
-                                                                                        if (data44 !== null) {
-                                                                                          const err90 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err90];
-                                                                                          } else {
-                                                                                            vErrors.push(err90);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        }
-                                                                                        var _valid13 = _errs235 === errors;
-                                                                                        valid32 = valid32 || _valid13;
-                                                                                        if (!valid32) {
-                                                                                          const err91 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err91];
-                                                                                          } else {
-                                                                                            vErrors.push(err91);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        } else {
-                                                                                          errors = _errs228;
-                                                                                          if (vErrors !== null) {
-                                                                                            if (_errs228) {
-                                                                                              vErrors.length = _errs228;
-                                                                                            } else {
-                                                                                              vErrors = null;
-                                                                                            }
-                                                                                          }
-                                                                                        }
-                                                                                        var valid31 = _errs227 === errors;
-                                                                                        if (!valid31) {
-                                                                                          break;
-                                                                                        }
-                                                                                      }
-                                                                                    } else {
-                                                                                      const err92 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf/5/type", keyword: "type", params: { type: "object" } };
-                                                                                      if (vErrors === null) {
-                                                                                        vErrors = [err92];
-                                                                                      } else {
-                                                                                        vErrors.push(err92);
-                                                                                      }
-                                                                                      errors++;
-                                                                                    }
-                                                                                  }
-                                                                                  var _valid11 = _errs224 === errors;
-                                                                                  valid28 = valid28 || _valid11;
-                                                                                  if (!valid28) {
-                                                                                    const err93 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err93];
-                                                                                    } else {
-                                                                                      vErrors.push(err93);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  } else {
-                                                                                    errors = _errs203;
-                                                                                    if (vErrors !== null) {
-                                                                                      if (_errs203) {
-                                                                                        vErrors.length = _errs203;
-                                                                                      } else {
-                                                                                        vErrors = null;
-                                                                                      }
-                                                                                    }
-                                                                                  }
-                                                                                  var valid27 = _errs202 === errors;
-                                                                                  if (!valid27) {
-                                                                                    break;
-                                                                                  }
-                                                                                }
-                                                                              } else {
-                                                                                const err94 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf/5/type", keyword: "type", params: { type: "object" } };
-                                                                                if (vErrors === null) {
-                                                                                  vErrors = [err94];
-                                                                                } else {
-                                                                                  vErrors.push(err94);
-                                                                                }
-                                                                                errors++;
-                                                                              }
-                                                                            }
-                                                                            var _valid7 = _errs199 === errors;
-                                                                            valid20 = valid20 || _valid7;
-                                                                            if (!valid20) {
-                                                                              const err95 = { instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                              if (vErrors === null) {
-                                                                                vErrors = [err95];
-                                                                              } else {
-                                                                                vErrors.push(err95);
-                                                                              }
-                                                                              errors++;
-                                                                              validate20.errors = vErrors;
-                                                                              return false;
-                                                                            } else {
-                                                                              errors = _errs153;
-                                                                              if (vErrors !== null) {
-                                                                                if (_errs153) {
-                                                                                  vErrors.length = _errs153;
-                                                                                } else {
-                                                                                  vErrors = null;
-                                                                                }
-                                                                              }
-                                                                            }
-                                                                            var valid19 = _errs152 === errors;
-                                                                            if (!valid19) {
-                                                                              break;
-                                                                            }
-                                                                          }
-                                                                        }
-                                                                        if (_errs151 === errors) {
-                                                                          if (data37.street !== void 0) {
-                                                                            let data45 = data37.street;
-                                                                            const _errs237 = errors;
-                                                                            if (errors === _errs237) {
-                                                                              if (typeof data45 === "string") {
-                                                                                if (data45.length > 255 && (data45.length > 510 || codePoints(data45) > 255)) {
-                                                                                  validate20.errors = [{ instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/street", schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/properties/street/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                  return false;
-                                                                                }
-                                                                              } else {
-                                                                                validate20.errors = [{ instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/street", schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/properties/street/type", keyword: "type", params: { type: "string" } }];
-                                                                                return false;
-                                                                              }
-                                                                            }
-                                                                            var valid33 = _errs237 === errors;
-                                                                          } else {
-                                                                            var valid33 = true;
-                                                                          }
-                                                                          if (valid33) {
-                                                                            if (data37.city !== void 0) {
-                                                                              let data46 = data37.city;
-                                                                              const _errs239 = errors;
-                                                                              if (errors === _errs239) {
-                                                                                if (typeof data46 === "string") {
-                                                                                  if (data46.length > 255 && (data46.length > 510 || codePoints(data46) > 255)) {
-                                                                                    validate20.errors = [{ instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/city", schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/properties/city/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                    return false;
-                                                                                  }
-                                                                                } else {
-                                                                                  validate20.errors = [{ instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/city", schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/properties/city/type", keyword: "type", params: { type: "string" } }];
-                                                                                  return false;
-                                                                                }
-                                                                              }
-                                                                              var valid33 = _errs239 === errors;
-                                                                            } else {
-                                                                              var valid33 = true;
-                                                                            }
-                                                                            if (valid33) {
-                                                                              if (data37.state !== void 0) {
-                                                                                let data47 = data37.state;
-                                                                                const _errs241 = errors;
-                                                                                if (errors === _errs241) {
-                                                                                  if (typeof data47 === "string") {
-                                                                                    if (data47.length > 255 && (data47.length > 510 || codePoints(data47) > 255)) {
-                                                                                      validate20.errors = [{ instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/state", schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/properties/state/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                      return false;
-                                                                                    }
-                                                                                  } else {
-                                                                                    validate20.errors = [{ instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/state", schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/properties/state/type", keyword: "type", params: { type: "string" } }];
-                                                                                    return false;
-                                                                                  }
-                                                                                }
-                                                                                var valid33 = _errs241 === errors;
-                                                                              } else {
-                                                                                var valid33 = true;
-                                                                              }
-                                                                              if (valid33) {
-                                                                                if (data37.postalCode !== void 0) {
-                                                                                  let data48 = data37.postalCode;
-                                                                                  const _errs243 = errors;
-                                                                                  if (errors === _errs243) {
-                                                                                    if (typeof data48 === "string") {
-                                                                                      if (data48.length > 255 && (data48.length > 510 || codePoints(data48) > 255)) {
-                                                                                        validate20.errors = [{ instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/postalCode", schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/properties/postalCode/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                        return false;
-                                                                                      }
-                                                                                    } else {
-                                                                                      validate20.errors = [{ instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/postalCode", schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/properties/postalCode/type", keyword: "type", params: { type: "string" } }];
-                                                                                      return false;
-                                                                                    }
-                                                                                  }
-                                                                                  var valid33 = _errs243 === errors;
-                                                                                } else {
-                                                                                  var valid33 = true;
-                                                                                }
-                                                                                if (valid33) {
-                                                                                  if (data37.country !== void 0) {
-                                                                                    let data49 = data37.country;
-                                                                                    const _errs245 = errors;
-                                                                                    if (errors === _errs245) {
-                                                                                      if (typeof data49 === "string") {
-                                                                                        if (data49.length > 255 && (data49.length > 510 || codePoints(data49) > 255)) {
-                                                                                          validate20.errors = [{ instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/country", schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/properties/country/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                          return false;
-                                                                                        }
-                                                                                      } else {
-                                                                                        validate20.errors = [{ instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/country", schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/properties/country/type", keyword: "type", params: { type: "string" } }];
-                                                                                        return false;
-                                                                                      }
-                                                                                    }
-                                                                                    var valid33 = _errs245 === errors;
-                                                                                  } else {
-                                                                                    var valid33 = true;
-                                                                                  }
-                                                                                }
-                                                                              }
-                                                                            }
-                                                                          }
-                                                                        }
-                                                                      } else {
-                                                                        validate20.errors = [{ instancePath: instancePath + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D)%24/type", keyword: "type", params: { type: "object" } }];
-                                                                        return false;
-                                                                      }
-                                                                    }
-                                                                    var valid18 = _errs149 === errors;
-                                                                    props3[key10] = true;
-                                                                  }
-                                                                }
-                                                                if (valid18) {
-                                                                  var valid18 = true;
-                                                                  for (const key15 in data4) {
-                                                                    if (pattern12.test(key15)) {
-                                                                      let data50 = data4[key15];
-                                                                      const _errs247 = errors;
-                                                                      if (errors === _errs247) {
-                                                                        if (typeof data50 === "string") {
-                                                                          if (data50.length > 4096 && (data50.length > 8192 || codePoints(data50) > 4096)) {
-                                                                            validate20.errors = [{ instancePath: instancePath + "/traits/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BDd%5D%5BEe%5D%5BSs%5D%5BCc%5D%5BRr%5D%5BIi%5D%5BPp%5D%5BTt%5D%5BIi%5D%5BOo%5D%5BNn%5D)%24/maxLength", keyword: "maxLength", params: { limit: 4096 } }];
-                                                                            return false;
-                                                                          }
-                                                                        } else {
-                                                                          validate20.errors = [{ instancePath: instancePath + "/traits/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BDd%5D%5BEe%5D%5BSs%5D%5BCc%5D%5BRr%5D%5BIi%5D%5BPp%5D%5BTt%5D%5BIi%5D%5BOo%5D%5BNn%5D)%24/type", keyword: "type", params: { type: "string" } }];
-                                                                          return false;
-                                                                        }
-                                                                      }
-                                                                      var valid18 = _errs247 === errors;
-                                                                      props3[key15] = true;
-                                                                    }
-                                                                  }
-                                                                  if (valid18) {
-                                                                    var valid18 = true;
-                                                                    for (const key16 in data4) {
-                                                                      if (pattern13.test(key16)) {
-                                                                        let data51 = data4[key16];
-                                                                        const _errs249 = errors;
-                                                                        if (errors === _errs249) {
-                                                                          if (errors === _errs249) {
-                                                                            if (typeof data51 === "string") {
-                                                                              if (data51.length > 64 && (data51.length > 128 || codePoints(data51) > 64)) {
-                                                                                validate20.errors = [{ instancePath: instancePath + "/traits/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BCc%5D%5BRr%5D%5BEe%5D%5BAa%5D%5BTt%5D%5BEe%5D%5BDd%5D_%3F%5BAa%5D%5BTt%5D%7C%5BUu%5D%5BPp%5D%5BDd%5D%5BAa%5D%5BTt%5D%5BEe%5D%5BDd%5D_%3F%5BAa%5D%5BTt%5D)%24/maxLength", keyword: "maxLength", params: { limit: 64 } }];
-                                                                                return false;
-                                                                              } else {
-                                                                                if (!formats6(data51)) {
-                                                                                  validate20.errors = [{ instancePath: instancePath + "/traits/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BCc%5D%5BRr%5D%5BEe%5D%5BAa%5D%5BTt%5D%5BEe%5D%5BDd%5D_%3F%5BAa%5D%5BTt%5D%7C%5BUu%5D%5BPp%5D%5BDd%5D%5BAa%5D%5BTt%5D%5BEe%5D%5BDd%5D_%3F%5BAa%5D%5BTt%5D)%24/format", keyword: "format", params: { format: "date-time" } }];
-                                                                                  return false;
-                                                                                }
-                                                                              }
-                                                                            } else {
-                                                                              validate20.errors = [{ instancePath: instancePath + "/traits/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E(%3F%3A%5BCc%5D%5BRr%5D%5BEe%5D%5BAa%5D%5BTt%5D%5BEe%5D%5BDd%5D_%3F%5BAa%5D%5BTt%5D%7C%5BUu%5D%5BPp%5D%5BDd%5D%5BAa%5D%5BTt%5D%5BEe%5D%5BDd%5D_%3F%5BAa%5D%5BTt%5D)%24/type", keyword: "type", params: { type: "string" } }];
-                                                                              return false;
-                                                                            }
-                                                                          }
-                                                                        }
-                                                                        var valid18 = _errs249 === errors;
-                                                                        props3[key16] = true;
-                                                                      }
-                                                                    }
-                                                                    if (valid18) {
-                                                                      var valid18 = true;
-                                                                      for (const key17 in data4) {
-                                                                        if (pattern14.test(key17)) {
-                                                                          const _errs251 = errors;
-                                                                          validate20.errors = [{ instancePath: instancePath + "/traits/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D%7B256%7D/not", keyword: "not", params: {} }];
-                                                                          return false;
-                                                                          var valid18 = _errs251 === errors;
-                                                                          props3[key17] = true;
-                                                                        }
-                                                                      }
-                                                                      if (valid18) {
-                                                                        var valid18 = true;
-                                                                        for (const key18 in data4) {
-                                                                          if (pattern15.test(key18)) {
-                                                                            let data53 = data4[key18];
-                                                                            const _errs253 = errors;
-                                                                            const _errs254 = errors;
-                                                                            let valid34 = false;
-                                                                            const _errs255 = errors;
-                                                                            if (errors === _errs255) {
-                                                                              if (typeof data53 === "string") {
-                                                                                if (data53.length > 8192 && (data53.length > 16384 || codePoints(data53) > 8192)) {
-                                                                                  const err96 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                  if (vErrors === null) {
-                                                                                    vErrors = [err96];
-                                                                                  } else {
-                                                                                    vErrors.push(err96);
-                                                                                  }
-                                                                                  errors++;
-                                                                                }
-                                                                              } else {
-                                                                                const err97 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                if (vErrors === null) {
-                                                                                  vErrors = [err97];
-                                                                                } else {
-                                                                                  vErrors.push(err97);
-                                                                                }
-                                                                                errors++;
-                                                                              }
-                                                                            }
-                                                                            var _valid14 = _errs255 === errors;
-                                                                            valid34 = valid34 || _valid14;
-                                                                            const _errs257 = errors;
-                                                                            if (!(typeof data53 == "number" && isFinite(data53))) {
-                                                                              const err98 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                              if (vErrors === null) {
-                                                                                vErrors = [err98];
-                                                                              } else {
-                                                                                vErrors.push(err98);
-                                                                              }
-                                                                              errors++;
-                                                                            }
-                                                                            var _valid14 = _errs257 === errors;
-                                                                            valid34 = valid34 || _valid14;
-                                                                            const _errs259 = errors;
-                                                                            if (typeof data53 !== "boolean") {
-                                                                              const err99 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                              if (vErrors === null) {
-                                                                                vErrors = [err99];
-                                                                              } else {
-                                                                                vErrors.push(err99);
-                                                                              }
-                                                                              errors++;
-                                                                            }
-                                                                            var _valid14 = _errs259 === errors;
-                                                                            valid34 = valid34 || _valid14;
-                                                                            const _errs261 = errors;
-                                                                            if (data53 !== null) {
-                                                                              const err100 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                              if (vErrors === null) {
-                                                                                vErrors = [err100];
-                                                                              } else {
-                                                                                vErrors.push(err100);
-                                                                              }
-                                                                              errors++;
-                                                                            }
-                                                                            var _valid14 = _errs261 === errors;
-                                                                            valid34 = valid34 || _valid14;
-                                                                            const _errs263 = errors;
-                                                                            if (errors === _errs263) {
-                                                                              if (Array.isArray(data53)) {
-                                                                                var valid35 = true;
-                                                                                const len6 = data53.length;
-                                                                                for (let i6 = 0; i6 < len6; i6++) {
-                                                                                  let data54 = data53[i6];
-                                                                                  const _errs265 = errors;
-                                                                                  const _errs266 = errors;
-                                                                                  let valid36 = false;
-                                                                                  const _errs267 = errors;
-                                                                                  if (errors === _errs267) {
-                                                                                    if (typeof data54 === "string") {
-                                                                                      if (data54.length > 8192 && (data54.length > 16384 || codePoints(data54) > 8192)) {
-                                                                                        const err101 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                        if (vErrors === null) {
-                                                                                          vErrors = [err101];
-                                                                                        } else {
-                                                                                          vErrors.push(err101);
-                                                                                        }
-                                                                                        errors++;
-                                                                                      }
-                                                                                    } else {
-                                                                                      const err102 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                      if (vErrors === null) {
-                                                                                        vErrors = [err102];
-                                                                                      } else {
-                                                                                        vErrors.push(err102);
-                                                                                      }
-                                                                                      errors++;
-                                                                                    }
-                                                                                  }
-                                                                                  var _valid15 = _errs267 === errors;
-                                                                                  valid36 = valid36 || _valid15;
-                                                                                  const _errs269 = errors;
-                                                                                  if (!(typeof data54 == "number" && isFinite(data54))) {
-                                                                                    const err103 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err103];
-                                                                                    } else {
-                                                                                      vErrors.push(err103);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                  var _valid15 = _errs269 === errors;
-                                                                                  valid36 = valid36 || _valid15;
-                                                                                  const _errs271 = errors;
-                                                                                  if (typeof data54 !== "boolean") {
-                                                                                    const err104 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err104];
-                                                                                    } else {
-                                                                                      vErrors.push(err104);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                  var _valid15 = _errs271 === errors;
-                                                                                  valid36 = valid36 || _valid15;
-                                                                                  const _errs273 = errors;
-                                                                                  if (data54 !== null) {
-                                                                                    const err105 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err105];
-                                                                                    } else {
-                                                                                      vErrors.push(err105);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                  var _valid15 = _errs273 === errors;
-                                                                                  valid36 = valid36 || _valid15;
-                                                                                  const _errs275 = errors;
-                                                                                  if (errors === _errs275) {
-                                                                                    if (Array.isArray(data54)) {
-                                                                                      var valid37 = true;
-                                                                                      const len7 = data54.length;
-                                                                                      for (let i7 = 0; i7 < len7; i7++) {
-                                                                                        let data55 = data54[i7];
-                                                                                        const _errs277 = errors;
-                                                                                        const _errs278 = errors;
-                                                                                        let valid38 = false;
-                                                                                        const _errs279 = errors;
-                                                                                        if (errors === _errs279) {
-                                                                                          if (typeof data55 === "string") {
-                                                                                            if (data55.length > 8192 && (data55.length > 16384 || codePoints(data55) > 8192)) {
-                                                                                              const err106 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + i7, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                              if (vErrors === null) {
-                                                                                                vErrors = [err106];
-                                                                                              } else {
-                                                                                                vErrors.push(err106);
-                                                                                              }
-                                                                                              errors++;
-                                                                                            }
-                                                                                          } else {
-                                                                                            const err107 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + i7, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                            if (vErrors === null) {
-                                                                                              vErrors = [err107];
-                                                                                            } else {
-                                                                                              vErrors.push(err107);
-                                                                                            }
-                                                                                            errors++;
-                                                                                          }
-                                                                                        }
-                                                                                        var _valid16 = _errs279 === errors;
-                                                                                        valid38 = valid38 || _valid16;
-                                                                                        const _errs281 = errors;
-                                                                                        if (!(typeof data55 == "number" && isFinite(data55))) {
-                                                                                          const err108 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + i7, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err108];
-                                                                                          } else {
-                                                                                            vErrors.push(err108);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        }
-                                                                                        var _valid16 = _errs281 === errors;
-                                                                                        valid38 = valid38 || _valid16;
-                                                                                        const _errs283 = errors;
-                                                                                        if (typeof data55 !== "boolean") {
-                                                                                          const err109 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + i7, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err109];
-                                                                                          } else {
-                                                                                            vErrors.push(err109);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        }
-                                                                                        var _valid16 = _errs283 === errors;
-                                                                                        valid38 = valid38 || _valid16;
-                                                                                        const _errs285 = errors;
-                                                                                        if (data55 !== null) {
-                                                                                          const err110 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + i7, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err110];
-                                                                                          } else {
-                                                                                            vErrors.push(err110);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        }
-                                                                                        var _valid16 = _errs285 === errors;
-                                                                                        valid38 = valid38 || _valid16;
-                                                                                        const _errs287 = errors;
-                                                                                        if (errors === _errs287) {
-                                                                                          if (Array.isArray(data55)) {
-                                                                                            var valid39 = true;
-                                                                                            const len8 = data55.length;
-                                                                                            for (let i8 = 0; i8 < len8; i8++) {
-                                                                                              let data56 = data55[i8];
-                                                                                              const _errs289 = errors;
-                                                                                              const _errs290 = errors;
-                                                                                              let valid40 = false;
-                                                                                              const _errs291 = errors;
-                                                                                              if (errors === _errs291) {
-                                                                                                if (typeof data56 === "string") {
-                                                                                                  if (data56.length > 8192 && (data56.length > 16384 || codePoints(data56) > 8192)) {
-                                                                                                    const err111 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + i7 + "/" + i8, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/4/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                    if (vErrors === null) {
-                                                                                                      vErrors = [err111];
-                                                                                                    } else {
-                                                                                                      vErrors.push(err111);
-                                                                                                    }
-                                                                                                    errors++;
-                                                                                                  }
-                                                                                                } else {
-                                                                                                  const err112 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + i7 + "/" + i8, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/4/items/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                  if (vErrors === null) {
-                                                                                                    vErrors = [err112];
-                                                                                                  } else {
-                                                                                                    vErrors.push(err112);
-                                                                                                  }
-                                                                                                  errors++;
-                                                                                                }
-                                                                                              }
-                                                                                              var _valid17 = _errs291 === errors;
-                                                                                              valid40 = valid40 || _valid17;
-                                                                                              const _errs293 = errors;
-                                                                                              if (!(typeof data56 == "number" && isFinite(data56))) {
-                                                                                                const err113 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + i7 + "/" + i8, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/4/items/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err113];
-                                                                                                } else {
-                                                                                                  vErrors.push(err113);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid17 = _errs293 === errors;
-                                                                                              valid40 = valid40 || _valid17;
-                                                                                              const _errs295 = errors;
-                                                                                              if (typeof data56 !== "boolean") {
-                                                                                                const err114 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + i7 + "/" + i8, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/4/items/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err114];
-                                                                                                } else {
-                                                                                                  vErrors.push(err114);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid17 = _errs295 === errors;
-                                                                                              valid40 = valid40 || _valid17;
-                                                                                              const _errs297 = errors;
-                                                                                              if (data56 !== null) {
-                                                                                                const err115 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + i7 + "/" + i8, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/4/items/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err115];
-                                                                                                } else {
-                                                                                                  vErrors.push(err115);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid17 = _errs297 === errors;
-                                                                                              valid40 = valid40 || _valid17;
-                                                                                              if (!valid40) {
-                                                                                                const err116 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + i7 + "/" + i8, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/4/items/anyOf", keyword: "anyOf", params: {} };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err116];
-                                                                                                } else {
-                                                                                                  vErrors.push(err116);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              } else {
-                                                                                                errors = _errs290;
-                                                                                                if (vErrors !== null) {
-                                                                                                  if (_errs290) {
-                                                                                                    vErrors.length = _errs290;
-                                                                                                  } else {
-                                                                                                    vErrors = null;
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                              var valid39 = _errs289 === errors;
-                                                                                              if (!valid39) {
-                                                                                                break;
-                                                                                              }
-                                                                                            }
-                                                                                          } else {
-                                                                                            const err117 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + i7, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/4/type", keyword: "type", params: { type: "array" } };
-                                                                                            if (vErrors === null) {
-                                                                                              vErrors = [err117];
-                                                                                            } else {
-                                                                                              vErrors.push(err117);
-                                                                                            }
-                                                                                            errors++;
-                                                                                          }
-                                                                                        }
-                                                                                        var _valid16 = _errs287 === errors;
-                                                                                        valid38 = valid38 || _valid16;
-                                                                                        const _errs299 = errors;
-                                                                                        if (errors === _errs299) {
-                                                                                          if (data55 && typeof data55 == "object" && !Array.isArray(data55)) {
-                                                                                            for (const key19 in data55) {
-                                                                                              let data57 = data55[key19];
-                                                                                              const _errs302 = errors;
-                                                                                              const _errs303 = errors;
-                                                                                              let valid42 = false;
-                                                                                              const _errs304 = errors;
-                                                                                              if (errors === _errs304) {
-                                                                                                if (typeof data57 === "string") {
-                                                                                                  if (data57.length > 8192 && (data57.length > 16384 || codePoints(data57) > 8192)) {
-                                                                                                    const err118 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + i7 + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/5/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                    if (vErrors === null) {
-                                                                                                      vErrors = [err118];
-                                                                                                    } else {
-                                                                                                      vErrors.push(err118);
-                                                                                                    }
-                                                                                                    errors++;
-                                                                                                  }
-                                                                                                } else {
-                                                                                                  const err119 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + i7 + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/5/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                  if (vErrors === null) {
-                                                                                                    vErrors = [err119];
-                                                                                                  } else {
-                                                                                                    vErrors.push(err119);
-                                                                                                  }
-                                                                                                  errors++;
-                                                                                                }
-                                                                                              }
-                                                                                              var _valid18 = _errs304 === errors;
-                                                                                              valid42 = valid42 || _valid18;
-                                                                                              const _errs306 = errors;
-                                                                                              if (!(typeof data57 == "number" && isFinite(data57))) {
-                                                                                                const err120 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + i7 + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/5/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err120];
-                                                                                                } else {
-                                                                                                  vErrors.push(err120);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid18 = _errs306 === errors;
-                                                                                              valid42 = valid42 || _valid18;
-                                                                                              const _errs308 = errors;
-                                                                                              if (typeof data57 !== "boolean") {
-                                                                                                const err121 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + i7 + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/5/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err121];
-                                                                                                } else {
-                                                                                                  vErrors.push(err121);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid18 = _errs308 === errors;
-                                                                                              valid42 = valid42 || _valid18;
-                                                                                              const _errs310 = errors;
-                                                                                              if (data57 !== null) {
-                                                                                                const err122 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + i7 + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/5/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err122];
-                                                                                                } else {
-                                                                                                  vErrors.push(err122);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid18 = _errs310 === errors;
-                                                                                              valid42 = valid42 || _valid18;
-                                                                                              if (!valid42) {
-                                                                                                const err123 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + i7 + "/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/5/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err123];
-                                                                                                } else {
-                                                                                                  vErrors.push(err123);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              } else {
-                                                                                                errors = _errs303;
-                                                                                                if (vErrors !== null) {
-                                                                                                  if (_errs303) {
-                                                                                                    vErrors.length = _errs303;
-                                                                                                  } else {
-                                                                                                    vErrors = null;
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                              var valid41 = _errs302 === errors;
-                                                                                              if (!valid41) {
-                                                                                                break;
-                                                                                              }
-                                                                                            }
-                                                                                          } else {
-                                                                                            const err124 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + i7, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf/5/type", keyword: "type", params: { type: "object" } };
-                                                                                            if (vErrors === null) {
-                                                                                              vErrors = [err124];
-                                                                                            } else {
-                                                                                              vErrors.push(err124);
-                                                                                            }
-                                                                                            errors++;
-                                                                                          }
-                                                                                        }
-                                                                                        var _valid16 = _errs299 === errors;
-                                                                                        valid38 = valid38 || _valid16;
-                                                                                        if (!valid38) {
-                                                                                          const err125 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + i7, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/items/anyOf", keyword: "anyOf", params: {} };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err125];
-                                                                                          } else {
-                                                                                            vErrors.push(err125);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        } else {
-                                                                                          errors = _errs278;
-                                                                                          if (vErrors !== null) {
-                                                                                            if (_errs278) {
-                                                                                              vErrors.length = _errs278;
-                                                                                            } else {
-                                                                                              vErrors = null;
-                                                                                            }
-                                                                                          }
-                                                                                        }
-                                                                                        var valid37 = _errs277 === errors;
-                                                                                        if (!valid37) {
-                                                                                          break;
-                                                                                        }
-                                                                                      }
-                                                                                    } else {
-                                                                                      const err126 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/4/type", keyword: "type", params: { type: "array" } };
-                                                                                      if (vErrors === null) {
-                                                                                        vErrors = [err126];
-                                                                                      } else {
-                                                                                        vErrors.push(err126);
-                                                                                      }
-                                                                                      errors++;
-                                                                                    }
-                                                                                  }
-                                                                                  var _valid15 = _errs275 === errors;
-                                                                                  valid36 = valid36 || _valid15;
-                                                                                  const _errs312 = errors;
-                                                                                  if (errors === _errs312) {
-                                                                                    if (data54 && typeof data54 == "object" && !Array.isArray(data54)) {
-                                                                                      for (const key20 in data54) {
-                                                                                        let data58 = data54[key20];
-                                                                                        const _errs315 = errors;
-                                                                                        const _errs316 = errors;
-                                                                                        let valid44 = false;
-                                                                                        const _errs317 = errors;
-                                                                                        if (errors === _errs317) {
-                                                                                          if (typeof data58 === "string") {
-                                                                                            if (data58.length > 8192 && (data58.length > 16384 || codePoints(data58) > 8192)) {
-                                                                                              const err127 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                              if (vErrors === null) {
-                                                                                                vErrors = [err127];
-                                                                                              } else {
-                                                                                                vErrors.push(err127);
-                                                                                              }
-                                                                                              errors++;
-                                                                                            }
-                                                                                          } else {
-                                                                                            const err128 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                            if (vErrors === null) {
-                                                                                              vErrors = [err128];
-                                                                                            } else {
-                                                                                              vErrors.push(err128);
-                                                                                            }
-                                                                                            errors++;
-                                                                                          }
-                                                                                        }
-                                                                                        var _valid19 = _errs317 === errors;
-                                                                                        valid44 = valid44 || _valid19;
-                                                                                        const _errs319 = errors;
-                                                                                        if (!(typeof data58 == "number" && isFinite(data58))) {
-                                                                                          const err129 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err129];
-                                                                                          } else {
-                                                                                            vErrors.push(err129);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        }
-                                                                                        var _valid19 = _errs319 === errors;
-                                                                                        valid44 = valid44 || _valid19;
-                                                                                        const _errs321 = errors;
-                                                                                        if (typeof data58 !== "boolean") {
-                                                                                          const err130 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err130];
-                                                                                          } else {
-                                                                                            vErrors.push(err130);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        }
-                                                                                        var _valid19 = _errs321 === errors;
-                                                                                        valid44 = valid44 || _valid19;
-                                                                                        const _errs323 = errors;
-                                                                                        if (data58 !== null) {
-                                                                                          const err131 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err131];
-                                                                                          } else {
-                                                                                            vErrors.push(err131);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        }
-                                                                                        var _valid19 = _errs323 === errors;
-                                                                                        valid44 = valid44 || _valid19;
-                                                                                        const _errs325 = errors;
-                                                                                        if (errors === _errs325) {
-                                                                                          if (Array.isArray(data58)) {
-                                                                                            var valid45 = true;
-                                                                                            const len9 = data58.length;
-                                                                                            for (let i9 = 0; i9 < len9; i9++) {
-                                                                                              let data59 = data58[i9];
-                                                                                              const _errs327 = errors;
-                                                                                              const _errs328 = errors;
-                                                                                              let valid46 = false;
-                                                                                              const _errs329 = errors;
-                                                                                              if (errors === _errs329) {
-                                                                                                if (typeof data59 === "string") {
-                                                                                                  if (data59.length > 8192 && (data59.length > 16384 || codePoints(data59) > 8192)) {
-                                                                                                    const err132 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/4/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                    if (vErrors === null) {
-                                                                                                      vErrors = [err132];
-                                                                                                    } else {
-                                                                                                      vErrors.push(err132);
-                                                                                                    }
-                                                                                                    errors++;
-                                                                                                  }
-                                                                                                } else {
-                                                                                                  const err133 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/4/items/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                  if (vErrors === null) {
-                                                                                                    vErrors = [err133];
-                                                                                                  } else {
-                                                                                                    vErrors.push(err133);
-                                                                                                  }
-                                                                                                  errors++;
-                                                                                                }
-                                                                                              }
-                                                                                              var _valid20 = _errs329 === errors;
-                                                                                              valid46 = valid46 || _valid20;
-                                                                                              const _errs331 = errors;
-                                                                                              if (!(typeof data59 == "number" && isFinite(data59))) {
-                                                                                                const err134 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/4/items/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err134];
-                                                                                                } else {
-                                                                                                  vErrors.push(err134);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid20 = _errs331 === errors;
-                                                                                              valid46 = valid46 || _valid20;
-                                                                                              const _errs333 = errors;
-                                                                                              if (typeof data59 !== "boolean") {
-                                                                                                const err135 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/4/items/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err135];
-                                                                                                } else {
-                                                                                                  vErrors.push(err135);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid20 = _errs333 === errors;
-                                                                                              valid46 = valid46 || _valid20;
-                                                                                              const _errs335 = errors;
-                                                                                              if (data59 !== null) {
-                                                                                                const err136 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/4/items/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err136];
-                                                                                                } else {
-                                                                                                  vErrors.push(err136);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid20 = _errs335 === errors;
-                                                                                              valid46 = valid46 || _valid20;
-                                                                                              if (!valid46) {
-                                                                                                const err137 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i9, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/4/items/anyOf", keyword: "anyOf", params: {} };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err137];
-                                                                                                } else {
-                                                                                                  vErrors.push(err137);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              } else {
-                                                                                                errors = _errs328;
-                                                                                                if (vErrors !== null) {
-                                                                                                  if (_errs328) {
-                                                                                                    vErrors.length = _errs328;
-                                                                                                  } else {
-                                                                                                    vErrors = null;
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                              var valid45 = _errs327 === errors;
-                                                                                              if (!valid45) {
-                                                                                                break;
-                                                                                              }
-                                                                                            }
-                                                                                          } else {
-                                                                                            const err138 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/4/type", keyword: "type", params: { type: "array" } };
-                                                                                            if (vErrors === null) {
-                                                                                              vErrors = [err138];
-                                                                                            } else {
-                                                                                              vErrors.push(err138);
-                                                                                            }
-                                                                                            errors++;
-                                                                                          }
-                                                                                        }
-                                                                                        var _valid19 = _errs325 === errors;
-                                                                                        valid44 = valid44 || _valid19;
-                                                                                        const _errs337 = errors;
-                                                                                        if (errors === _errs337) {
-                                                                                          if (data58 && typeof data58 == "object" && !Array.isArray(data58)) {
-                                                                                            for (const key21 in data58) {
-                                                                                              let data60 = data58[key21];
-                                                                                              const _errs340 = errors;
-                                                                                              const _errs341 = errors;
-                                                                                              let valid48 = false;
-                                                                                              const _errs342 = errors;
-                                                                                              if (errors === _errs342) {
-                                                                                                if (typeof data60 === "string") {
-                                                                                                  if (data60.length > 8192 && (data60.length > 16384 || codePoints(data60) > 8192)) {
-                                                                                                    const err139 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                    if (vErrors === null) {
-                                                                                                      vErrors = [err139];
-                                                                                                    } else {
-                                                                                                      vErrors.push(err139);
-                                                                                                    }
-                                                                                                    errors++;
-                                                                                                  }
-                                                                                                } else {
-                                                                                                  const err140 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                  if (vErrors === null) {
-                                                                                                    vErrors = [err140];
-                                                                                                  } else {
-                                                                                                    vErrors.push(err140);
-                                                                                                  }
-                                                                                                  errors++;
-                                                                                                }
-                                                                                              }
-                                                                                              var _valid21 = _errs342 === errors;
-                                                                                              valid48 = valid48 || _valid21;
-                                                                                              const _errs344 = errors;
-                                                                                              if (!(typeof data60 == "number" && isFinite(data60))) {
-                                                                                                const err141 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err141];
-                                                                                                } else {
-                                                                                                  vErrors.push(err141);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid21 = _errs344 === errors;
-                                                                                              valid48 = valid48 || _valid21;
-                                                                                              const _errs346 = errors;
-                                                                                              if (typeof data60 !== "boolean") {
-                                                                                                const err142 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err142];
-                                                                                                } else {
-                                                                                                  vErrors.push(err142);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid21 = _errs346 === errors;
-                                                                                              valid48 = valid48 || _valid21;
-                                                                                              const _errs348 = errors;
-                                                                                              if (data60 !== null) {
-                                                                                                const err143 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err143];
-                                                                                                } else {
-                                                                                                  vErrors.push(err143);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid21 = _errs348 === errors;
-                                                                                              valid48 = valid48 || _valid21;
-                                                                                              if (!valid48) {
-                                                                                                const err144 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err144];
-                                                                                                } else {
-                                                                                                  vErrors.push(err144);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              } else {
-                                                                                                errors = _errs341;
-                                                                                                if (vErrors !== null) {
-                                                                                                  if (_errs341) {
-                                                                                                    vErrors.length = _errs341;
-                                                                                                  } else {
-                                                                                                    vErrors = null;
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                              var valid47 = _errs340 === errors;
-                                                                                              if (!valid47) {
-                                                                                                break;
-                                                                                              }
-                                                                                            }
-                                                                                          } else {
-                                                                                            const err145 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf/5/type", keyword: "type", params: { type: "object" } };
-                                                                                            if (vErrors === null) {
-                                                                                              vErrors = [err145];
-                                                                                            } else {
-                                                                                              vErrors.push(err145);
-                                                                                            }
-                                                                                            errors++;
-                                                                                          }
-                                                                                        }
-                                                                                        var _valid19 = _errs337 === errors;
-                                                                                        valid44 = valid44 || _valid19;
-                                                                                        if (!valid44) {
-                                                                                          const err146 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6 + "/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err146];
-                                                                                          } else {
-                                                                                            vErrors.push(err146);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        } else {
-                                                                                          errors = _errs316;
-                                                                                          if (vErrors !== null) {
-                                                                                            if (_errs316) {
-                                                                                              vErrors.length = _errs316;
-                                                                                            } else {
-                                                                                              vErrors = null;
-                                                                                            }
-                                                                                          }
-                                                                                        }
-                                                                                        var valid43 = _errs315 === errors;
-                                                                                        if (!valid43) {
-                                                                                          break;
-                                                                                        }
-                                                                                      }
-                                                                                    } else {
-                                                                                      const err147 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf/5/type", keyword: "type", params: { type: "object" } };
-                                                                                      if (vErrors === null) {
-                                                                                        vErrors = [err147];
-                                                                                      } else {
-                                                                                        vErrors.push(err147);
-                                                                                      }
-                                                                                      errors++;
-                                                                                    }
-                                                                                  }
-                                                                                  var _valid15 = _errs312 === errors;
-                                                                                  valid36 = valid36 || _valid15;
-                                                                                  if (!valid36) {
-                                                                                    const err148 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/items/anyOf", keyword: "anyOf", params: {} };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err148];
-                                                                                    } else {
-                                                                                      vErrors.push(err148);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  } else {
-                                                                                    errors = _errs266;
-                                                                                    if (vErrors !== null) {
-                                                                                      if (_errs266) {
-                                                                                        vErrors.length = _errs266;
-                                                                                      } else {
-                                                                                        vErrors = null;
-                                                                                      }
-                                                                                    }
-                                                                                  }
-                                                                                  var valid35 = _errs265 === errors;
-                                                                                  if (!valid35) {
-                                                                                    break;
-                                                                                  }
-                                                                                }
-                                                                              } else {
-                                                                                const err149 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/4/type", keyword: "type", params: { type: "array" } };
-                                                                                if (vErrors === null) {
-                                                                                  vErrors = [err149];
-                                                                                } else {
-                                                                                  vErrors.push(err149);
-                                                                                }
-                                                                                errors++;
-                                                                              }
-                                                                            }
-                                                                            var _valid14 = _errs263 === errors;
-                                                                            valid34 = valid34 || _valid14;
-                                                                            const _errs350 = errors;
-                                                                            if (errors === _errs350) {
-                                                                              if (data53 && typeof data53 == "object" && !Array.isArray(data53)) {
-                                                                                for (const key22 in data53) {
-                                                                                  let data61 = data53[key22];
-                                                                                  const _errs353 = errors;
-                                                                                  const _errs354 = errors;
-                                                                                  let valid50 = false;
-                                                                                  const _errs355 = errors;
-                                                                                  if (errors === _errs355) {
-                                                                                    if (typeof data61 === "string") {
-                                                                                      if (data61.length > 8192 && (data61.length > 16384 || codePoints(data61) > 8192)) {
-                                                                                        const err150 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                        if (vErrors === null) {
-                                                                                          vErrors = [err150];
-                                                                                        } else {
-                                                                                          vErrors.push(err150);
-                                                                                        }
-                                                                                        errors++;
-                                                                                      }
-                                                                                    } else {
-                                                                                      const err151 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                      if (vErrors === null) {
-                                                                                        vErrors = [err151];
-                                                                                      } else {
-                                                                                        vErrors.push(err151);
-                                                                                      }
-                                                                                      errors++;
-                                                                                    }
-                                                                                  }
-                                                                                  var _valid22 = _errs355 === errors;
-                                                                                  valid50 = valid50 || _valid22;
-                                                                                  const _errs357 = errors;
-                                                                                  if (!(typeof data61 == "number" && isFinite(data61))) {
-                                                                                    const err152 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err152];
-                                                                                    } else {
-                                                                                      vErrors.push(err152);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                  var _valid22 = _errs357 === errors;
-                                                                                  valid50 = valid50 || _valid22;
-                                                                                  const _errs359 = errors;
-                                                                                  if (typeof data61 !== "boolean") {
-                                                                                    const err153 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err153];
-                                                                                    } else {
-                                                                                      vErrors.push(err153);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                  var _valid22 = _errs359 === errors;
-                                                                                  valid50 = valid50 || _valid22;
-                                                                                  const _errs361 = errors;
-                                                                                  if (data61 !== null) {
-                                                                                    const err154 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err154];
-                                                                                    } else {
-                                                                                      vErrors.push(err154);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  }
-                                                                                  var _valid22 = _errs361 === errors;
-                                                                                  valid50 = valid50 || _valid22;
-                                                                                  const _errs363 = errors;
-                                                                                  if (errors === _errs363) {
-                                                                                    if (Array.isArray(data61)) {
-                                                                                      var valid51 = true;
-                                                                                      const len10 = data61.length;
-                                                                                      for (let i10 = 0; i10 < len10; i10++) {
-                                                                                        let data62 = data61[i10];
-                                                                                        const _errs365 = errors;
-                                                                                        const _errs366 = errors;
-                                                                                        let valid52 = false;
-                                                                                        const _errs367 = errors;
-                                                                                        if (errors === _errs367) {
-                                                                                          if (typeof data62 === "string") {
-                                                                                            if (data62.length > 8192 && (data62.length > 16384 || codePoints(data62) > 8192)) {
-                                                                                              const err155 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                              if (vErrors === null) {
-                                                                                                vErrors = [err155];
-                                                                                              } else {
-                                                                                                vErrors.push(err155);
-                                                                                              }
-                                                                                              errors++;
-                                                                                            }
-                                                                                          } else {
-                                                                                            const err156 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                            if (vErrors === null) {
-                                                                                              vErrors = [err156];
-                                                                                            } else {
-                                                                                              vErrors.push(err156);
-                                                                                            }
-                                                                                            errors++;
-                                                                                          }
-                                                                                        }
-                                                                                        var _valid23 = _errs367 === errors;
-                                                                                        valid52 = valid52 || _valid23;
-                                                                                        const _errs369 = errors;
-                                                                                        if (!(typeof data62 == "number" && isFinite(data62))) {
-                                                                                          const err157 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err157];
-                                                                                          } else {
-                                                                                            vErrors.push(err157);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        }
-                                                                                        var _valid23 = _errs369 === errors;
-                                                                                        valid52 = valid52 || _valid23;
-                                                                                        const _errs371 = errors;
-                                                                                        if (typeof data62 !== "boolean") {
-                                                                                          const err158 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err158];
-                                                                                          } else {
-                                                                                            vErrors.push(err158);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        }
-                                                                                        var _valid23 = _errs371 === errors;
-                                                                                        valid52 = valid52 || _valid23;
-                                                                                        const _errs373 = errors;
-                                                                                        if (data62 !== null) {
-                                                                                          const err159 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err159];
-                                                                                          } else {
-                                                                                            vErrors.push(err159);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        }
-                                                                                        var _valid23 = _errs373 === errors;
-                                                                                        valid52 = valid52 || _valid23;
-                                                                                        const _errs375 = errors;
-                                                                                        if (errors === _errs375) {
-                                                                                          if (Array.isArray(data62)) {
-                                                                                            var valid53 = true;
-                                                                                            const len11 = data62.length;
-                                                                                            for (let i11 = 0; i11 < len11; i11++) {
-                                                                                              let data63 = data62[i11];
-                                                                                              const _errs377 = errors;
-                                                                                              const _errs378 = errors;
-                                                                                              let valid54 = false;
-                                                                                              const _errs379 = errors;
-                                                                                              if (errors === _errs379) {
-                                                                                                if (typeof data63 === "string") {
-                                                                                                  if (data63.length > 8192 && (data63.length > 16384 || codePoints(data63) > 8192)) {
-                                                                                                    const err160 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10 + "/" + i11, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                    if (vErrors === null) {
-                                                                                                      vErrors = [err160];
-                                                                                                    } else {
-                                                                                                      vErrors.push(err160);
-                                                                                                    }
-                                                                                                    errors++;
-                                                                                                  }
-                                                                                                } else {
-                                                                                                  const err161 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10 + "/" + i11, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                  if (vErrors === null) {
-                                                                                                    vErrors = [err161];
-                                                                                                  } else {
-                                                                                                    vErrors.push(err161);
-                                                                                                  }
-                                                                                                  errors++;
-                                                                                                }
-                                                                                              }
-                                                                                              var _valid24 = _errs379 === errors;
-                                                                                              valid54 = valid54 || _valid24;
-                                                                                              const _errs381 = errors;
-                                                                                              if (!(typeof data63 == "number" && isFinite(data63))) {
-                                                                                                const err162 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10 + "/" + i11, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err162];
-                                                                                                } else {
-                                                                                                  vErrors.push(err162);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid24 = _errs381 === errors;
-                                                                                              valid54 = valid54 || _valid24;
-                                                                                              const _errs383 = errors;
-                                                                                              if (typeof data63 !== "boolean") {
-                                                                                                const err163 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10 + "/" + i11, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err163];
-                                                                                                } else {
-                                                                                                  vErrors.push(err163);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid24 = _errs383 === errors;
-                                                                                              valid54 = valid54 || _valid24;
-                                                                                              const _errs385 = errors;
-                                                                                              if (data63 !== null) {
-                                                                                                const err164 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10 + "/" + i11, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err164];
-                                                                                                } else {
-                                                                                                  vErrors.push(err164);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid24 = _errs385 === errors;
-                                                                                              valid54 = valid54 || _valid24;
-                                                                                              if (!valid54) {
-                                                                                                const err165 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10 + "/" + i11, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/4/items/anyOf", keyword: "anyOf", params: {} };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err165];
-                                                                                                } else {
-                                                                                                  vErrors.push(err165);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              } else {
-                                                                                                errors = _errs378;
-                                                                                                if (vErrors !== null) {
-                                                                                                  if (_errs378) {
-                                                                                                    vErrors.length = _errs378;
-                                                                                                  } else {
-                                                                                                    vErrors = null;
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                              var valid53 = _errs377 === errors;
-                                                                                              if (!valid53) {
-                                                                                                break;
-                                                                                              }
-                                                                                            }
-                                                                                          } else {
-                                                                                            const err166 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/4/type", keyword: "type", params: { type: "array" } };
-                                                                                            if (vErrors === null) {
-                                                                                              vErrors = [err166];
-                                                                                            } else {
-                                                                                              vErrors.push(err166);
-                                                                                            }
-                                                                                            errors++;
-                                                                                          }
-                                                                                        }
-                                                                                        var _valid23 = _errs375 === errors;
-                                                                                        valid52 = valid52 || _valid23;
-                                                                                        const _errs387 = errors;
-                                                                                        if (errors === _errs387) {
-                                                                                          if (data62 && typeof data62 == "object" && !Array.isArray(data62)) {
-                                                                                            for (const key23 in data62) {
-                                                                                              let data64 = data62[key23];
-                                                                                              const _errs390 = errors;
-                                                                                              const _errs391 = errors;
-                                                                                              let valid56 = false;
-                                                                                              const _errs392 = errors;
-                                                                                              if (errors === _errs392) {
-                                                                                                if (typeof data64 === "string") {
-                                                                                                  if (data64.length > 8192 && (data64.length > 16384 || codePoints(data64) > 8192)) {
-                                                                                                    const err167 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10 + "/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                    if (vErrors === null) {
-                                                                                                      vErrors = [err167];
-                                                                                                    } else {
-                                                                                                      vErrors.push(err167);
-                                                                                                    }
-                                                                                                    errors++;
-                                                                                                  }
-                                                                                                } else {
-                                                                                                  const err168 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10 + "/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                  if (vErrors === null) {
-                                                                                                    vErrors = [err168];
-                                                                                                  } else {
-                                                                                                    vErrors.push(err168);
-                                                                                                  }
-                                                                                                  errors++;
-                                                                                                }
-                                                                                              }
-                                                                                              var _valid25 = _errs392 === errors;
-                                                                                              valid56 = valid56 || _valid25;
-                                                                                              const _errs394 = errors;
-                                                                                              if (!(typeof data64 == "number" && isFinite(data64))) {
-                                                                                                const err169 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10 + "/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err169];
-                                                                                                } else {
-                                                                                                  vErrors.push(err169);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid25 = _errs394 === errors;
-                                                                                              valid56 = valid56 || _valid25;
-                                                                                              const _errs396 = errors;
-                                                                                              if (typeof data64 !== "boolean") {
-                                                                                                const err170 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10 + "/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err170];
-                                                                                                } else {
-                                                                                                  vErrors.push(err170);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid25 = _errs396 === errors;
-                                                                                              valid56 = valid56 || _valid25;
-                                                                                              const _errs398 = errors;
-                                                                                              if (data64 !== null) {
-                                                                                                const err171 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10 + "/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err171];
-                                                                                                } else {
-                                                                                                  vErrors.push(err171);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid25 = _errs398 === errors;
-                                                                                              valid56 = valid56 || _valid25;
-                                                                                              if (!valid56) {
-                                                                                                const err172 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10 + "/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/5/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err172];
-                                                                                                } else {
-                                                                                                  vErrors.push(err172);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              } else {
-                                                                                                errors = _errs391;
-                                                                                                if (vErrors !== null) {
-                                                                                                  if (_errs391) {
-                                                                                                    vErrors.length = _errs391;
-                                                                                                  } else {
-                                                                                                    vErrors = null;
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                              var valid55 = _errs390 === errors;
-                                                                                              if (!valid55) {
-                                                                                                break;
-                                                                                              }
-                                                                                            }
-                                                                                          } else {
-                                                                                            const err173 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf/5/type", keyword: "type", params: { type: "object" } };
-                                                                                            if (vErrors === null) {
-                                                                                              vErrors = [err173];
-                                                                                            } else {
-                                                                                              vErrors.push(err173);
-                                                                                            }
-                                                                                            errors++;
-                                                                                          }
-                                                                                        }
-                                                                                        var _valid23 = _errs387 === errors;
-                                                                                        valid52 = valid52 || _valid23;
-                                                                                        if (!valid52) {
-                                                                                          const err174 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/items/anyOf", keyword: "anyOf", params: {} };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err174];
-                                                                                          } else {
-                                                                                            vErrors.push(err174);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        } else {
-                                                                                          errors = _errs366;
-                                                                                          if (vErrors !== null) {
-                                                                                            if (_errs366) {
-                                                                                              vErrors.length = _errs366;
-                                                                                            } else {
-                                                                                              vErrors = null;
-                                                                                            }
-                                                                                          }
-                                                                                        }
-                                                                                        var valid51 = _errs365 === errors;
-                                                                                        if (!valid51) {
-                                                                                          break;
-                                                                                        }
-                                                                                      }
-                                                                                    } else {
-                                                                                      const err175 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/4/type", keyword: "type", params: { type: "array" } };
-                                                                                      if (vErrors === null) {
-                                                                                        vErrors = [err175];
-                                                                                      } else {
-                                                                                        vErrors.push(err175);
-                                                                                      }
-                                                                                      errors++;
-                                                                                    }
-                                                                                  }
-                                                                                  var _valid22 = _errs363 === errors;
-                                                                                  valid50 = valid50 || _valid22;
-                                                                                  const _errs400 = errors;
-                                                                                  if (errors === _errs400) {
-                                                                                    if (data61 && typeof data61 == "object" && !Array.isArray(data61)) {
-                                                                                      for (const key24 in data61) {
-                                                                                        let data65 = data61[key24];
-                                                                                        const _errs403 = errors;
-                                                                                        const _errs404 = errors;
-                                                                                        let valid58 = false;
-                                                                                        const _errs405 = errors;
-                                                                                        if (errors === _errs405) {
-                                                                                          if (typeof data65 === "string") {
-                                                                                            if (data65.length > 8192 && (data65.length > 16384 || codePoints(data65) > 8192)) {
-                                                                                              const err176 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                              if (vErrors === null) {
-                                                                                                vErrors = [err176];
-                                                                                              } else {
-                                                                                                vErrors.push(err176);
-                                                                                              }
-                                                                                              errors++;
-                                                                                            }
-                                                                                          } else {
-                                                                                            const err177 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                            if (vErrors === null) {
-                                                                                              vErrors = [err177];
-                                                                                            } else {
-                                                                                              vErrors.push(err177);
-                                                                                            }
-                                                                                            errors++;
-                                                                                          }
-                                                                                        }
-                                                                                        var _valid26 = _errs405 === errors;
-                                                                                        valid58 = valid58 || _valid26;
-                                                                                        const _errs407 = errors;
-                                                                                        if (!(typeof data65 == "number" && isFinite(data65))) {
-                                                                                          const err178 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err178];
-                                                                                          } else {
-                                                                                            vErrors.push(err178);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        }
-                                                                                        var _valid26 = _errs407 === errors;
-                                                                                        valid58 = valid58 || _valid26;
-                                                                                        const _errs409 = errors;
-                                                                                        if (typeof data65 !== "boolean") {
-                                                                                          const err179 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err179];
-                                                                                          } else {
-                                                                                            vErrors.push(err179);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        }
-                                                                                        var _valid26 = _errs409 === errors;
-                                                                                        valid58 = valid58 || _valid26;
-                                                                                        const _errs411 = errors;
-                                                                                        if (data65 !== null) {
-                                                                                          const err180 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err180];
-                                                                                          } else {
-                                                                                            vErrors.push(err180);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        }
-                                                                                        var _valid26 = _errs411 === errors;
-                                                                                        valid58 = valid58 || _valid26;
-                                                                                        const _errs413 = errors;
-                                                                                        if (errors === _errs413) {
-                                                                                          if (Array.isArray(data65)) {
-                                                                                            var valid59 = true;
-                                                                                            const len12 = data65.length;
-                                                                                            for (let i12 = 0; i12 < len12; i12++) {
-                                                                                              let data66 = data65[i12];
-                                                                                              const _errs415 = errors;
-                                                                                              const _errs416 = errors;
-                                                                                              let valid60 = false;
-                                                                                              const _errs417 = errors;
-                                                                                              if (errors === _errs417) {
-                                                                                                if (typeof data66 === "string") {
-                                                                                                  if (data66.length > 8192 && (data66.length > 16384 || codePoints(data66) > 8192)) {
-                                                                                                    const err181 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i12, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                    if (vErrors === null) {
-                                                                                                      vErrors = [err181];
-                                                                                                    } else {
-                                                                                                      vErrors.push(err181);
-                                                                                                    }
-                                                                                                    errors++;
-                                                                                                  }
-                                                                                                } else {
-                                                                                                  const err182 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i12, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                  if (vErrors === null) {
-                                                                                                    vErrors = [err182];
-                                                                                                  } else {
-                                                                                                    vErrors.push(err182);
-                                                                                                  }
-                                                                                                  errors++;
-                                                                                                }
-                                                                                              }
-                                                                                              var _valid27 = _errs417 === errors;
-                                                                                              valid60 = valid60 || _valid27;
-                                                                                              const _errs419 = errors;
-                                                                                              if (!(typeof data66 == "number" && isFinite(data66))) {
-                                                                                                const err183 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i12, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err183];
-                                                                                                } else {
-                                                                                                  vErrors.push(err183);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid27 = _errs419 === errors;
-                                                                                              valid60 = valid60 || _valid27;
-                                                                                              const _errs421 = errors;
-                                                                                              if (typeof data66 !== "boolean") {
-                                                                                                const err184 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i12, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err184];
-                                                                                                } else {
-                                                                                                  vErrors.push(err184);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid27 = _errs421 === errors;
-                                                                                              valid60 = valid60 || _valid27;
-                                                                                              const _errs423 = errors;
-                                                                                              if (data66 !== null) {
-                                                                                                const err185 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i12, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err185];
-                                                                                                } else {
-                                                                                                  vErrors.push(err185);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid27 = _errs423 === errors;
-                                                                                              valid60 = valid60 || _valid27;
-                                                                                              if (!valid60) {
-                                                                                                const err186 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i12, schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/4/items/anyOf", keyword: "anyOf", params: {} };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err186];
-                                                                                                } else {
-                                                                                                  vErrors.push(err186);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              } else {
-                                                                                                errors = _errs416;
-                                                                                                if (vErrors !== null) {
-                                                                                                  if (_errs416) {
-                                                                                                    vErrors.length = _errs416;
-                                                                                                  } else {
-                                                                                                    vErrors = null;
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                              var valid59 = _errs415 === errors;
-                                                                                              if (!valid59) {
-                                                                                                break;
-                                                                                              }
-                                                                                            }
-                                                                                          } else {
-                                                                                            const err187 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/4/type", keyword: "type", params: { type: "array" } };
-                                                                                            if (vErrors === null) {
-                                                                                              vErrors = [err187];
-                                                                                            } else {
-                                                                                              vErrors.push(err187);
-                                                                                            }
-                                                                                            errors++;
-                                                                                          }
-                                                                                        }
-                                                                                        var _valid26 = _errs413 === errors;
-                                                                                        valid58 = valid58 || _valid26;
-                                                                                        const _errs425 = errors;
-                                                                                        if (errors === _errs425) {
-                                                                                          if (data65 && typeof data65 == "object" && !Array.isArray(data65)) {
-                                                                                            for (const key25 in data65) {
-                                                                                              let data67 = data65[key25];
-                                                                                              const _errs428 = errors;
-                                                                                              const _errs429 = errors;
-                                                                                              let valid62 = false;
-                                                                                              const _errs430 = errors;
-                                                                                              if (errors === _errs430) {
-                                                                                                if (typeof data67 === "string") {
-                                                                                                  if (data67.length > 8192 && (data67.length > 16384 || codePoints(data67) > 8192)) {
-                                                                                                    const err188 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 8192 } };
-                                                                                                    if (vErrors === null) {
-                                                                                                      vErrors = [err188];
-                                                                                                    } else {
-                                                                                                      vErrors.push(err188);
-                                                                                                    }
-                                                                                                    errors++;
-                                                                                                  }
-                                                                                                } else {
-                                                                                                  const err189 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                                                                                  if (vErrors === null) {
-                                                                                                    vErrors = [err189];
-                                                                                                  } else {
-                                                                                                    vErrors.push(err189);
-                                                                                                  }
-                                                                                                  errors++;
-                                                                                                }
-                                                                                              }
-                                                                                              var _valid28 = _errs430 === errors;
-                                                                                              valid62 = valid62 || _valid28;
-                                                                                              const _errs432 = errors;
-                                                                                              if (!(typeof data67 == "number" && isFinite(data67))) {
-                                                                                                const err190 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "number" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err190];
-                                                                                                } else {
-                                                                                                  vErrors.push(err190);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid28 = _errs432 === errors;
-                                                                                              valid62 = valid62 || _valid28;
-                                                                                              const _errs434 = errors;
-                                                                                              if (typeof data67 !== "boolean") {
-                                                                                                const err191 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/2/type", keyword: "type", params: { type: "boolean" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err191];
-                                                                                                } else {
-                                                                                                  vErrors.push(err191);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid28 = _errs434 === errors;
-                                                                                              valid62 = valid62 || _valid28;
-                                                                                              const _errs436 = errors;
-                                                                                              if (data67 !== null) {
-                                                                                                const err192 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/3/type", keyword: "type", params: { type: "null" } };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err192];
-                                                                                                } else {
-                                                                                                  vErrors.push(err192);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              }
-                                                                                              var _valid28 = _errs436 === errors;
-                                                                                              valid62 = valid62 || _valid28;
-                                                                                              if (!valid62) {
-                                                                                                const err193 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                                                if (vErrors === null) {
-                                                                                                  vErrors = [err193];
-                                                                                                } else {
-                                                                                                  vErrors.push(err193);
-                                                                                                }
-                                                                                                errors++;
-                                                                                              } else {
-                                                                                                errors = _errs429;
-                                                                                                if (vErrors !== null) {
-                                                                                                  if (_errs429) {
-                                                                                                    vErrors.length = _errs429;
-                                                                                                  } else {
-                                                                                                    vErrors = null;
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                              var valid61 = _errs428 === errors;
-                                                                                              if (!valid61) {
-                                                                                                break;
-                                                                                              }
-                                                                                            }
-                                                                                          } else {
-                                                                                            const err194 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf/5/type", keyword: "type", params: { type: "object" } };
-                                                                                            if (vErrors === null) {
-                                                                                              vErrors = [err194];
-                                                                                            } else {
-                                                                                              vErrors.push(err194);
-                                                                                            }
-                                                                                            errors++;
-                                                                                          }
-                                                                                        }
-                                                                                        var _valid26 = _errs425 === errors;
-                                                                                        valid58 = valid58 || _valid26;
-                                                                                        if (!valid58) {
-                                                                                          const err195 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                                          if (vErrors === null) {
-                                                                                            vErrors = [err195];
-                                                                                          } else {
-                                                                                            vErrors.push(err195);
-                                                                                          }
-                                                                                          errors++;
-                                                                                        } else {
-                                                                                          errors = _errs404;
-                                                                                          if (vErrors !== null) {
-                                                                                            if (_errs404) {
-                                                                                              vErrors.length = _errs404;
-                                                                                            } else {
-                                                                                              vErrors = null;
-                                                                                            }
-                                                                                          }
-                                                                                        }
-                                                                                        var valid57 = _errs403 === errors;
-                                                                                        if (!valid57) {
-                                                                                          break;
-                                                                                        }
-                                                                                      }
-                                                                                    } else {
-                                                                                      const err196 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf/5/type", keyword: "type", params: { type: "object" } };
-                                                                                      if (vErrors === null) {
-                                                                                        vErrors = [err196];
-                                                                                      } else {
-                                                                                        vErrors.push(err196);
-                                                                                      }
-                                                                                      errors++;
-                                                                                    }
-                                                                                  }
-                                                                                  var _valid22 = _errs400 === errors;
-                                                                                  valid50 = valid50 || _valid22;
-                                                                                  if (!valid50) {
-                                                                                    const err197 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                                                                    if (vErrors === null) {
-                                                                                      vErrors = [err197];
-                                                                                    } else {
-                                                                                      vErrors.push(err197);
-                                                                                    }
-                                                                                    errors++;
-                                                                                  } else {
-                                                                                    errors = _errs354;
-                                                                                    if (vErrors !== null) {
-                                                                                      if (_errs354) {
-                                                                                        vErrors.length = _errs354;
-                                                                                      } else {
-                                                                                        vErrors = null;
-                                                                                      }
-                                                                                    }
-                                                                                  }
-                                                                                  var valid49 = _errs353 === errors;
-                                                                                  if (!valid49) {
-                                                                                    break;
-                                                                                  }
-                                                                                }
-                                                                              } else {
-                                                                                const err198 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf/5/type", keyword: "type", params: { type: "object" } };
-                                                                                if (vErrors === null) {
-                                                                                  vErrors = [err198];
-                                                                                } else {
-                                                                                  vErrors.push(err198);
-                                                                                }
-                                                                                errors++;
-                                                                              }
-                                                                            }
-                                                                            var _valid14 = _errs350 === errors;
-                                                                            valid34 = valid34 || _valid14;
-                                                                            if (!valid34) {
-                                                                              const err199 = { instancePath: instancePath + "/traits/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/traits/patternProperties/%5E%5B%5Cs%5CS%5D*%24/anyOf", keyword: "anyOf", params: {} };
-                                                                              if (vErrors === null) {
-                                                                                vErrors = [err199];
-                                                                              } else {
-                                                                                vErrors.push(err199);
-                                                                              }
-                                                                              errors++;
-                                                                              validate20.errors = vErrors;
-                                                                              return false;
-                                                                            } else {
-                                                                              errors = _errs254;
-                                                                              if (vErrors !== null) {
-                                                                                if (_errs254) {
-                                                                                  vErrors.length = _errs254;
-                                                                                } else {
-                                                                                  vErrors = null;
-                                                                                }
-                                                                              }
-                                                                            }
-                                                                            var valid18 = _errs253 === errors;
-                                                                            props3[key18] = true;
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                }
-                                                              }
-                                                            }
-                                                          }
-                                                        }
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    } else {
-                      validate20.errors = [{ instancePath: instancePath + "/traits", schemaPath: "#/allOf/0/properties/traits/type", keyword: "type", params: { type: "object" } }];
-                      return false;
-                    }
-                  }
-                  var valid1 = _errs11 === errors;
-                } else {
-                  var valid1 = true;
-                }
-                if (valid1) {
-                  if (data.context !== void 0) {
-                    let data68 = data.context;
-                    const _errs438 = errors;
-                    if (errors === _errs438) {
-                      if (data68 && typeof data68 == "object" && !Array.isArray(data68)) {
-                        if (data68.ip !== void 0) {
-                          let data69 = data68.ip;
-                          const _errs440 = errors;
-                          const _errs441 = errors;
-                          let valid64 = false;
-                          const _errs442 = errors;
-                          if (errors === _errs442) {
-                            if (errors === _errs442) {
-                              if (typeof data69 === "string") {
-                                if (data69.length > 45 && (data69.length > 90 || codePoints(data69) > 45)) {
-                                  const err200 = { instancePath: instancePath + "/context/ip", schemaPath: "#/allOf/0/properties/context/properties/ip/anyOf/0/maxLength", keyword: "maxLength", params: { limit: 45 } };
-                                  if (vErrors === null) {
-                                    vErrors = [err200];
-                                  } else {
-                                    vErrors.push(err200);
-                                  }
-                                  errors++;
-                                } else {
-                                  if (!formats16(data69)) {
-                                    const err201 = { instancePath: instancePath + "/context/ip", schemaPath: "#/allOf/0/properties/context/properties/ip/anyOf/0/format", keyword: "format", params: { format: "ipv4" } };
-                                    if (vErrors === null) {
-                                      vErrors = [err201];
-                                    } else {
-                                      vErrors.push(err201);
-                                    }
-                                    errors++;
-                                  }
-                                }
-                              } else {
-                                const err202 = { instancePath: instancePath + "/context/ip", schemaPath: "#/allOf/0/properties/context/properties/ip/anyOf/0/type", keyword: "type", params: { type: "string" } };
-                                if (vErrors === null) {
-                                  vErrors = [err202];
-                                } else {
-                                  vErrors.push(err202);
-                                }
-                                errors++;
-                              }
-                            }
-                          }
-                          var _valid29 = _errs442 === errors;
-                          valid64 = valid64 || _valid29;
-                          const _errs444 = errors;
-                          if (errors === _errs444) {
-                            if (errors === _errs444) {
-                              if (typeof data69 === "string") {
-                                if (data69.length > 45 && (data69.length > 90 || codePoints(data69) > 45)) {
-                                  const err203 = { instancePath: instancePath + "/context/ip", schemaPath: "#/allOf/0/properties/context/properties/ip/anyOf/1/maxLength", keyword: "maxLength", params: { limit: 45 } };
-                                  if (vErrors === null) {
-                                    vErrors = [err203];
-                                  } else {
-                                    vErrors.push(err203);
-                                  }
-                                  errors++;
-                                } else {
-                                  if (!formats18(data69)) {
-                                    const err204 = { instancePath: instancePath + "/context/ip", schemaPath: "#/allOf/0/properties/context/properties/ip/anyOf/1/format", keyword: "format", params: { format: "ipv6" } };
-                                    if (vErrors === null) {
-                                      vErrors = [err204];
-                                    } else {
-                                      vErrors.push(err204);
-                                    }
-                                    errors++;
-                                  }
-                                }
-                              } else {
-                                const err205 = { instancePath: instancePath + "/context/ip", schemaPath: "#/allOf/0/properties/context/properties/ip/anyOf/1/type", keyword: "type", params: { type: "string" } };
-                                if (vErrors === null) {
-                                  vErrors = [err205];
-                                } else {
-                                  vErrors.push(err205);
-                                }
-                                errors++;
-                              }
-                            }
-                          }
-                          var _valid29 = _errs444 === errors;
-                          valid64 = valid64 || _valid29;
-                          if (!valid64) {
-                            const err206 = { instancePath: instancePath + "/context/ip", schemaPath: "#/allOf/0/properties/context/properties/ip/anyOf", keyword: "anyOf", params: {} };
-                            if (vErrors === null) {
-                              vErrors = [err206];
-                            } else {
-                              vErrors.push(err206);
-                            }
-                            errors++;
-                            validate20.errors = vErrors;
-                            return false;
-                          } else {
-                            errors = _errs441;
-                            if (vErrors !== null) {
-                              if (_errs441) {
-                                vErrors.length = _errs441;
-                              } else {
-                                vErrors = null;
-                              }
-                            }
-                          }
-                          var valid63 = _errs440 === errors;
-                        } else {
-                          var valid63 = true;
-                        }
-                        if (valid63) {
-                          if (data68.userAgent !== void 0) {
-                            let data70 = data68.userAgent;
-                            const _errs446 = errors;
-                            if (errors === _errs446) {
-                              if (typeof data70 === "string") {
-                                if (data70.length > 1024 && (data70.length > 2048 || codePoints(data70) > 1024)) {
-                                  validate20.errors = [{ instancePath: instancePath + "/context/userAgent", schemaPath: "#/allOf/0/properties/context/properties/userAgent/maxLength", keyword: "maxLength", params: { limit: 1024 } }];
-                                  return false;
-                                }
-                              } else {
-                                validate20.errors = [{ instancePath: instancePath + "/context/userAgent", schemaPath: "#/allOf/0/properties/context/properties/userAgent/type", keyword: "type", params: { type: "string" } }];
-                                return false;
-                              }
-                            }
-                            var valid63 = _errs446 === errors;
-                          } else {
-                            var valid63 = true;
-                          }
-                          if (valid63) {
-                            if (data68.library !== void 0) {
-                              let data71 = data68.library;
-                              const _errs448 = errors;
-                              if (errors === _errs448) {
-                                if (data71 && typeof data71 == "object" && !Array.isArray(data71)) {
-                                  let missing1;
-                                  if (data71.name === void 0 && (missing1 = "name") || data71.version === void 0 && (missing1 = "version")) {
-                                    validate20.errors = [{ instancePath: instancePath + "/context/library", schemaPath: "#/allOf/0/properties/context/properties/library/required", keyword: "required", params: { missingProperty: missing1 } }];
-                                    return false;
-                                  } else {
-                                    if (data71.name !== void 0) {
-                                      let data72 = data71.name;
-                                      const _errs450 = errors;
-                                      if (errors === _errs450) {
-                                        if (typeof data72 === "string") {
-                                          if (data72.length > 255 && (data72.length > 510 || codePoints(data72) > 255)) {
-                                            validate20.errors = [{ instancePath: instancePath + "/context/library/name", schemaPath: "#/allOf/0/properties/context/properties/library/properties/name/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                            return false;
-                                          }
-                                        } else {
-                                          validate20.errors = [{ instancePath: instancePath + "/context/library/name", schemaPath: "#/allOf/0/properties/context/properties/library/properties/name/type", keyword: "type", params: { type: "string" } }];
-                                          return false;
-                                        }
-                                      }
-                                      var valid65 = _errs450 === errors;
-                                    } else {
-                                      var valid65 = true;
-                                    }
-                                    if (valid65) {
-                                      if (data71.version !== void 0) {
-                                        let data73 = data71.version;
-                                        const _errs452 = errors;
-                                        if (errors === _errs452) {
-                                          if (typeof data73 === "string") {
-                                            if (data73.length > 255 && (data73.length > 510 || codePoints(data73) > 255)) {
-                                              validate20.errors = [{ instancePath: instancePath + "/context/library/version", schemaPath: "#/allOf/0/properties/context/properties/library/properties/version/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                              return false;
-                                            }
-                                          } else {
-                                            validate20.errors = [{ instancePath: instancePath + "/context/library/version", schemaPath: "#/allOf/0/properties/context/properties/library/properties/version/type", keyword: "type", params: { type: "string" } }];
-                                            return false;
-                                          }
-                                        }
-                                        var valid65 = _errs452 === errors;
-                                      } else {
-                                        var valid65 = true;
-                                      }
-                                    }
-                                  }
-                                } else {
-                                  validate20.errors = [{ instancePath: instancePath + "/context/library", schemaPath: "#/allOf/0/properties/context/properties/library/type", keyword: "type", params: { type: "object" } }];
-                                  return false;
-                                }
-                              }
-                              var valid63 = _errs448 === errors;
-                            } else {
-                              var valid63 = true;
-                            }
-                          }
-                        }
-                      } else {
-                        validate20.errors = [{ instancePath: instancePath + "/context", schemaPath: "#/allOf/0/properties/context/type", keyword: "type", params: { type: "object" } }];
-                        return false;
-                      }
-                    }
-                    var valid1 = _errs438 === errors;
-                  } else {
-                    var valid1 = true;
-                  }
-                  if (valid1) {
-                    if (data.timestamp !== void 0) {
-                      let data74 = data.timestamp;
-                      const _errs454 = errors;
-                      if (errors === _errs454) {
-                        if (errors === _errs454) {
-                          if (typeof data74 === "string") {
-                            if (data74.length > 64 && (data74.length > 128 || codePoints(data74) > 64)) {
-                              validate20.errors = [{ instancePath: instancePath + "/timestamp", schemaPath: "#/allOf/0/properties/timestamp/maxLength", keyword: "maxLength", params: { limit: 64 } }];
-                              return false;
-                            } else {
-                              if (!formats6(data74)) {
-                                validate20.errors = [{ instancePath: instancePath + "/timestamp", schemaPath: "#/allOf/0/properties/timestamp/format", keyword: "format", params: { format: "date-time" } }];
-                                return false;
-                              }
-                            }
-                          } else {
-                            validate20.errors = [{ instancePath: instancePath + "/timestamp", schemaPath: "#/allOf/0/properties/timestamp/type", keyword: "type", params: { type: "string" } }];
-                            return false;
-                          }
-                        }
-                      }
-                      var valid1 = _errs454 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data.messageId !== void 0) {
-                        let data75 = data.messageId;
-                        const _errs456 = errors;
-                        if (errors === _errs456) {
-                          if (typeof data75 === "string") {
-                            if (data75.length > 255 && (data75.length > 510 || codePoints(data75) > 255)) {
-                              validate20.errors = [{ instancePath: instancePath + "/messageId", schemaPath: "#/allOf/0/properties/messageId/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                              return false;
-                            } else {
-                              if (data75.length < 1 || data75.length < 2 && codePoints(data75) < 1) {
-                                validate20.errors = [{ instancePath: instancePath + "/messageId", schemaPath: "#/allOf/0/properties/messageId/minLength", keyword: "minLength", params: { limit: 1 } }];
-                                return false;
-                              }
-                            }
-                          } else {
-                            validate20.errors = [{ instancePath: instancePath + "/messageId", schemaPath: "#/allOf/0/properties/messageId/type", keyword: "type", params: { type: "string" } }];
-                            return false;
-                          }
-                        }
-                        var valid1 = _errs456 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data.integrations !== void 0) {
-                          let data76 = data.integrations;
-                          const _errs458 = errors;
-                          if (errors === _errs458) {
-                            if (data76 && typeof data76 == "object" && !Array.isArray(data76)) {
-                              for (const key26 in data76) {
-                                let data77 = data76[key26];
-                                const _errs461 = errors;
-                                const _errs462 = errors;
-                                let valid67 = false;
-                                const _errs463 = errors;
-                                if (typeof data77 !== "boolean") {
-                                  const err207 = { instancePath: instancePath + "/integrations/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/integrations/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "boolean" } };
-                                  if (vErrors === null) {
-                                    vErrors = [err207];
-                                  } else {
-                                    vErrors.push(err207);
-                                  }
-                                  errors++;
-                                }
-                                var _valid30 = _errs463 === errors;
-                                valid67 = valid67 || _valid30;
-                                const _errs465 = errors;
-                                if (errors === _errs465) {
-                                  if (!(data77 && typeof data77 == "object" && !Array.isArray(data77))) {
-                                    const err208 = { instancePath: instancePath + "/integrations/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/integrations/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "object" } };
-                                    if (vErrors === null) {
-                                      vErrors = [err208];
-                                    } else {
-                                      vErrors.push(err208);
-                                    }
-                                    errors++;
-                                  }
-                                }
-                                var _valid30 = _errs465 === errors;
-                                valid67 = valid67 || _valid30;
-                                if (!valid67) {
-                                  const err209 = { instancePath: instancePath + "/integrations/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/allOf/0/properties/integrations/additionalProperties/anyOf", keyword: "anyOf", params: {} };
-                                  if (vErrors === null) {
-                                    vErrors = [err209];
-                                  } else {
-                                    vErrors.push(err209);
-                                  }
-                                  errors++;
-                                  validate20.errors = vErrors;
-                                  return false;
-                                } else {
-                                  errors = _errs462;
-                                  if (vErrors !== null) {
-                                    if (_errs462) {
-                                      vErrors.length = _errs462;
-                                    } else {
-                                      vErrors = null;
-                                    }
-                                  }
-                                }
-                                var valid66 = _errs461 === errors;
-                                if (!valid66) {
-                                  break;
-                                }
-                              }
-                            } else {
-                              validate20.errors = [{ instancePath: instancePath + "/integrations", schemaPath: "#/allOf/0/properties/integrations/type", keyword: "type", params: { type: "object" } }];
-                              return false;
-                            }
-                          }
-                          var valid1 = _errs458 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    } else {
-      validate20.errors = [{ instancePath, schemaPath: "#/allOf/0/type", keyword: "type", params: { type: "object" } }];
-      return false;
-    }
-  }
-  var valid0 = _errs1 === errors;
-  if (valid0) {
-    const _errs467 = errors;
-    const _errs468 = errors;
-    let valid68 = false;
-    const _errs469 = errors;
-    if (errors === _errs469) {
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        let missing2;
-        if (data.userId === void 0 && (missing2 = "userId")) {
-          const err210 = { instancePath, schemaPath: "#/allOf/1/anyOf/0/required", keyword: "required", params: { missingProperty: missing2 } };
-          if (vErrors === null) {
-            vErrors = [err210];
-          } else {
-            vErrors.push(err210);
-          }
-          errors++;
-        } else {
-          if (data.userId !== void 0) {
-            let data78 = data.userId;
-            const _errs471 = errors;
-            if (errors === _errs471) {
-              if (typeof data78 === "string") {
-                if (data78.length > 255 && (data78.length > 510 || codePoints(data78) > 255)) {
-                  const err211 = { instancePath: instancePath + "/userId", schemaPath: "#/allOf/1/anyOf/0/properties/userId/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                  if (vErrors === null) {
-                    vErrors = [err211];
-                  } else {
-                    vErrors.push(err211);
-                  }
-                  errors++;
-                } else {
-                  if (data78.length < 1 || data78.length < 2 && codePoints(data78) < 1) {
-                    const err212 = { instancePath: instancePath + "/userId", schemaPath: "#/allOf/1/anyOf/0/properties/userId/minLength", keyword: "minLength", params: { limit: 1 } };
-                    if (vErrors === null) {
-                      vErrors = [err212];
-                    } else {
-                      vErrors.push(err212);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err213 = { instancePath: instancePath + "/userId", schemaPath: "#/allOf/1/anyOf/0/properties/userId/type", keyword: "type", params: { type: "string" } };
-                if (vErrors === null) {
-                  vErrors = [err213];
-                } else {
-                  vErrors.push(err213);
-                }
-                errors++;
-              }
-            }
-          }
-        }
-      } else {
-        const err214 = { instancePath, schemaPath: "#/allOf/1/anyOf/0/type", keyword: "type", params: { type: "object" } };
-        if (vErrors === null) {
-          vErrors = [err214];
-        } else {
-          vErrors.push(err214);
-        }
-        errors++;
-      }
-    }
-    var _valid31 = _errs469 === errors;
-    valid68 = valid68 || _valid31;
-    if (_valid31) {
-      var props14 = {};
-      props14.userId = true;
-    }
-    const _errs473 = errors;
-    if (errors === _errs473) {
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        let missing3;
-        if (data.anonymousId === void 0 && (missing3 = "anonymousId")) {
-          const err215 = { instancePath, schemaPath: "#/allOf/1/anyOf/1/required", keyword: "required", params: { missingProperty: missing3 } };
-          if (vErrors === null) {
-            vErrors = [err215];
-          } else {
-            vErrors.push(err215);
-          }
-          errors++;
-        } else {
-          if (data.anonymousId !== void 0) {
-            let data79 = data.anonymousId;
-            const _errs475 = errors;
-            if (errors === _errs475) {
-              if (typeof data79 === "string") {
-                if (data79.length > 255 && (data79.length > 510 || codePoints(data79) > 255)) {
-                  const err216 = { instancePath: instancePath + "/anonymousId", schemaPath: "#/allOf/1/anyOf/1/properties/anonymousId/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                  if (vErrors === null) {
-                    vErrors = [err216];
-                  } else {
-                    vErrors.push(err216);
-                  }
-                  errors++;
-                } else {
-                  if (data79.length < 1 || data79.length < 2 && codePoints(data79) < 1) {
-                    const err217 = { instancePath: instancePath + "/anonymousId", schemaPath: "#/allOf/1/anyOf/1/properties/anonymousId/minLength", keyword: "minLength", params: { limit: 1 } };
-                    if (vErrors === null) {
-                      vErrors = [err217];
-                    } else {
-                      vErrors.push(err217);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err218 = { instancePath: instancePath + "/anonymousId", schemaPath: "#/allOf/1/anyOf/1/properties/anonymousId/type", keyword: "type", params: { type: "string" } };
-                if (vErrors === null) {
-                  vErrors = [err218];
-                } else {
-                  vErrors.push(err218);
-                }
-                errors++;
-              }
-            }
-          }
-        }
-      } else {
-        const err219 = { instancePath, schemaPath: "#/allOf/1/anyOf/1/type", keyword: "type", params: { type: "object" } };
-        if (vErrors === null) {
-          vErrors = [err219];
-        } else {
-          vErrors.push(err219);
-        }
-        errors++;
-      }
-    }
-    var _valid31 = _errs473 === errors;
-    valid68 = valid68 || _valid31;
-    if (_valid31) {
-      if (props14 !== true) {
-        props14 = props14 || {};
-        props14.anonymousId = true;
-      }
-    }
-    if (!valid68) {
-      const err220 = { instancePath, schemaPath: "#/allOf/1/anyOf", keyword: "anyOf", params: {} };
-      if (vErrors === null) {
-        vErrors = [err220];
-      } else {
-        vErrors.push(err220);
-      }
-      errors++;
-      validate20.errors = vErrors;
-      return false;
-    } else {
-      errors = _errs468;
-      if (vErrors !== null) {
-        if (_errs468) {
-          vErrors.length = _errs468;
-        } else {
-          vErrors = null;
-        }
-      }
-    }
-    var valid0 = _errs467 === errors;
-    if (valid0) {
-      if (props14 !== true) {
-        props14 = props14 || {};
-        props14.type = true;
-        props14.userId = true;
-        props14.anonymousId = true;
-        props14.groupId = true;
-        props14.traits = true;
-        props14.context = true;
-        props14.timestamp = true;
-        props14.messageId = true;
-        props14.integrations = true;
-      }
-    }
-  }
-  validate20.errors = vErrors;
-  evaluated0.props = props14;
-  return errors === 0;
+  return true;
 }
-validate20.evaluated = { "dynamicProps": true, "dynamicItems": false };
+function isTraitValueDepth1(d) {
+  anyOf2: {
+    branch10: {
+      if (!(typeof d == "string") || d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192)) break branch10;
+      break anyOf2;
+    }
+    branch11: {
+      if (!(typeof d == "number" && isFinite(d))) break branch11;
+      break anyOf2;
+    }
+    branch12: {
+      if (!(typeof d == "boolean")) break branch12;
+      break anyOf2;
+    }
+    branch13: {
+      if (!(d === null)) break branch13;
+      break anyOf2;
+    }
+    branch14: {
+      if (!Array.isArray(d)) break branch14;
+      for (let i2 = 0; i2 < d.length; i2++) {
+        const item2 = d[i2];
+        if (!isTraitValueDepth0(item2)) break branch14;
+      }
+      break anyOf2;
+    }
+    branch19: {
+      if (!(d && typeof d == "object" && !Array.isArray(d))) break branch19;
+      for (const key2 in d) {
+        const value2 = d[key2];
+        {
+          if (!isTraitValueDepth0(value2)) break branch19;
+        }
+      }
+      break anyOf2;
+    }
+    return false;
+  }
+  return true;
+}
+function isTraitValueDepth2(d) {
+  anyOf1: {
+    branch5: {
+      if (!(typeof d == "string") || d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192)) break branch5;
+      break anyOf1;
+    }
+    branch6: {
+      if (!(typeof d == "number" && isFinite(d))) break branch6;
+      break anyOf1;
+    }
+    branch7: {
+      if (!(typeof d == "boolean")) break branch7;
+      break anyOf1;
+    }
+    branch8: {
+      if (!(d === null)) break branch8;
+      break anyOf1;
+    }
+    branch9: {
+      if (!Array.isArray(d)) break branch9;
+      for (let i1 = 0; i1 < d.length; i1++) {
+        const item1 = d[i1];
+        if (!isTraitValueDepth1(item1)) break branch9;
+      }
+      break anyOf1;
+    }
+    branch20: {
+      if (!(d && typeof d == "object" && !Array.isArray(d))) break branch20;
+      for (const key3 in d) {
+        const value3 = d[key3];
+        {
+          if (!isTraitValueDepth1(value3)) break branch20;
+        }
+      }
+      break anyOf1;
+    }
+    return false;
+  }
+  return true;
+}
+function isTraitValueDepth3(d) {
+  anyOf0: {
+    branch0: {
+      if (!(typeof d == "string") || d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192)) break branch0;
+      break anyOf0;
+    }
+    branch1: {
+      if (!(typeof d == "number" && isFinite(d))) break branch1;
+      break anyOf0;
+    }
+    branch2: {
+      if (!(typeof d == "boolean")) break branch2;
+      break anyOf0;
+    }
+    branch3: {
+      if (!(d === null)) break branch3;
+      break anyOf0;
+    }
+    branch4: {
+      if (!Array.isArray(d)) break branch4;
+      for (let i0 = 0; i0 < d.length; i0++) {
+        const item0 = d[i0];
+        if (!isTraitValueDepth2(item0)) break branch4;
+      }
+      break anyOf0;
+    }
+    branch21: {
+      if (!(d && typeof d == "object" && !Array.isArray(d))) break branch21;
+      for (const key4 in d) {
+        const value4 = d[key4];
+        {
+          if (!isTraitValueDepth2(value4)) break branch21;
+        }
+      }
+      break anyOf0;
+    }
+    return false;
+  }
+  return true;
+}
+var pattern1Source = "^(?:[Ii][Dd]|[Nn][Aa][Mm][Ee]|[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Pp][Ll][Aa][Nn])$";
+var pattern1 = new RegExp(pattern1Source, "u");
+var pattern2Source = "^(?:[Ee][Mm][Aa][Ii][Ll])$";
+var pattern2 = new RegExp(pattern2Source, "u");
+var pattern3Source = "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee]|[Aa][Vv][Aa][Tt][Aa][Rr])$";
+var pattern3 = new RegExp(pattern3Source, "u");
+var pattern4Source = "^(?:[Pp][Hh][Oo][Nn][Ee])$";
+var pattern4 = new RegExp(pattern4Source, "u");
+var pattern5Source = "^(?:[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])$";
+var pattern5 = new RegExp(pattern5Source, "u");
+var pattern6Source = "^(?:[Rr][Ee][Vv][Ee][Nn][Uu][Ee])$";
+var pattern6 = new RegExp(pattern6Source, "u");
+var pattern7Source = "^(?:[Aa][Dd][Dd][Rr][Ee][Ss][Ss])$";
+var pattern7 = new RegExp(pattern7Source, "u");
+var pattern8Source = "^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])$";
+var pattern8 = new RegExp(pattern8Source, "u");
+var pattern9Source = "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_?[Aa][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee][Dd]_?[Aa][Tt])$";
+var pattern9 = new RegExp(pattern9Source, "u");
+var pattern10Source = "^[\\s\\S]{256}";
+var pattern10 = new RegExp(pattern10Source, "u");
+var classify0Cache = /* @__PURE__ */ new Map([["id", 1], ["name", 1], ["email", 2], ["website", 4], ["phone", 8], ["industry", 1], ["employees", 16], ["revenue", 32], ["plan", 1], ["address", 64], ["description", 128], ["avatar", 4], ["createdAt", 256], ["updatedAt", 256]]);
+function classify0(k) {
+  let c = classify0Cache.get(k);
+  if (c === void 0) {
+    c = (pattern1.test(k) ? 1 : 0) | (pattern2.test(k) ? 2 : 0) | (pattern3.test(k) ? 4 : 0) | (pattern4.test(k) ? 8 : 0) | (pattern5.test(k) ? 16 : 0) | (pattern6.test(k) ? 32 : 0) | (pattern7.test(k) ? 64 : 0) | (pattern8.test(k) ? 128 : 0) | (pattern9.test(k) ? 256 : 0) | (pattern10.test(k) ? 512 : 0);
+    if (k.length <= 256) {
+      if (classify0Cache.size >= 4096) classify0Cache.clear();
+      classify0Cache.set(k, c);
+    }
+  }
+  return c;
+}
+function isSegmentAddress(d) {
+  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
+  const value5 = d.street;
+  if (value5 === void 0) ;
+  else {
+    if (!(typeof value5 == "string") || value5.length > 255 && (value5.length > 510 || codePoints(value5) > 255)) return false;
+  }
+  const value6 = d.city;
+  if (value6 === void 0) ;
+  else {
+    if (!(typeof value6 == "string") || value6.length > 255 && (value6.length > 510 || codePoints(value6) > 255)) return false;
+  }
+  const value7 = d.state;
+  if (value7 === void 0) ;
+  else {
+    if (!(typeof value7 == "string") || value7.length > 255 && (value7.length > 510 || codePoints(value7) > 255)) return false;
+  }
+  const value8 = d.postalCode;
+  if (value8 === void 0) ;
+  else {
+    if (!(typeof value8 == "string") || value8.length > 255 && (value8.length > 510 || codePoints(value8) > 255)) return false;
+  }
+  const value9 = d.country;
+  if (value9 === void 0) ;
+  else {
+    if (!(typeof value9 == "string") || value9.length > 255 && (value9.length > 510 || codePoints(value9) > 255)) return false;
+  }
+  for (const key5 in d) {
+    const value10 = d[key5];
+    switch (key5) {
+      case "street":
+      case "city":
+      case "state":
+      case "postalCode":
+      case "country":
+        break;
+      default: {
+        if (!isTraitValueDepth2(value10)) return false;
+      }
+    }
+  }
+  return true;
+}
+function isSegmentTraits(d) {
+  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
+  let count0 = 0;
+  for (const key1 in d) {
+    count0++;
+    const value1 = d[key1];
+    if (!isTraitValueDepth3(value1)) return false;
+    const classes0 = classify0(key1);
+    if (classes0 !== 0) {
+      if (classes0 & 1) {
+        if (!(typeof value1 == "string") || value1.length > 255 && (value1.length > 510 || codePoints(value1) > 255)) return false;
+      }
+      if (classes0 & 2) {
+        if (!(typeof value1 == "string") || value1.length > 254 && (value1.length > 508 || codePoints(value1) > 254) || !isEmail(value1)) return false;
+      }
+      if (classes0 & 4) {
+        if (!(typeof value1 == "string") || value1.length > 2048 && (value1.length > 4096 || codePoints(value1) > 2048) || !isUri(value1)) return false;
+      }
+      if (classes0 & 8) {
+        if (!(typeof value1 == "string") || value1.length > 64 && (value1.length > 128 || codePoints(value1) > 64)) return false;
+      }
+      if (classes0 & 16) {
+        if (!(typeof value1 == "number" && !(value1 % 1) && !isNaN(value1) && isFinite(value1)) || value1 < 0) return false;
+      }
+      if (classes0 & 32) {
+        if (!(typeof value1 == "number" && isFinite(value1))) return false;
+      }
+      if (classes0 & 64) {
+        if (!isSegmentAddress(value1)) return false;
+      }
+      if (classes0 & 128) {
+        if (!(typeof value1 == "string") || value1.length > 4096 && (value1.length > 8192 || codePoints(value1) > 4096)) return false;
+      }
+      if (classes0 & 256) {
+        if (!(typeof value1 == "string") || value1.length > 64 && (value1.length > 128 || codePoints(value1) > 64) || !isDateTime(value1)) return false;
+      }
+      if (classes0 & 512) {
+        return false;
+      }
+    }
+  }
+  if (count0 > 255 && Object.keys(d).length > 255) return false;
+  return true;
+}
+function isSegmentContext(d) {
+  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
+  const value11 = d.userAgent;
+  if (value11 === void 0) ;
+  else {
+    if (!(typeof value11 == "string") || value11.length > 1024 && (value11.length > 2048 || codePoints(value11) > 1024)) return false;
+  }
+  const value12 = d.ip;
+  if (value12 === void 0) ;
+  else {
+    anyOf4: {
+      branch22: {
+        if (!(typeof value12 == "string") || value12.length > 45 && (value12.length > 90 || codePoints(value12) > 45) || !isIPv4(value12)) break branch22;
+        break anyOf4;
+      }
+      branch23: {
+        if (!(typeof value12 == "string") || value12.length > 45 && (value12.length > 90 || codePoints(value12) > 45) || !isIPv6(value12)) break branch23;
+        break anyOf4;
+      }
+      return false;
+    }
+  }
+  const value13 = d.library;
+  if (value13 === void 0) ;
+  else {
+    if (!(value13 && typeof value13 == "object" && !Array.isArray(value13))) return false;
+    const value14 = value13.name;
+    if (value14 === void 0) return false;
+    else {
+      if (!(typeof value14 == "string") || value14.length > 255 && (value14.length > 510 || codePoints(value14) > 255)) return false;
+    }
+    const value15 = value13.version;
+    if (value15 === void 0) return false;
+    else {
+      if (!(typeof value15 == "string") || value15.length > 255 && (value15.length > 510 || codePoints(value15) > 255)) return false;
+    }
+  }
+  return true;
+}
+function isSegmentIntegrations(d) {
+  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
+  for (const key6 in d) {
+    const value16 = d[key6];
+    {
+      anyOf5: {
+        branch24: {
+          if (!(typeof value16 == "boolean")) break branch24;
+          break anyOf5;
+        }
+        branch25: {
+          if (!(value16 && typeof value16 == "object" && !Array.isArray(value16))) break branch25;
+          break anyOf5;
+        }
+        return false;
+      }
+    }
+  }
+  return true;
+}
+var cases0 = /* @__PURE__ */ new Map([["type", 1], ["userId", 2], ["anonymousId", 2], ["groupId", 3], ["traits", 4], ["context", 5], ["timestamp", 6], ["messageId", 2], ["integrations", 7]]);
+function isSegmentIdentity(d) {
+  anyOf6: {
+    branch26: {
+      if (!(d && typeof d == "object" && !Array.isArray(d))) break branch26;
+      const value18 = d.userId;
+      if (value18 === void 0) break branch26;
+      else {
+        if (!(typeof value18 == "string") || value18.length > 255 && (value18.length > 510 || codePoints(value18) > 255) || value18.length === 0) break branch26;
+      }
+      break anyOf6;
+    }
+    branch27: {
+      if (!(d && typeof d == "object" && !Array.isArray(d))) break branch27;
+      const value19 = d.anonymousId;
+      if (value19 === void 0) break branch27;
+      else {
+        if (!(typeof value19 == "string") || value19.length > 255 && (value19.length > 510 || codePoints(value19) > 255) || value19.length === 0) break branch27;
+      }
+      break anyOf6;
+    }
+    return false;
+  }
+  return true;
+}
+function isBody(d) {
+  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
+  let seen0 = 0;
+  let held0;
+  let held1;
+  let held2;
+  for (const key0 in d) {
+    const value0 = d[key0];
+    switch (cases0.get(key0)) {
+      case 1:
+        if (value0 !== void 0) {
+          if (!(typeof value0 == "string") || value0 !== "group") return false;
+        }
+        break;
+      case 2:
+        if (value0 !== void 0) {
+          if (!(typeof value0 == "string") || value0.length > 255 && (value0.length > 510 || codePoints(value0) > 255) || value0.length === 0) return false;
+        }
+        break;
+      case 3:
+        seen0 |= 1;
+        if (value0 === void 0) return false;
+        if (!(typeof value0 == "string") || value0.length > 255 && (value0.length > 510 || codePoints(value0) > 255) || value0.length === 0 || !pattern0.test(value0)) return false;
+        break;
+      case 4:
+        held0 = value0;
+        break;
+      case 5:
+        held1 = value0;
+        break;
+      case 6:
+        if (value0 !== void 0) {
+          if (!(typeof value0 == "string") || value0.length > 64 && (value0.length > 128 || codePoints(value0) > 64) || !isDateTime(value0)) return false;
+        }
+        break;
+      case 7:
+        held2 = value0;
+        break;
+    }
+  }
+  if (held0 !== void 0) {
+    if (!isSegmentTraits(held0)) return false;
+  }
+  if (held1 !== void 0) {
+    if (!isSegmentContext(held1)) return false;
+  }
+  if (held2 !== void 0) {
+    if (!isSegmentIntegrations(held2)) return false;
+  }
+  if (seen0 !== 1) {
+    const value17 = d.groupId;
+    if (value17 === void 0) return false;
+    else {
+      if (!(typeof value17 == "string") || value17.length > 255 && (value17.length > 510 || codePoints(value17) > 255) || value17.length === 0 || !pattern0.test(value17)) return false;
+    }
+  }
+  if (!isSegmentIdentity(d)) return false;
+  return true;
+}
+var stopped = null;
+function fail(e, a, c, p, s, k, q) {
+  const error = { instancePath: p, schemaPath: s, keyword: k, params: q };
+  e.push(error);
+  if (!a && !c && stopped === null) stopped = error;
+  return !a;
+}
+function token(k) {
+  return k.indexOf("~") < 0 && k.indexOf("/") < 0 ? k : k.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function fragment(k) {
+  return encodeURIComponent(token(k));
+}
+function check1(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (!(typeof d == "string") && fail(e, a, c, p, s + "/type", "type", { type: "string" }) && !c) break body;
+    if (d !== "group" && fail(e, a, c, p, s + "/const", "const", { allowedValue: "group" })) break body;
+    if (!a && e.length !== n) break body;
+  }
+  return e.length === n;
+}
+function check2(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 255 && (d.length > 510 || codePoints(d) > 255));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 255 })) break body;
+        if (d.length === 0 && fail(e, a, c, p, s + "/minLength", "minLength", { limit: 1 })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check3(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 255 && (d.length > 510 || codePoints(d) > 255));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 255 })) break body;
+        if (d.length === 0 && fail(e, a, c, p, s + "/minLength", "minLength", { limit: 1 })) break body;
+        if (fits && !pattern0.test(d) && fail(e, a, c, p, s + "/pattern", "pattern", { pattern: pattern0Source })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check4(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 255 && (d.length > 510 || codePoints(d) > 255));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 255 })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check5(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "number" && isFinite(d)) {
+    }
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 254 && (d.length > 508 || codePoints(d) > 254));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 254 })) break body;
+        if (fits && !isEmail(d) && fail(e, a, c, p, s + "/format", "format", { format: "email" })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check6(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "number" && isFinite(d)) {
+    }
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 2048 && (d.length > 4096 || codePoints(d) > 2048));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 2048 })) break body;
+        if (fits && !isUri(d) && fail(e, a, c, p, s + "/format", "format", { format: "uri" })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check7(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 64 && (d.length > 128 || codePoints(d) > 64));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 64 })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check8(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (!(typeof d == "number" && !(d % 1) && !isNaN(d) && isFinite(d)) && fail(e, a, c, p, s + "/type", "type", { type: "integer" }) && !c) break body;
+    if (typeof d == "number" && isFinite(d)) {
+      if (d < 0 && fail(e, a, c, p, s + "/minimum", "minimum", { comparison: ">=", limit: 0 })) break body;
+    }
+    if (!a && e.length !== n) break body;
+  }
+  return e.length === n;
+}
+function check9(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (!(typeof d == "number" && isFinite(d)) && fail(e, a, c, p, s + "/type", "type", { type: "number" }) && !c) break body;
+  }
+  return e.length === n;
+}
+var names0 = /* @__PURE__ */ new Set(["street", "city", "state", "postalCode", "country"]);
+function check10(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 8192 })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check11(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (!(typeof d == "boolean") && fail(e, a, c, p, s + "/type", "type", { type: "boolean" }) && !c) break body;
+  }
+  return e.length === n;
+}
+function check12(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (!(d === null) && fail(e, a, c, p, s + "/type", "type", { type: "null" }) && !c) break body;
+  }
+  return e.length === n;
+}
+function checkTraitValueDepth0(d, p, s, e, a, c) {
+  if (isTraitValueDepth0(d)) return true;
+  const n = e.length;
+  body: {
+    {
+      const start = e.length;
+      if (check10(d, p, s + "/anyOf/0", e, a, true) || check9(d, p, s + "/anyOf/1", e, a, true) || check11(d, p, s + "/anyOf/2", e, a, true) || check12(d, p, s + "/anyOf/3", e, a, true)) e.length = start;
+      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
+    }
+  }
+  return e.length === n;
+}
+function check14(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (Array.isArray(d)) {
+      for (let i = 0, length = d.length; i < length; i++) {
+        if (!checkTraitValueDepth0(d[i], p + "/" + i, s + "/items", e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "array" })) break body;
+  }
+  return e.length === n;
+}
+function check15(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      for (const k in d) {
+        if (true) {
+          if (!checkTraitValueDepth0(d[k], p + "/" + token(k), s + "/additionalProperties", e, a, c) && !a) break body;
+        }
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+function checkTraitValueDepth1(d, p, s, e, a, c) {
+  if (isTraitValueDepth1(d)) return true;
+  const n = e.length;
+  body: {
+    {
+      const start = e.length;
+      if (check10(d, p, s + "/anyOf/0", e, a, true) || check9(d, p, s + "/anyOf/1", e, a, true) || check11(d, p, s + "/anyOf/2", e, a, true) || check12(d, p, s + "/anyOf/3", e, a, true) || check14(d, p, s + "/anyOf/4", e, a, true) || check15(d, p, s + "/anyOf/5", e, a, true)) e.length = start;
+      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
+    }
+  }
+  return e.length === n;
+}
+function check13(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (Array.isArray(d)) {
+      for (let i = 0, length = d.length; i < length; i++) {
+        if (!checkTraitValueDepth1(d[i], p + "/" + i, s + "/items", e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "array" })) break body;
+  }
+  return e.length === n;
+}
+function check16(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      for (const k in d) {
+        if (true) {
+          if (!checkTraitValueDepth1(d[k], p + "/" + token(k), s + "/additionalProperties", e, a, c) && !a) break body;
+        }
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+function checkTraitValueDepth2(d, p, s, e, a, c) {
+  if (isTraitValueDepth2(d)) return true;
+  const n = e.length;
+  body: {
+    {
+      const start = e.length;
+      if (check10(d, p, s + "/anyOf/0", e, a, true) || check9(d, p, s + "/anyOf/1", e, a, true) || check11(d, p, s + "/anyOf/2", e, a, true) || check12(d, p, s + "/anyOf/3", e, a, true) || check13(d, p, s + "/anyOf/4", e, a, true) || check16(d, p, s + "/anyOf/5", e, a, true)) e.length = start;
+      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
+    }
+  }
+  return e.length === n;
+}
+var properties2 = [
+  ["street", check4],
+  ["city", check4],
+  ["state", check4],
+  ["postalCode", check4],
+  ["country", check4]
+];
+function checkSegmentAddress(d, p, s, e, a, c) {
+  if (isSegmentAddress(d)) return true;
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      for (const k in d) {
+        if (!names0.has(k)) {
+          if (!checkTraitValueDepth2(d[k], p + "/" + token(k), s + "/additionalProperties", e, a, c) && !a) break body;
+        }
+      }
+      for (const row of properties2) {
+        const v = d[row[0]];
+        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+function check17(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 4096 && (d.length > 8192 || codePoints(d) > 4096));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 4096 })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check18(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "number" && isFinite(d)) {
+    }
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 64 && (d.length > 128 || codePoints(d) > 64));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 64 })) break body;
+        if (fits && !isDateTime(d) && fail(e, a, c, p, s + "/format", "format", { format: "date-time" })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+var properties1 = [
+  ["id", check4],
+  ["name", check4],
+  ["email", check5],
+  ["website", check6],
+  ["phone", check7],
+  ["industry", check4],
+  ["employees", check8],
+  ["revenue", check9],
+  ["plan", check4],
+  ["address", checkSegmentAddress],
+  ["description", check17],
+  ["avatar", check6],
+  ["createdAt", check18],
+  ["updatedAt", check18]
+];
+var pattern1SourceStep;
+var pattern2SourceStep;
+var pattern3SourceStep;
+var pattern4SourceStep;
+var pattern5SourceStep;
+var pattern6SourceStep;
+var pattern7SourceStep;
+var pattern8SourceStep;
+var pattern9SourceStep;
+var pattern10SourceStep;
+function check19(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (fail(e, a, c, p, s + "/not", "not", {})) break body;
+  }
+  return e.length === n;
+}
+var pattern11Source = "^[\\s\\S]*$";
+var pattern11 = new RegExp(pattern11Source, "u");
+var pattern11SourceStep;
+function check20(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (Array.isArray(d)) {
+      for (let i = 0, length = d.length; i < length; i++) {
+        if (!checkTraitValueDepth2(d[i], p + "/" + i, s + "/items", e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "array" })) break body;
+  }
+  return e.length === n;
+}
+function check21(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      for (const k in d) {
+        if (true) {
+          if (!checkTraitValueDepth2(d[k], p + "/" + token(k), s + "/additionalProperties", e, a, c) && !a) break body;
+        }
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+function checkTraitValueDepth3(d, p, s, e, a, c) {
+  if (isTraitValueDepth3(d)) return true;
+  const n = e.length;
+  body: {
+    {
+      const start = e.length;
+      if (check10(d, p, s + "/anyOf/0", e, a, true) || check9(d, p, s + "/anyOf/1", e, a, true) || check11(d, p, s + "/anyOf/2", e, a, true) || check12(d, p, s + "/anyOf/3", e, a, true) || check20(d, p, s + "/anyOf/4", e, a, true) || check21(d, p, s + "/anyOf/5", e, a, true)) e.length = start;
+      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
+    }
+  }
+  return e.length === n;
+}
+function checkSegmentTraits(d, p, s, e, a, c) {
+  if (isSegmentTraits(d)) return true;
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      if (Object.keys(d).length > 255 && fail(e, a, c, p, s + "/maxProperties", "maxProperties", { limit: 255 })) break body;
+      const keys = [];
+      for (const k in d) keys.push(k);
+      const classes = keys.map(classify0);
+      for (const row of properties1) {
+        const v = d[row[0]];
+        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 1) !== 0) {
+            valid = check4(d[k], p + "/" + token(k), s + (pattern1SourceStep ?? (pattern1SourceStep = "/patternProperties/" + fragment(pattern1Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 2) !== 0) {
+            valid = check5(d[k], p + "/" + token(k), s + (pattern2SourceStep ?? (pattern2SourceStep = "/patternProperties/" + fragment(pattern2Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 4) !== 0) {
+            valid = check6(d[k], p + "/" + token(k), s + (pattern3SourceStep ?? (pattern3SourceStep = "/patternProperties/" + fragment(pattern3Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 8) !== 0) {
+            valid = check7(d[k], p + "/" + token(k), s + (pattern4SourceStep ?? (pattern4SourceStep = "/patternProperties/" + fragment(pattern4Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 16) !== 0) {
+            valid = check8(d[k], p + "/" + token(k), s + (pattern5SourceStep ?? (pattern5SourceStep = "/patternProperties/" + fragment(pattern5Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 32) !== 0) {
+            valid = check9(d[k], p + "/" + token(k), s + (pattern6SourceStep ?? (pattern6SourceStep = "/patternProperties/" + fragment(pattern6Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 64) !== 0) {
+            valid = checkSegmentAddress(d[k], p + "/" + token(k), s + (pattern7SourceStep ?? (pattern7SourceStep = "/patternProperties/" + fragment(pattern7Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 128) !== 0) {
+            valid = check17(d[k], p + "/" + token(k), s + (pattern8SourceStep ?? (pattern8SourceStep = "/patternProperties/" + fragment(pattern8Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 256) !== 0) {
+            valid = check18(d[k], p + "/" + token(k), s + (pattern9SourceStep ?? (pattern9SourceStep = "/patternProperties/" + fragment(pattern9Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 512) !== 0) {
+            valid = check19(d[k], p + "/" + token(k), s + (pattern10SourceStep ?? (pattern10SourceStep = "/patternProperties/" + fragment(pattern10Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if (true) {
+            valid = checkTraitValueDepth3(d[k], p + "/" + token(k), s + (pattern11SourceStep ?? (pattern11SourceStep = "/patternProperties/" + fragment(pattern11Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+    if (!a && e.length !== n) break body;
+  }
+  return e.length === n;
+}
+function check23(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "number" && isFinite(d)) {
+    }
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 45 && (d.length > 90 || codePoints(d) > 45));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 45 })) break body;
+        if (fits && !isIPv4(d) && fail(e, a, c, p, s + "/format", "format", { format: "ipv4" })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check24(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "number" && isFinite(d)) {
+    }
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 45 && (d.length > 90 || codePoints(d) > 45));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 45 })) break body;
+        if (fits && !isIPv6(d) && fail(e, a, c, p, s + "/format", "format", { format: "ipv6" })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check22(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    {
+      const start = e.length;
+      if (check23(d, p, s + "/anyOf/0", e, a, true) || check24(d, p, s + "/anyOf/1", e, a, true)) e.length = start;
+      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
+    }
+  }
+  return e.length === n;
+}
+function check25(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 1024 && (d.length > 2048 || codePoints(d) > 1024));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 1024 })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+var properties4 = [
+  ["name", check4],
+  ["version", check4]
+];
+function check26(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      if (d.name === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "name" })) break body;
+      if (d.version === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "version" })) break body;
+      for (const row of properties4) {
+        const v = d[row[0]];
+        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+var properties3 = [
+  ["ip", check22],
+  ["userAgent", check25],
+  ["library", check26]
+];
+function checkSegmentContext(d, p, s, e, a, c) {
+  if (isSegmentContext(d)) return true;
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      for (const row of properties3) {
+        const v = d[row[0]];
+        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+function check28(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+function check27(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    {
+      const start = e.length;
+      if (check11(d, p, s + "/anyOf/0", e, a, true) || check28(d, p, s + "/anyOf/1", e, a, true)) e.length = start;
+      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
+    }
+  }
+  return e.length === n;
+}
+function checkSegmentIntegrations(d, p, s, e, a, c) {
+  if (isSegmentIntegrations(d)) return true;
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      for (const k in d) {
+        if (true) {
+          if (!check27(d[k], p + "/" + token(k), s + "/additionalProperties", e, a, c) && !a) break body;
+        }
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+var properties0 = [
+  ["type", check1],
+  ["userId", check2],
+  ["anonymousId", check2],
+  ["groupId", check3],
+  ["traits", checkSegmentTraits],
+  ["context", checkSegmentContext],
+  ["timestamp", check18],
+  ["messageId", check2],
+  ["integrations", checkSegmentIntegrations]
+];
+function check0(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      if (d.groupId === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "groupId" })) break body;
+      for (const row of properties0) {
+        const v = d[row[0]];
+        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+var properties5 = [
+  ["userId", check2]
+];
+function check29(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      if (d.userId === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "userId" })) break body;
+      for (const row of properties5) {
+        const v = d[row[0]];
+        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+var properties6 = [
+  ["anonymousId", check2]
+];
+function check30(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      if (d.anonymousId === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "anonymousId" })) break body;
+      for (const row of properties6) {
+        const v = d[row[0]];
+        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+function checkSegmentIdentity(d, p, s, e, a, c) {
+  if (isSegmentIdentity(d)) return true;
+  const n = e.length;
+  body: {
+    {
+      const start = e.length;
+      if (check29(d, p, s + "/anyOf/0", e, a, true) || check30(d, p, s + "/anyOf/1", e, a, true)) e.length = start;
+      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
+    }
+  }
+  return e.length === n;
+}
+function checkBody(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (!check0(d, p, s + "/allOf/0", e, a, c) && !a) break body;
+    if (!checkSegmentIdentity(d, p, s + "/allOf/1", e, a, c) && !a) break body;
+  }
+  return e.length === n;
+}
+function errorsOf(data, allErrors) {
+  const e = [];
+  stopped = null;
+  checkBody(data, "", "#", e, allErrors, false);
+  const first = stopped;
+  stopped = null;
+  return first === null ? e : [first];
+}
+function validate(data) {
+  if (isBody(data)) {
+    validate.errors = null;
+    return true;
+  }
+  validate.errors = errorsOf(data, false);
+  return false;
+}
+validate.errors = null;
+function details(data) {
+  const errors = isBody(data) ? [] : errorsOf(data, true);
+  details.errors = errors.length === 0 ? null : errors;
+  return errors.length === 0;
+}
+details.errors = null;

@@ -6,5 +6,7 @@ import type { ValidatorError } from "../types/validator-error.js";
 
 /** Checks a SegmentGroup body; on `false`, `validate.errors` holds the first error found. */
 declare const validate: ((data: unknown) => data is SegmentGroup) & { errors: ValidatorError[] | null };
+/** Checks a SegmentGroup body; on `false`, `details.errors` holds every error found. Run it on a body `validate` refused. */
+declare const details: ((data: unknown) => data is SegmentGroup) & { errors: ValidatorError[] | null };
 export default validate;
-export { validate };
+export { validate, details };

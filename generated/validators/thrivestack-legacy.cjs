@@ -22,26 +22,11 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 // thrivestack-legacy.validator.js
 var thrivestack_legacy_validator_exports = {};
 __export(thrivestack_legacy_validator_exports, {
-  default: () => thrivestack_legacy_validator_default,
+  default: () => validate,
+  details: () => details,
   validate: () => validate
 });
 module.exports = __toCommonJS(thrivestack_legacy_validator_exports);
-
-// schemas/formats/ascii.ts
-function isDigit(c) {
-  return c >= 48 && c <= 57;
-}
-function isAlpha(c) {
-  const lower = c | 32;
-  return lower >= 97 && lower <= 122;
-}
-function isAlnum(c) {
-  return isDigit(c) || isAlpha(c);
-}
-function isHexDigit(c) {
-  const lower = c | 32;
-  return isDigit(c) || lower >= 97 && lower <= 102;
-}
 
 // schemas/formats/leap-seconds.ts
 var LISTED_DAYS = [
@@ -98,32 +83,32 @@ function hasLeapSecond(year, month, day) {
 var MINUTES_PER_DAY = 24 * 60;
 function isDateTime(s) {
   if (s.length < 20) return false;
-  const year = digits4(s, 0);
-  const month = digits2(s, 5);
-  const day = digits2(s, 8);
-  const hour = digits2(s, 11);
-  const minute = digits2(s, 14);
-  const second = digits2(s, 17);
-  if (year < 0 || s.charCodeAt(4) !== 45 || month < 1 || month > 12 || s.charCodeAt(7) !== 45 || day < 1 || day > daysInMonth(year, month) || (s.charCodeAt(10) | 32) !== 116 || hour < 0 || hour > 23 || s.charCodeAt(13) !== 58 || minute < 0 || minute > 59 || s.charCodeAt(16) !== 58 || second < 0 || second > 60) {
+  const year = digit(s, 0) * 1e3 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  const month = digit(s, 5) * 10 + digit(s, 6);
+  const day = digit(s, 8) * 10 + digit(s, 9);
+  const hour = digit(s, 11) * 10 + digit(s, 12);
+  const minute = digit(s, 14) * 10 + digit(s, 15);
+  const second = digit(s, 17) * 10 + digit(s, 18);
+  if (year < 0 || s.charCodeAt(4) !== 45 || month < 1 || month > 12 || s.charCodeAt(7) !== 45 || day < 1 || day > 28 && day > daysInMonth(year, month) || (s.charCodeAt(10) | 32) !== 116 || hour < 0 || hour > 23 || s.charCodeAt(13) !== 58 || minute < 0 || minute > 59 || s.charCodeAt(16) !== 58 || second < 0 || second > 60) {
     return false;
   }
   let i = 19;
-  if (s.charCodeAt(i) === 46) {
+  let c = s.charCodeAt(i);
+  if (c === 46) {
     const first = ++i;
-    while (isDigit(s.charCodeAt(i))) i++;
+    while ((c = s.charCodeAt(i)) >= 48 && c <= 57) i++;
     if (i === first) return false;
   }
   let offsetMinutes = 0;
-  const sign = s.charCodeAt(i);
-  if ((sign | 32) === 122) {
+  if ((c | 32) === 122) {
     if (i + 1 !== s.length) return false;
-  } else if (sign === 43 || sign === 45) {
-    const offsetHour = digits2(s, i + 1);
-    const offsetMinute = digits2(s, i + 4);
+  } else if (c === 43 || c === 45) {
+    const offsetHour = digit(s, i + 1) * 10 + digit(s, i + 2);
+    const offsetMinute = digit(s, i + 4) * 10 + digit(s, i + 5);
     if (i + 6 !== s.length || offsetHour < 0 || offsetHour > 23 || s.charCodeAt(i + 3) !== 58 || offsetMinute < 0 || offsetMinute > 59) {
       return false;
     }
-    offsetMinutes = (sign === 43 ? 1 : -1) * (offsetHour * 60 + offsetMinute);
+    offsetMinutes = (c === 43 ? 1 : -1) * (offsetHour * 60 + offsetMinute);
   } else {
     return false;
   }
@@ -140,21 +125,56 @@ function daysInMonth(year, month) {
   if (month === 2) return year % 4 === 0 && year % 100 !== 0 || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
-function digits2(s, i) {
-  const a = s.charCodeAt(i) - 48;
-  const b = s.charCodeAt(i + 1) - 48;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+var NOT_A_DIGIT = -1e5;
+function digit(s, i) {
+  const d = s.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : NOT_A_DIGIT;
 }
-function digits4(s, i) {
-  const high = digits2(s, i);
-  const low = digits2(s, i + 2);
-  return high < 0 || low < 0 ? -1 : high * 100 + low;
+
+// schemas/formats/ascii.ts
+function isDigit(c) {
+  return c >= 48 && c <= 57;
+}
+function isAlpha(c) {
+  const lower = c | 32;
+  return lower >= 97 && lower <= 122;
+}
+function isHexDigit(c) {
+  const lower = c | 32;
+  return isDigit(c) || lower >= 97 && lower <= 102;
+}
+var UNRESERVED = 1;
+var SUB_DELIM = 2;
+var PCHAR = 4;
+var ATEXT = 8;
+var SCHEME = 16;
+var ALNUM = 32;
+var HEX = 64;
+var PATH = 128;
+var REG_NAME = UNRESERVED | SUB_DELIM;
+var CLASSES = classTable();
+function classTable() {
+  const table = new Uint8Array(128);
+  const add = (chars, bits) => {
+    for (const c of chars) table[c.charCodeAt(0)] |= bits;
+  };
+  const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  const digits = "0123456789";
+  add(letters + digits, UNRESERVED | PCHAR | ATEXT | SCHEME | ALNUM);
+  add("-._~", UNRESERVED | PCHAR);
+  add("!$&'()*+,;=", SUB_DELIM | PCHAR);
+  add(":@", PCHAR);
+  add(letters + digits + "-._~!$&'()*+,;=:@/", PATH);
+  add("!#$%&'*+-/=?^_`{|}~", ATEXT);
+  add("+-.", SCHEME);
+  add(digits + "ABCDEFabcdef", HEX);
+  return table;
+}
+function is(c, bits) {
+  return c < 128 && (CLASSES[c] & bits) !== 0;
 }
 
 // schemas/formats/ipv4.ts
-function isIPv4(s) {
-  return isIPv4Range(s, 0, s.length);
-}
 function isIPv4Range(s, start, end) {
   let i = start;
   for (let octet = 0; octet < 4; octet++) {
@@ -177,9 +197,6 @@ function isIPv4Range(s, start, end) {
 }
 
 // schemas/formats/ipv6.ts
-function isIPv6(s) {
-  return isIPv6Range(s, 0, s.length);
-}
 function isIPv6Range(s, start, end) {
   let i = start;
   let units = 0;
@@ -272,7 +289,7 @@ function isDomain(s, start) {
     if (c === 46) {
       if (labelLength === 0 || previous === 45) return false;
       labelLength = 0;
-    } else if (isAlnum(c) || c === 45 && labelLength > 0) {
+    } else if (is(c, ALNUM) || c === 45 && labelLength > 0) {
       labelLength++;
     } else {
       return false;
@@ -282,108 +299,50 @@ function isDomain(s, start) {
   return labelLength > 0 && previous !== 45;
 }
 function isAtext(c) {
-  if (isAlnum(c)) return true;
-  switch (c) {
-    case 33:
-    // !
-    case 35:
-    // #
-    case 36:
-    // $
-    case 37:
-    // %
-    case 38:
-    // &
-    case 39:
-    // '
-    case 42:
-    // *
-    case 43:
-    // +
-    case 45:
-    // -
-    case 47:
-    // /
-    case 61:
-    // =
-    case 63:
-    // ?
-    case 94:
-    // ^
-    case 95:
-    // _
-    case 96:
-    // `
-    case 123:
-    // {
-    case 124:
-    // |
-    case 125:
-    // }
-    case 126:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// schemas/formats/hostname.ts
-var LABEL_MAX = 63;
-var HOSTNAME_MAX = 255;
-function isHostname(s) {
-  const length = s.length;
-  if (length === 0 || length > HOSTNAME_MAX) return false;
-  let labelLength = 0;
-  let previous = 0;
-  for (let i = 0; i < length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 46) {
-      if (labelLength === 0 || previous === 45) return false;
-      labelLength = 0;
-    } else if (isAlnum(c) || c === 45 && labelLength > 0) {
-      if (++labelLength > LABEL_MAX) return false;
-    } else {
-      return false;
-    }
-    previous = c;
-  }
-  return labelLength > 0 && previous !== 45;
+  return is(c, ATEXT);
 }
 
 // schemas/formats/uri.ts
 function isUri(s) {
   const length = s.length;
-  if (!isAlpha(s.charCodeAt(0))) return false;
+  if (length === 0 || !isAlpha(s.charCodeAt(0))) return false;
   let i = 1;
-  while (i < length && isSchemeChar(s.charCodeAt(i))) i++;
-  if (s.charCodeAt(i) !== 58) return false;
+  while (i < length && is(s.charCodeAt(i), SCHEME)) i++;
+  if (i === length || s.charCodeAt(i) !== 58) return false;
   i++;
-  if (s.charCodeAt(i) === 47 && s.charCodeAt(i + 1) === 47) {
-    const start = i + 2;
-    let end = start;
-    while (end < length && !isAuthorityEnd(s.charCodeAt(end))) end++;
-    if (!isAuthority(s, start, end)) return false;
-    i = end;
+  if (i + 1 < length && s.charCodeAt(i) === 47 && s.charCodeAt(i + 1) === 47) {
+    i = authorityEnd(s, i + 2);
+    if (i < 0) return false;
   }
   i = scan(s, i, false);
-  if (s.charCodeAt(i) === 63) i = scan(s, i + 1, true);
-  if (s.charCodeAt(i) === 35) i = scan(s, i + 1, true);
+  if (i < length && s.charCodeAt(i) === 63) i = scan(s, i + 1, true);
+  if (i < length && s.charCodeAt(i) === 35) i = scan(s, i + 1, true);
   return i === length;
 }
 function scan(s, i, allowQuestion) {
   const length = s.length;
   while (i < length) {
     const c = s.charCodeAt(i);
-    if (c === 37) {
-      if (!isHexDigit(s.charCodeAt(i + 1)) || !isHexDigit(s.charCodeAt(i + 2))) return i;
-      i += 3;
-    } else if (isPchar(c) || c === 47 || allowQuestion && c === 63) {
+    if (is(c, PATH) || allowQuestion && c === 63) {
       i++;
+    } else if (c === 37 && i + 2 < length && is(s.charCodeAt(i + 1), HEX) && is(s.charCodeAt(i + 2), HEX)) {
+      i += 3;
     } else {
       return i;
     }
   }
   return i;
+}
+function authorityEnd(s, start) {
+  const length = s.length;
+  let end = start;
+  while (end < length && is(s.charCodeAt(end), REG_NAME)) end++;
+  if (end === length || isAuthorityEnd(s.charCodeAt(end))) return end;
+  while (end < length && !isAuthorityEnd(s.charCodeAt(end))) end++;
+  return isAuthority(s, start, end) ? end : -1;
+}
+function isAuthorityEnd(c) {
+  return c === 47 || c === 63 || c === 35;
 }
 function isAuthority(s, start, end) {
   let host = start;
@@ -393,7 +352,7 @@ function isAuthority(s, start, end) {
     host = at + 1;
   }
   let port;
-  if (s.charCodeAt(host) === 91 && host < end) {
+  if (host < end && s.charCodeAt(host) === 91) {
     const close = s.indexOf("]", host);
     if (close < 0 || close >= end || !isIPv6Range(s, host + 1, close)) return false;
     port = close + 1;
@@ -412,40 +371,12 @@ function isAuthority(s, start, end) {
 function isRun(s, start, end, allowColon) {
   for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
-    if (c === 37) {
-      if (i + 2 >= end || !isHexDigit(s.charCodeAt(i + 1)) || !isHexDigit(s.charCodeAt(i + 2))) return false;
-      i += 2;
-    } else if (!(isUnreserved(c) || isSubDelim(c) || allowColon && c === 58)) {
-      return false;
-    }
+    if (is(c, UNRESERVED | SUB_DELIM) || allowColon && c === 58) continue;
+    if (c !== 37 || i + 2 >= end || !is(s.charCodeAt(i + 1), HEX) || !is(s.charCodeAt(i + 2), HEX)) return false;
+    i += 2;
   }
   return true;
 }
-function isSchemeChar(c) {
-  return isAlnum(c) || c === 43 || c === 45 || c === 46;
-}
-function isAuthorityEnd(c) {
-  return c === 47 || c === 63 || c === 35;
-}
-function isPchar(c) {
-  return isUnreserved(c) || isSubDelim(c) || c === 58 || c === 64;
-}
-function isUnreserved(c) {
-  return isAlnum(c) || c === 45 || c === 46 || c === 95 || c === 126;
-}
-function isSubDelim(c) {
-  return c === 33 || c === 36 || c >= 38 && c <= 44 || c === 59 || c === 61;
-}
-
-// schemas/formats/index.ts
-var formats = {
-  "date-time": isDateTime,
-  email: isEmail,
-  hostname: isHostname,
-  ipv4: isIPv4,
-  ipv6: isIPv6,
-  uri: isUri
-};
 
 // schemas/keywords/code-points.ts
 function codePoints(s) {
@@ -462,1400 +393,521 @@ function codePoints(s) {
 }
 
 // thrivestack-legacy.validator.js
-var validate = validate20;
-var thrivestack_legacy_validator_default = validate20;
-var formats0 = formats.uri;
-var formats2 = formats.email;
-var formats6 = formats["date-time"];
-var pattern4 = new RegExp("^[0-9]+$", "u");
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate20.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+function isLegacyAddress(d) {
+  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
+  const value6 = d.street;
+  if (value6 === void 0) ;
+  else {
+    if (!(typeof value6 == "string") || value6.length > 255 && (value6.length > 510 || codePoints(value6) > 255)) return false;
   }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+  const value7 = d.city;
+  if (value7 === void 0) ;
+  else {
+    if (!(typeof value7 == "string") || value7.length > 255 && (value7.length > 510 || codePoints(value7) > 255)) return false;
   }
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if (data.group_id === void 0 && (missing0 = "group_id") || data.user_id === void 0 && (missing0 = "user_id") || data.traits === void 0 && (missing0 = "traits") || data.timestamp === void 0 && (missing0 = "timestamp")) {
-        validate20.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } }];
-        return false;
-      } else {
-        const _errs2 = errors;
-        for (const key0 in data) {
-          if (!(key0 === "group_id" || key0 === "user_id" || key0 === "traits" || key0 === "timestamp" || key0 === "context")) {
-            validate20.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } }];
-            return false;
-            break;
-          }
+  const value8 = d.state;
+  if (value8 === void 0) ;
+  else {
+    if (!(typeof value8 == "string") || value8.length > 255 && (value8.length > 510 || codePoints(value8) > 255)) return false;
+  }
+  const value9 = d.postal_code;
+  if (value9 === void 0) ;
+  else {
+    if (!(typeof value9 == "string") || value9.length > 255 && (value9.length > 510 || codePoints(value9) > 255)) return false;
+  }
+  const value10 = d.country;
+  if (value10 === void 0) ;
+  else {
+    if (!(typeof value10 == "string") || value10.length > 255 && (value10.length > 510 || codePoints(value10) > 255)) return false;
+  }
+  return true;
+}
+var pattern0Source = "^[0-9]+$";
+var pattern0 = new RegExp(pattern0Source, "u");
+var cases0 = /* @__PURE__ */ new Map([["address", 1], ["avatar", 2], ["description", 3], ["email", 4], ["employees", 5], ["phone", 6], ["website", 2], ["plan", 7], ["enrichment_name", 7], ["enrichment_legal_name", 7], ["enrichment_domain", 7], ["enrichment_domain_aliases", 8], ["enrichment_phone_numbers", 9], ["enrichment_email_addresses", 10], ["enrichment_sector", 7], ["enrichment_industry_group", 7], ["enrichment_industry", 7], ["enrichment_sub_industry", 7], ["enrichment_tags", 11], ["enrichment_description", 3], ["enrichment_founder_year", 12], ["enrichment_location", 7], ["enrichment_time_zone", 7], ["enrichment_street_number", 7], ["enrichment_street_name", 7], ["enrichment_street_address", 7], ["enrichment_city", 7], ["enrichment_postal_code", 7], ["enrichment_state", 7], ["enrichment_state_code", 7], ["enrichment_country", 7], ["enrichment_country_code", 7], ["enrichment_logo", 13], ["enrichment_linkedin_handle", 13], ["enrichment_facebook_handle", 13], ["enrichment_twitter_handle", 13], ["enrichment_crunchbase_handle", 13], ["enrichment_email_provider", 7], ["enrichment_type", 7], ["enrichment_phone", 7], ["enrichment_traffic_rank", 7], ["enrichment_employees", 14], ["enrichment_employees_range", 7], ["enrichment_market_cap", 7], ["enrichment_raised", 7], ["enrichment_annual_revenue", 7], ["enrichment_tech", 7], ["enrichment_tech_categories", 15]]);
+function isLegacyTraits(d) {
+  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
+  let held0;
+  let held1;
+  let held2;
+  let held3;
+  let held4;
+  let held5;
+  let held6;
+  for (const key1 in d) {
+    const value5 = d[key1];
+    switch (cases0.get(key1)) {
+      case 1:
+        held0 = value5;
+        break;
+      case 2:
+        if (value5 !== void 0) {
+          if (!(typeof value5 == "string") || value5.length > 2048 && (value5.length > 4096 || codePoints(value5) > 2048) || !isUri(value5)) return false;
         }
-        if (_errs2 === errors) {
-          if (data.group_id !== void 0) {
-            let data0 = data.group_id;
-            const _errs3 = errors;
-            if (errors === _errs3) {
-              if (typeof data0 === "string") {
-                if (data0.length > 255 && (data0.length > 510 || codePoints(data0) > 255)) {
-                  validate20.errors = [{ instancePath: instancePath + "/group_id", schemaPath: "#/properties/group_id/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                  return false;
-                } else {
-                  if (data0.length < 1 || data0.length < 2 && codePoints(data0) < 1) {
-                    validate20.errors = [{ instancePath: instancePath + "/group_id", schemaPath: "#/properties/group_id/minLength", keyword: "minLength", params: { limit: 1 } }];
-                    return false;
-                  }
-                }
-              } else {
-                validate20.errors = [{ instancePath: instancePath + "/group_id", schemaPath: "#/properties/group_id/type", keyword: "type", params: { type: "string" } }];
-                return false;
-              }
-            }
-            var valid0 = _errs3 === errors;
-          } else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.user_id !== void 0) {
-              let data1 = data.user_id;
-              const _errs5 = errors;
-              if (errors === _errs5) {
-                if (typeof data1 === "string") {
-                  if (data1.length > 255 && (data1.length > 510 || codePoints(data1) > 255)) {
-                    validate20.errors = [{ instancePath: instancePath + "/user_id", schemaPath: "#/properties/user_id/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                    return false;
-                  } else {
-                    if (data1.length < 1 || data1.length < 2 && codePoints(data1) < 1) {
-                      validate20.errors = [{ instancePath: instancePath + "/user_id", schemaPath: "#/properties/user_id/minLength", keyword: "minLength", params: { limit: 1 } }];
-                      return false;
-                    }
-                  }
-                } else {
-                  validate20.errors = [{ instancePath: instancePath + "/user_id", schemaPath: "#/properties/user_id/type", keyword: "type", params: { type: "string" } }];
-                  return false;
-                }
-              }
-              var valid0 = _errs5 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.traits !== void 0) {
-                let data2 = data.traits;
-                const _errs7 = errors;
-                if (errors === _errs7) {
-                  if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-                    if (data2.address !== void 0) {
-                      let data3 = data2.address;
-                      const _errs9 = errors;
-                      if (errors === _errs9) {
-                        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-                          if (data3.street !== void 0) {
-                            let data4 = data3.street;
-                            const _errs11 = errors;
-                            if (errors === _errs11) {
-                              if (typeof data4 === "string") {
-                                if (data4.length > 255 && (data4.length > 510 || codePoints(data4) > 255)) {
-                                  validate20.errors = [{ instancePath: instancePath + "/traits/address/street", schemaPath: "#/properties/traits/properties/address/properties/street/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                  return false;
-                                }
-                              } else {
-                                validate20.errors = [{ instancePath: instancePath + "/traits/address/street", schemaPath: "#/properties/traits/properties/address/properties/street/type", keyword: "type", params: { type: "string" } }];
-                                return false;
-                              }
-                            }
-                            var valid2 = _errs11 === errors;
-                          } else {
-                            var valid2 = true;
-                          }
-                          if (valid2) {
-                            if (data3.city !== void 0) {
-                              let data5 = data3.city;
-                              const _errs13 = errors;
-                              if (errors === _errs13) {
-                                if (typeof data5 === "string") {
-                                  if (data5.length > 255 && (data5.length > 510 || codePoints(data5) > 255)) {
-                                    validate20.errors = [{ instancePath: instancePath + "/traits/address/city", schemaPath: "#/properties/traits/properties/address/properties/city/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                    return false;
-                                  }
-                                } else {
-                                  validate20.errors = [{ instancePath: instancePath + "/traits/address/city", schemaPath: "#/properties/traits/properties/address/properties/city/type", keyword: "type", params: { type: "string" } }];
-                                  return false;
-                                }
-                              }
-                              var valid2 = _errs13 === errors;
-                            } else {
-                              var valid2 = true;
-                            }
-                            if (valid2) {
-                              if (data3.state !== void 0) {
-                                let data6 = data3.state;
-                                const _errs15 = errors;
-                                if (errors === _errs15) {
-                                  if (typeof data6 === "string") {
-                                    if (data6.length > 255 && (data6.length > 510 || codePoints(data6) > 255)) {
-                                      validate20.errors = [{ instancePath: instancePath + "/traits/address/state", schemaPath: "#/properties/traits/properties/address/properties/state/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                      return false;
-                                    }
-                                  } else {
-                                    validate20.errors = [{ instancePath: instancePath + "/traits/address/state", schemaPath: "#/properties/traits/properties/address/properties/state/type", keyword: "type", params: { type: "string" } }];
-                                    return false;
-                                  }
-                                }
-                                var valid2 = _errs15 === errors;
-                              } else {
-                                var valid2 = true;
-                              }
-                              if (valid2) {
-                                if (data3.postal_code !== void 0) {
-                                  let data7 = data3.postal_code;
-                                  const _errs17 = errors;
-                                  if (errors === _errs17) {
-                                    if (typeof data7 === "string") {
-                                      if (data7.length > 255 && (data7.length > 510 || codePoints(data7) > 255)) {
-                                        validate20.errors = [{ instancePath: instancePath + "/traits/address/postal_code", schemaPath: "#/properties/traits/properties/address/properties/postal_code/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                        return false;
-                                      }
-                                    } else {
-                                      validate20.errors = [{ instancePath: instancePath + "/traits/address/postal_code", schemaPath: "#/properties/traits/properties/address/properties/postal_code/type", keyword: "type", params: { type: "string" } }];
-                                      return false;
-                                    }
-                                  }
-                                  var valid2 = _errs17 === errors;
-                                } else {
-                                  var valid2 = true;
-                                }
-                                if (valid2) {
-                                  if (data3.country !== void 0) {
-                                    let data8 = data3.country;
-                                    const _errs19 = errors;
-                                    if (errors === _errs19) {
-                                      if (typeof data8 === "string") {
-                                        if (data8.length > 255 && (data8.length > 510 || codePoints(data8) > 255)) {
-                                          validate20.errors = [{ instancePath: instancePath + "/traits/address/country", schemaPath: "#/properties/traits/properties/address/properties/country/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                          return false;
-                                        }
-                                      } else {
-                                        validate20.errors = [{ instancePath: instancePath + "/traits/address/country", schemaPath: "#/properties/traits/properties/address/properties/country/type", keyword: "type", params: { type: "string" } }];
-                                        return false;
-                                      }
-                                    }
-                                    var valid2 = _errs19 === errors;
-                                  } else {
-                                    var valid2 = true;
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        } else {
-                          validate20.errors = [{ instancePath: instancePath + "/traits/address", schemaPath: "#/properties/traits/properties/address/type", keyword: "type", params: { type: "object" } }];
-                          return false;
-                        }
-                      }
-                      var valid1 = _errs9 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data2.avatar !== void 0) {
-                        let data9 = data2.avatar;
-                        const _errs21 = errors;
-                        if (errors === _errs21) {
-                          if (errors === _errs21) {
-                            if (typeof data9 === "string") {
-                              if (data9.length > 2048 && (data9.length > 4096 || codePoints(data9) > 2048)) {
-                                validate20.errors = [{ instancePath: instancePath + "/traits/avatar", schemaPath: "#/properties/traits/properties/avatar/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
-                                return false;
-                              } else {
-                                if (!formats0(data9)) {
-                                  validate20.errors = [{ instancePath: instancePath + "/traits/avatar", schemaPath: "#/properties/traits/properties/avatar/format", keyword: "format", params: { format: "uri" } }];
-                                  return false;
-                                }
-                              }
-                            } else {
-                              validate20.errors = [{ instancePath: instancePath + "/traits/avatar", schemaPath: "#/properties/traits/properties/avatar/type", keyword: "type", params: { type: "string" } }];
-                              return false;
-                            }
-                          }
-                        }
-                        var valid1 = _errs21 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data2.description !== void 0) {
-                          let data10 = data2.description;
-                          const _errs23 = errors;
-                          if (errors === _errs23) {
-                            if (typeof data10 === "string") {
-                              if (data10.length > 4096 && (data10.length > 8192 || codePoints(data10) > 4096)) {
-                                validate20.errors = [{ instancePath: instancePath + "/traits/description", schemaPath: "#/properties/traits/properties/description/maxLength", keyword: "maxLength", params: { limit: 4096 } }];
-                                return false;
-                              }
-                            } else {
-                              validate20.errors = [{ instancePath: instancePath + "/traits/description", schemaPath: "#/properties/traits/properties/description/type", keyword: "type", params: { type: "string" } }];
-                              return false;
-                            }
-                          }
-                          var valid1 = _errs23 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data2.email !== void 0) {
-                            let data11 = data2.email;
-                            const _errs25 = errors;
-                            if (errors === _errs25) {
-                              if (errors === _errs25) {
-                                if (typeof data11 === "string") {
-                                  if (data11.length > 254 && (data11.length > 508 || codePoints(data11) > 254)) {
-                                    validate20.errors = [{ instancePath: instancePath + "/traits/email", schemaPath: "#/properties/traits/properties/email/maxLength", keyword: "maxLength", params: { limit: 254 } }];
-                                    return false;
-                                  } else {
-                                    if (!formats2(data11)) {
-                                      validate20.errors = [{ instancePath: instancePath + "/traits/email", schemaPath: "#/properties/traits/properties/email/format", keyword: "format", params: { format: "email" } }];
-                                      return false;
-                                    }
-                                  }
-                                } else {
-                                  validate20.errors = [{ instancePath: instancePath + "/traits/email", schemaPath: "#/properties/traits/properties/email/type", keyword: "type", params: { type: "string" } }];
-                                  return false;
-                                }
-                              }
-                            }
-                            var valid1 = _errs25 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data2.employees !== void 0) {
-                              let data12 = data2.employees;
-                              const _errs27 = errors;
-                              const _errs28 = errors;
-                              let valid3 = false;
-                              const _errs29 = errors;
-                              if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
-                                const err0 = { instancePath: instancePath + "/traits/employees", schemaPath: "#/properties/traits/properties/employees/anyOf/0/type", keyword: "type", params: { type: "integer" } };
-                                if (vErrors === null) {
-                                  vErrors = [err0];
-                                } else {
-                                  vErrors.push(err0);
-                                }
-                                errors++;
-                              }
-                              if (errors === _errs29) {
-                                if (typeof data12 == "number" && isFinite(data12)) {
-                                  if (data12 < 0 || isNaN(data12)) {
-                                    const err1 = { instancePath: instancePath + "/traits/employees", schemaPath: "#/properties/traits/properties/employees/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-                                    if (vErrors === null) {
-                                      vErrors = [err1];
-                                    } else {
-                                      vErrors.push(err1);
-                                    }
-                                    errors++;
-                                  }
-                                }
-                              }
-                              var _valid0 = _errs29 === errors;
-                              valid3 = valid3 || _valid0;
-                              const _errs31 = errors;
-                              if (errors === _errs31) {
-                                if (typeof data12 === "string") {
-                                  if (data12.length > 255 && (data12.length > 510 || codePoints(data12) > 255)) {
-                                    const err2 = { instancePath: instancePath + "/traits/employees", schemaPath: "#/properties/traits/properties/employees/anyOf/1/maxLength", keyword: "maxLength", params: { limit: 255 } };
-                                    if (vErrors === null) {
-                                      vErrors = [err2];
-                                    } else {
-                                      vErrors.push(err2);
-                                    }
-                                    errors++;
-                                  } else {
-                                    if (!pattern4.test(data12)) {
-                                      const err3 = { instancePath: instancePath + "/traits/employees", schemaPath: "#/properties/traits/properties/employees/anyOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" } };
-                                      if (vErrors === null) {
-                                        vErrors = [err3];
-                                      } else {
-                                        vErrors.push(err3);
-                                      }
-                                      errors++;
-                                    }
-                                  }
-                                } else {
-                                  const err4 = { instancePath: instancePath + "/traits/employees", schemaPath: "#/properties/traits/properties/employees/anyOf/1/type", keyword: "type", params: { type: "string" } };
-                                  if (vErrors === null) {
-                                    vErrors = [err4];
-                                  } else {
-                                    vErrors.push(err4);
-                                  }
-                                  errors++;
-                                }
-                              }
-                              var _valid0 = _errs31 === errors;
-                              valid3 = valid3 || _valid0;
-                              if (!valid3) {
-                                const err5 = { instancePath: instancePath + "/traits/employees", schemaPath: "#/properties/traits/properties/employees/anyOf", keyword: "anyOf", params: {} };
-                                if (vErrors === null) {
-                                  vErrors = [err5];
-                                } else {
-                                  vErrors.push(err5);
-                                }
-                                errors++;
-                                validate20.errors = vErrors;
-                                return false;
-                              } else {
-                                errors = _errs28;
-                                if (vErrors !== null) {
-                                  if (_errs28) {
-                                    vErrors.length = _errs28;
-                                  } else {
-                                    vErrors = null;
-                                  }
-                                }
-                              }
-                              var valid1 = _errs27 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                            if (valid1) {
-                              if (data2.phone !== void 0) {
-                                let data13 = data2.phone;
-                                const _errs33 = errors;
-                                if (errors === _errs33) {
-                                  if (typeof data13 === "string") {
-                                    if (data13.length > 64 && (data13.length > 128 || codePoints(data13) > 64)) {
-                                      validate20.errors = [{ instancePath: instancePath + "/traits/phone", schemaPath: "#/properties/traits/properties/phone/maxLength", keyword: "maxLength", params: { limit: 64 } }];
-                                      return false;
-                                    }
-                                  } else {
-                                    validate20.errors = [{ instancePath: instancePath + "/traits/phone", schemaPath: "#/properties/traits/properties/phone/type", keyword: "type", params: { type: "string" } }];
-                                    return false;
-                                  }
-                                }
-                                var valid1 = _errs33 === errors;
-                              } else {
-                                var valid1 = true;
-                              }
-                              if (valid1) {
-                                if (data2.website !== void 0) {
-                                  let data14 = data2.website;
-                                  const _errs35 = errors;
-                                  if (errors === _errs35) {
-                                    if (errors === _errs35) {
-                                      if (typeof data14 === "string") {
-                                        if (data14.length > 2048 && (data14.length > 4096 || codePoints(data14) > 2048)) {
-                                          validate20.errors = [{ instancePath: instancePath + "/traits/website", schemaPath: "#/properties/traits/properties/website/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
-                                          return false;
-                                        } else {
-                                          if (!formats0(data14)) {
-                                            validate20.errors = [{ instancePath: instancePath + "/traits/website", schemaPath: "#/properties/traits/properties/website/format", keyword: "format", params: { format: "uri" } }];
-                                            return false;
-                                          }
-                                        }
-                                      } else {
-                                        validate20.errors = [{ instancePath: instancePath + "/traits/website", schemaPath: "#/properties/traits/properties/website/type", keyword: "type", params: { type: "string" } }];
-                                        return false;
-                                      }
-                                    }
-                                  }
-                                  var valid1 = _errs35 === errors;
-                                } else {
-                                  var valid1 = true;
-                                }
-                                if (valid1) {
-                                  if (data2.plan !== void 0) {
-                                    let data15 = data2.plan;
-                                    const _errs37 = errors;
-                                    if (errors === _errs37) {
-                                      if (typeof data15 === "string") {
-                                        if (data15.length > 255 && (data15.length > 510 || codePoints(data15) > 255)) {
-                                          validate20.errors = [{ instancePath: instancePath + "/traits/plan", schemaPath: "#/properties/traits/properties/plan/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                          return false;
-                                        }
-                                      } else {
-                                        validate20.errors = [{ instancePath: instancePath + "/traits/plan", schemaPath: "#/properties/traits/properties/plan/type", keyword: "type", params: { type: "string" } }];
-                                        return false;
-                                      }
-                                    }
-                                    var valid1 = _errs37 === errors;
-                                  } else {
-                                    var valid1 = true;
-                                  }
-                                  if (valid1) {
-                                    if (data2.enrichment_name !== void 0) {
-                                      let data16 = data2.enrichment_name;
-                                      const _errs39 = errors;
-                                      if (errors === _errs39) {
-                                        if (typeof data16 === "string") {
-                                          if (data16.length > 255 && (data16.length > 510 || codePoints(data16) > 255)) {
-                                            validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_name", schemaPath: "#/properties/traits/properties/enrichment_name/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                            return false;
-                                          }
-                                        } else {
-                                          validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_name", schemaPath: "#/properties/traits/properties/enrichment_name/type", keyword: "type", params: { type: "string" } }];
-                                          return false;
-                                        }
-                                      }
-                                      var valid1 = _errs39 === errors;
-                                    } else {
-                                      var valid1 = true;
-                                    }
-                                    if (valid1) {
-                                      if (data2.enrichment_legal_name !== void 0) {
-                                        let data17 = data2.enrichment_legal_name;
-                                        const _errs41 = errors;
-                                        if (errors === _errs41) {
-                                          if (typeof data17 === "string") {
-                                            if (data17.length > 255 && (data17.length > 510 || codePoints(data17) > 255)) {
-                                              validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_legal_name", schemaPath: "#/properties/traits/properties/enrichment_legal_name/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                              return false;
-                                            }
-                                          } else {
-                                            validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_legal_name", schemaPath: "#/properties/traits/properties/enrichment_legal_name/type", keyword: "type", params: { type: "string" } }];
-                                            return false;
-                                          }
-                                        }
-                                        var valid1 = _errs41 === errors;
-                                      } else {
-                                        var valid1 = true;
-                                      }
-                                      if (valid1) {
-                                        if (data2.enrichment_domain !== void 0) {
-                                          let data18 = data2.enrichment_domain;
-                                          const _errs43 = errors;
-                                          if (errors === _errs43) {
-                                            if (typeof data18 === "string") {
-                                              if (data18.length > 255 && (data18.length > 510 || codePoints(data18) > 255)) {
-                                                validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_domain", schemaPath: "#/properties/traits/properties/enrichment_domain/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                return false;
-                                              }
-                                            } else {
-                                              validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_domain", schemaPath: "#/properties/traits/properties/enrichment_domain/type", keyword: "type", params: { type: "string" } }];
-                                              return false;
-                                            }
-                                          }
-                                          var valid1 = _errs43 === errors;
-                                        } else {
-                                          var valid1 = true;
-                                        }
-                                        if (valid1) {
-                                          if (data2.enrichment_domain_aliases !== void 0) {
-                                            let data19 = data2.enrichment_domain_aliases;
-                                            const _errs45 = errors;
-                                            if (errors === _errs45) {
-                                              if (Array.isArray(data19)) {
-                                                if (data19.length > 100) {
-                                                  validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_domain_aliases", schemaPath: "#/properties/traits/properties/enrichment_domain_aliases/maxItems", keyword: "maxItems", params: { limit: 100 } }];
-                                                  return false;
-                                                } else {
-                                                  var valid4 = true;
-                                                  const len0 = data19.length;
-                                                  for (let i0 = 0; i0 < len0; i0++) {
-                                                    let data20 = data19[i0];
-                                                    const _errs47 = errors;
-                                                    if (errors === _errs47) {
-                                                      if (typeof data20 === "string") {
-                                                        if (data20.length > 255 && (data20.length > 510 || codePoints(data20) > 255)) {
-                                                          validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_domain_aliases/" + i0, schemaPath: "#/properties/traits/properties/enrichment_domain_aliases/items/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                          return false;
-                                                        }
-                                                      } else {
-                                                        validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_domain_aliases/" + i0, schemaPath: "#/properties/traits/properties/enrichment_domain_aliases/items/type", keyword: "type", params: { type: "string" } }];
-                                                        return false;
-                                                      }
-                                                    }
-                                                    var valid4 = _errs47 === errors;
-                                                    if (!valid4) {
-                                                      break;
-                                                    }
-                                                  }
-                                                }
-                                              } else {
-                                                validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_domain_aliases", schemaPath: "#/properties/traits/properties/enrichment_domain_aliases/type", keyword: "type", params: { type: "array" } }];
-                                                return false;
-                                              }
-                                            }
-                                            var valid1 = _errs45 === errors;
-                                          } else {
-                                            var valid1 = true;
-                                          }
-                                          if (valid1) {
-                                            if (data2.enrichment_phone_numbers !== void 0) {
-                                              let data21 = data2.enrichment_phone_numbers;
-                                              const _errs49 = errors;
-                                              if (errors === _errs49) {
-                                                if (Array.isArray(data21)) {
-                                                  if (data21.length > 100) {
-                                                    validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_phone_numbers", schemaPath: "#/properties/traits/properties/enrichment_phone_numbers/maxItems", keyword: "maxItems", params: { limit: 100 } }];
-                                                    return false;
-                                                  } else {
-                                                    var valid5 = true;
-                                                    const len1 = data21.length;
-                                                    for (let i1 = 0; i1 < len1; i1++) {
-                                                      let data22 = data21[i1];
-                                                      const _errs51 = errors;
-                                                      if (errors === _errs51) {
-                                                        if (typeof data22 === "string") {
-                                                          if (data22.length > 255 && (data22.length > 510 || codePoints(data22) > 255)) {
-                                                            validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_phone_numbers/" + i1, schemaPath: "#/properties/traits/properties/enrichment_phone_numbers/items/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                            return false;
-                                                          }
-                                                        } else {
-                                                          validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_phone_numbers/" + i1, schemaPath: "#/properties/traits/properties/enrichment_phone_numbers/items/type", keyword: "type", params: { type: "string" } }];
-                                                          return false;
-                                                        }
-                                                      }
-                                                      var valid5 = _errs51 === errors;
-                                                      if (!valid5) {
-                                                        break;
-                                                      }
-                                                    }
-                                                  }
-                                                } else {
-                                                  validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_phone_numbers", schemaPath: "#/properties/traits/properties/enrichment_phone_numbers/type", keyword: "type", params: { type: "array" } }];
-                                                  return false;
-                                                }
-                                              }
-                                              var valid1 = _errs49 === errors;
-                                            } else {
-                                              var valid1 = true;
-                                            }
-                                            if (valid1) {
-                                              if (data2.enrichment_email_addresses !== void 0) {
-                                                let data23 = data2.enrichment_email_addresses;
-                                                const _errs53 = errors;
-                                                if (errors === _errs53) {
-                                                  if (Array.isArray(data23)) {
-                                                    if (data23.length > 100) {
-                                                      validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_email_addresses", schemaPath: "#/properties/traits/properties/enrichment_email_addresses/maxItems", keyword: "maxItems", params: { limit: 100 } }];
-                                                      return false;
-                                                    } else {
-                                                      var valid6 = true;
-                                                      const len2 = data23.length;
-                                                      for (let i2 = 0; i2 < len2; i2++) {
-                                                        let data24 = data23[i2];
-                                                        const _errs55 = errors;
-                                                        if (errors === _errs55) {
-                                                          if (typeof data24 === "string") {
-                                                            if (data24.length > 255 && (data24.length > 510 || codePoints(data24) > 255)) {
-                                                              validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_email_addresses/" + i2, schemaPath: "#/properties/traits/properties/enrichment_email_addresses/items/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                              return false;
-                                                            }
-                                                          } else {
-                                                            validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_email_addresses/" + i2, schemaPath: "#/properties/traits/properties/enrichment_email_addresses/items/type", keyword: "type", params: { type: "string" } }];
-                                                            return false;
-                                                          }
-                                                        }
-                                                        var valid6 = _errs55 === errors;
-                                                        if (!valid6) {
-                                                          break;
-                                                        }
-                                                      }
-                                                    }
-                                                  } else {
-                                                    validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_email_addresses", schemaPath: "#/properties/traits/properties/enrichment_email_addresses/type", keyword: "type", params: { type: "array" } }];
-                                                    return false;
-                                                  }
-                                                }
-                                                var valid1 = _errs53 === errors;
-                                              } else {
-                                                var valid1 = true;
-                                              }
-                                              if (valid1) {
-                                                if (data2.enrichment_sector !== void 0) {
-                                                  let data25 = data2.enrichment_sector;
-                                                  const _errs57 = errors;
-                                                  if (errors === _errs57) {
-                                                    if (typeof data25 === "string") {
-                                                      if (data25.length > 255 && (data25.length > 510 || codePoints(data25) > 255)) {
-                                                        validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_sector", schemaPath: "#/properties/traits/properties/enrichment_sector/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                        return false;
-                                                      }
-                                                    } else {
-                                                      validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_sector", schemaPath: "#/properties/traits/properties/enrichment_sector/type", keyword: "type", params: { type: "string" } }];
-                                                      return false;
-                                                    }
-                                                  }
-                                                  var valid1 = _errs57 === errors;
-                                                } else {
-                                                  var valid1 = true;
-                                                }
-                                                if (valid1) {
-                                                  if (data2.enrichment_industry_group !== void 0) {
-                                                    let data26 = data2.enrichment_industry_group;
-                                                    const _errs59 = errors;
-                                                    if (errors === _errs59) {
-                                                      if (typeof data26 === "string") {
-                                                        if (data26.length > 255 && (data26.length > 510 || codePoints(data26) > 255)) {
-                                                          validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_industry_group", schemaPath: "#/properties/traits/properties/enrichment_industry_group/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                          return false;
-                                                        }
-                                                      } else {
-                                                        validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_industry_group", schemaPath: "#/properties/traits/properties/enrichment_industry_group/type", keyword: "type", params: { type: "string" } }];
-                                                        return false;
-                                                      }
-                                                    }
-                                                    var valid1 = _errs59 === errors;
-                                                  } else {
-                                                    var valid1 = true;
-                                                  }
-                                                  if (valid1) {
-                                                    if (data2.enrichment_industry !== void 0) {
-                                                      let data27 = data2.enrichment_industry;
-                                                      const _errs61 = errors;
-                                                      if (errors === _errs61) {
-                                                        if (typeof data27 === "string") {
-                                                          if (data27.length > 255 && (data27.length > 510 || codePoints(data27) > 255)) {
-                                                            validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_industry", schemaPath: "#/properties/traits/properties/enrichment_industry/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                            return false;
-                                                          }
-                                                        } else {
-                                                          validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_industry", schemaPath: "#/properties/traits/properties/enrichment_industry/type", keyword: "type", params: { type: "string" } }];
-                                                          return false;
-                                                        }
-                                                      }
-                                                      var valid1 = _errs61 === errors;
-                                                    } else {
-                                                      var valid1 = true;
-                                                    }
-                                                    if (valid1) {
-                                                      if (data2.enrichment_sub_industry !== void 0) {
-                                                        let data28 = data2.enrichment_sub_industry;
-                                                        const _errs63 = errors;
-                                                        if (errors === _errs63) {
-                                                          if (typeof data28 === "string") {
-                                                            if (data28.length > 255 && (data28.length > 510 || codePoints(data28) > 255)) {
-                                                              validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_sub_industry", schemaPath: "#/properties/traits/properties/enrichment_sub_industry/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                              return false;
-                                                            }
-                                                          } else {
-                                                            validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_sub_industry", schemaPath: "#/properties/traits/properties/enrichment_sub_industry/type", keyword: "type", params: { type: "string" } }];
-                                                            return false;
-                                                          }
-                                                        }
-                                                        var valid1 = _errs63 === errors;
-                                                      } else {
-                                                        var valid1 = true;
-                                                      }
-                                                      if (valid1) {
-                                                        if (data2.enrichment_tags !== void 0) {
-                                                          let data29 = data2.enrichment_tags;
-                                                          const _errs65 = errors;
-                                                          if (errors === _errs65) {
-                                                            if (Array.isArray(data29)) {
-                                                              if (data29.length > 100) {
-                                                                validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_tags", schemaPath: "#/properties/traits/properties/enrichment_tags/maxItems", keyword: "maxItems", params: { limit: 100 } }];
-                                                                return false;
-                                                              } else {
-                                                                var valid7 = true;
-                                                                const len3 = data29.length;
-                                                                for (let i3 = 0; i3 < len3; i3++) {
-                                                                  let data30 = data29[i3];
-                                                                  const _errs67 = errors;
-                                                                  if (errors === _errs67) {
-                                                                    if (typeof data30 === "string") {
-                                                                      if (data30.length > 255 && (data30.length > 510 || codePoints(data30) > 255)) {
-                                                                        validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_tags/" + i3, schemaPath: "#/properties/traits/properties/enrichment_tags/items/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                        return false;
-                                                                      }
-                                                                    } else {
-                                                                      validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_tags/" + i3, schemaPath: "#/properties/traits/properties/enrichment_tags/items/type", keyword: "type", params: { type: "string" } }];
-                                                                      return false;
-                                                                    }
-                                                                  }
-                                                                  var valid7 = _errs67 === errors;
-                                                                  if (!valid7) {
-                                                                    break;
-                                                                  }
-                                                                }
-                                                              }
-                                                            } else {
-                                                              validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_tags", schemaPath: "#/properties/traits/properties/enrichment_tags/type", keyword: "type", params: { type: "array" } }];
-                                                              return false;
-                                                            }
-                                                          }
-                                                          var valid1 = _errs65 === errors;
-                                                        } else {
-                                                          var valid1 = true;
-                                                        }
-                                                        if (valid1) {
-                                                          if (data2.enrichment_description !== void 0) {
-                                                            let data31 = data2.enrichment_description;
-                                                            const _errs69 = errors;
-                                                            if (errors === _errs69) {
-                                                              if (typeof data31 === "string") {
-                                                                if (data31.length > 4096 && (data31.length > 8192 || codePoints(data31) > 4096)) {
-                                                                  validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_description", schemaPath: "#/properties/traits/properties/enrichment_description/maxLength", keyword: "maxLength", params: { limit: 4096 } }];
-                                                                  return false;
-                                                                }
-                                                              } else {
-                                                                validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_description", schemaPath: "#/properties/traits/properties/enrichment_description/type", keyword: "type", params: { type: "string" } }];
-                                                                return false;
-                                                              }
-                                                            }
-                                                            var valid1 = _errs69 === errors;
-                                                          } else {
-                                                            var valid1 = true;
-                                                          }
-                                                          if (valid1) {
-                                                            if (data2.enrichment_founder_year !== void 0) {
-                                                              let data32 = data2.enrichment_founder_year;
-                                                              const _errs71 = errors;
-                                                              if (!(typeof data32 == "number" && (!(data32 % 1) && !isNaN(data32)) && isFinite(data32))) {
-                                                                validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_founder_year", schemaPath: "#/properties/traits/properties/enrichment_founder_year/type", keyword: "type", params: { type: "integer" } }];
-                                                                return false;
-                                                              }
-                                                              var valid1 = _errs71 === errors;
-                                                            } else {
-                                                              var valid1 = true;
-                                                            }
-                                                            if (valid1) {
-                                                              if (data2.enrichment_location !== void 0) {
-                                                                let data33 = data2.enrichment_location;
-                                                                const _errs73 = errors;
-                                                                if (errors === _errs73) {
-                                                                  if (typeof data33 === "string") {
-                                                                    if (data33.length > 255 && (data33.length > 510 || codePoints(data33) > 255)) {
-                                                                      validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_location", schemaPath: "#/properties/traits/properties/enrichment_location/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                      return false;
-                                                                    }
-                                                                  } else {
-                                                                    validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_location", schemaPath: "#/properties/traits/properties/enrichment_location/type", keyword: "type", params: { type: "string" } }];
-                                                                    return false;
-                                                                  }
-                                                                }
-                                                                var valid1 = _errs73 === errors;
-                                                              } else {
-                                                                var valid1 = true;
-                                                              }
-                                                              if (valid1) {
-                                                                if (data2.enrichment_time_zone !== void 0) {
-                                                                  let data34 = data2.enrichment_time_zone;
-                                                                  const _errs75 = errors;
-                                                                  if (errors === _errs75) {
-                                                                    if (typeof data34 === "string") {
-                                                                      if (data34.length > 255 && (data34.length > 510 || codePoints(data34) > 255)) {
-                                                                        validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_time_zone", schemaPath: "#/properties/traits/properties/enrichment_time_zone/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                        return false;
-                                                                      }
-                                                                    } else {
-                                                                      validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_time_zone", schemaPath: "#/properties/traits/properties/enrichment_time_zone/type", keyword: "type", params: { type: "string" } }];
-                                                                      return false;
-                                                                    }
-                                                                  }
-                                                                  var valid1 = _errs75 === errors;
-                                                                } else {
-                                                                  var valid1 = true;
-                                                                }
-                                                                if (valid1) {
-                                                                  if (data2.enrichment_street_number !== void 0) {
-                                                                    let data35 = data2.enrichment_street_number;
-                                                                    const _errs77 = errors;
-                                                                    if (errors === _errs77) {
-                                                                      if (typeof data35 === "string") {
-                                                                        if (data35.length > 255 && (data35.length > 510 || codePoints(data35) > 255)) {
-                                                                          validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_street_number", schemaPath: "#/properties/traits/properties/enrichment_street_number/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                          return false;
-                                                                        }
-                                                                      } else {
-                                                                        validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_street_number", schemaPath: "#/properties/traits/properties/enrichment_street_number/type", keyword: "type", params: { type: "string" } }];
-                                                                        return false;
-                                                                      }
-                                                                    }
-                                                                    var valid1 = _errs77 === errors;
-                                                                  } else {
-                                                                    var valid1 = true;
-                                                                  }
-                                                                  if (valid1) {
-                                                                    if (data2.enrichment_street_name !== void 0) {
-                                                                      let data36 = data2.enrichment_street_name;
-                                                                      const _errs79 = errors;
-                                                                      if (errors === _errs79) {
-                                                                        if (typeof data36 === "string") {
-                                                                          if (data36.length > 255 && (data36.length > 510 || codePoints(data36) > 255)) {
-                                                                            validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_street_name", schemaPath: "#/properties/traits/properties/enrichment_street_name/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                            return false;
-                                                                          }
-                                                                        } else {
-                                                                          validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_street_name", schemaPath: "#/properties/traits/properties/enrichment_street_name/type", keyword: "type", params: { type: "string" } }];
-                                                                          return false;
-                                                                        }
-                                                                      }
-                                                                      var valid1 = _errs79 === errors;
-                                                                    } else {
-                                                                      var valid1 = true;
-                                                                    }
-                                                                    if (valid1) {
-                                                                      if (data2.enrichment_street_address !== void 0) {
-                                                                        let data37 = data2.enrichment_street_address;
-                                                                        const _errs81 = errors;
-                                                                        if (errors === _errs81) {
-                                                                          if (typeof data37 === "string") {
-                                                                            if (data37.length > 255 && (data37.length > 510 || codePoints(data37) > 255)) {
-                                                                              validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_street_address", schemaPath: "#/properties/traits/properties/enrichment_street_address/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                              return false;
-                                                                            }
-                                                                          } else {
-                                                                            validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_street_address", schemaPath: "#/properties/traits/properties/enrichment_street_address/type", keyword: "type", params: { type: "string" } }];
-                                                                            return false;
-                                                                          }
-                                                                        }
-                                                                        var valid1 = _errs81 === errors;
-                                                                      } else {
-                                                                        var valid1 = true;
-                                                                      }
-                                                                      if (valid1) {
-                                                                        if (data2.enrichment_city !== void 0) {
-                                                                          let data38 = data2.enrichment_city;
-                                                                          const _errs83 = errors;
-                                                                          if (errors === _errs83) {
-                                                                            if (typeof data38 === "string") {
-                                                                              if (data38.length > 255 && (data38.length > 510 || codePoints(data38) > 255)) {
-                                                                                validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_city", schemaPath: "#/properties/traits/properties/enrichment_city/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                return false;
-                                                                              }
-                                                                            } else {
-                                                                              validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_city", schemaPath: "#/properties/traits/properties/enrichment_city/type", keyword: "type", params: { type: "string" } }];
-                                                                              return false;
-                                                                            }
-                                                                          }
-                                                                          var valid1 = _errs83 === errors;
-                                                                        } else {
-                                                                          var valid1 = true;
-                                                                        }
-                                                                        if (valid1) {
-                                                                          if (data2.enrichment_postal_code !== void 0) {
-                                                                            let data39 = data2.enrichment_postal_code;
-                                                                            const _errs85 = errors;
-                                                                            if (errors === _errs85) {
-                                                                              if (typeof data39 === "string") {
-                                                                                if (data39.length > 255 && (data39.length > 510 || codePoints(data39) > 255)) {
-                                                                                  validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_postal_code", schemaPath: "#/properties/traits/properties/enrichment_postal_code/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                  return false;
-                                                                                }
-                                                                              } else {
-                                                                                validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_postal_code", schemaPath: "#/properties/traits/properties/enrichment_postal_code/type", keyword: "type", params: { type: "string" } }];
-                                                                                return false;
-                                                                              }
-                                                                            }
-                                                                            var valid1 = _errs85 === errors;
-                                                                          } else {
-                                                                            var valid1 = true;
-                                                                          }
-                                                                          if (valid1) {
-                                                                            if (data2.enrichment_state !== void 0) {
-                                                                              let data40 = data2.enrichment_state;
-                                                                              const _errs87 = errors;
-                                                                              if (errors === _errs87) {
-                                                                                if (typeof data40 === "string") {
-                                                                                  if (data40.length > 255 && (data40.length > 510 || codePoints(data40) > 255)) {
-                                                                                    validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_state", schemaPath: "#/properties/traits/properties/enrichment_state/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                    return false;
-                                                                                  }
-                                                                                } else {
-                                                                                  validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_state", schemaPath: "#/properties/traits/properties/enrichment_state/type", keyword: "type", params: { type: "string" } }];
-                                                                                  return false;
-                                                                                }
-                                                                              }
-                                                                              var valid1 = _errs87 === errors;
-                                                                            } else {
-                                                                              var valid1 = true;
-                                                                            }
-                                                                            if (valid1) {
-                                                                              if (data2.enrichment_state_code !== void 0) {
-                                                                                let data41 = data2.enrichment_state_code;
-                                                                                const _errs89 = errors;
-                                                                                if (errors === _errs89) {
-                                                                                  if (typeof data41 === "string") {
-                                                                                    if (data41.length > 255 && (data41.length > 510 || codePoints(data41) > 255)) {
-                                                                                      validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_state_code", schemaPath: "#/properties/traits/properties/enrichment_state_code/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                      return false;
-                                                                                    }
-                                                                                  } else {
-                                                                                    validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_state_code", schemaPath: "#/properties/traits/properties/enrichment_state_code/type", keyword: "type", params: { type: "string" } }];
-                                                                                    return false;
-                                                                                  }
-                                                                                }
-                                                                                var valid1 = _errs89 === errors;
-                                                                              } else {
-                                                                                var valid1 = true;
-                                                                              }
-                                                                              if (valid1) {
-                                                                                if (data2.enrichment_country !== void 0) {
-                                                                                  let data42 = data2.enrichment_country;
-                                                                                  const _errs91 = errors;
-                                                                                  if (errors === _errs91) {
-                                                                                    if (typeof data42 === "string") {
-                                                                                      if (data42.length > 255 && (data42.length > 510 || codePoints(data42) > 255)) {
-                                                                                        validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_country", schemaPath: "#/properties/traits/properties/enrichment_country/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                        return false;
-                                                                                      }
-                                                                                    } else {
-                                                                                      validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_country", schemaPath: "#/properties/traits/properties/enrichment_country/type", keyword: "type", params: { type: "string" } }];
-                                                                                      return false;
-                                                                                    }
-                                                                                  }
-                                                                                  var valid1 = _errs91 === errors;
-                                                                                } else {
-                                                                                  var valid1 = true;
-                                                                                }
-                                                                                if (valid1) {
-                                                                                  if (data2.enrichment_country_code !== void 0) {
-                                                                                    let data43 = data2.enrichment_country_code;
-                                                                                    const _errs93 = errors;
-                                                                                    if (errors === _errs93) {
-                                                                                      if (typeof data43 === "string") {
-                                                                                        if (data43.length > 255 && (data43.length > 510 || codePoints(data43) > 255)) {
-                                                                                          validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_country_code", schemaPath: "#/properties/traits/properties/enrichment_country_code/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                          return false;
-                                                                                        }
-                                                                                      } else {
-                                                                                        validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_country_code", schemaPath: "#/properties/traits/properties/enrichment_country_code/type", keyword: "type", params: { type: "string" } }];
-                                                                                        return false;
-                                                                                      }
-                                                                                    }
-                                                                                    var valid1 = _errs93 === errors;
-                                                                                  } else {
-                                                                                    var valid1 = true;
-                                                                                  }
-                                                                                  if (valid1) {
-                                                                                    if (data2.enrichment_logo !== void 0) {
-                                                                                      let data44 = data2.enrichment_logo;
-                                                                                      const _errs95 = errors;
-                                                                                      if (errors === _errs95) {
-                                                                                        if (typeof data44 === "string") {
-                                                                                          if (data44.length > 2048 && (data44.length > 4096 || codePoints(data44) > 2048)) {
-                                                                                            validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_logo", schemaPath: "#/properties/traits/properties/enrichment_logo/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
-                                                                                            return false;
-                                                                                          }
-                                                                                        } else {
-                                                                                          validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_logo", schemaPath: "#/properties/traits/properties/enrichment_logo/type", keyword: "type", params: { type: "string" } }];
-                                                                                          return false;
-                                                                                        }
-                                                                                      }
-                                                                                      var valid1 = _errs95 === errors;
-                                                                                    } else {
-                                                                                      var valid1 = true;
-                                                                                    }
-                                                                                    if (valid1) {
-                                                                                      if (data2.enrichment_linkedin_handle !== void 0) {
-                                                                                        let data45 = data2.enrichment_linkedin_handle;
-                                                                                        const _errs97 = errors;
-                                                                                        if (errors === _errs97) {
-                                                                                          if (typeof data45 === "string") {
-                                                                                            if (data45.length > 2048 && (data45.length > 4096 || codePoints(data45) > 2048)) {
-                                                                                              validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_linkedin_handle", schemaPath: "#/properties/traits/properties/enrichment_linkedin_handle/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
-                                                                                              return false;
-                                                                                            }
-                                                                                          } else {
-                                                                                            validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_linkedin_handle", schemaPath: "#/properties/traits/properties/enrichment_linkedin_handle/type", keyword: "type", params: { type: "string" } }];
-                                                                                            return false;
-                                                                                          }
-                                                                                        }
-                                                                                        var valid1 = _errs97 === errors;
-                                                                                      } else {
-                                                                                        var valid1 = true;
-                                                                                      }
-                                                                                      if (valid1) {
-                                                                                        if (data2.enrichment_facebook_handle !== void 0) {
-                                                                                          let data46 = data2.enrichment_facebook_handle;
-                                                                                          const _errs99 = errors;
-                                                                                          if (errors === _errs99) {
-                                                                                            if (typeof data46 === "string") {
-                                                                                              if (data46.length > 2048 && (data46.length > 4096 || codePoints(data46) > 2048)) {
-                                                                                                validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_facebook_handle", schemaPath: "#/properties/traits/properties/enrichment_facebook_handle/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
-                                                                                                return false;
-                                                                                              }
-                                                                                            } else {
-                                                                                              validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_facebook_handle", schemaPath: "#/properties/traits/properties/enrichment_facebook_handle/type", keyword: "type", params: { type: "string" } }];
-                                                                                              return false;
-                                                                                            }
-                                                                                          }
-                                                                                          var valid1 = _errs99 === errors;
-                                                                                        } else {
-                                                                                          var valid1 = true;
-                                                                                        }
-                                                                                        if (valid1) {
-                                                                                          if (data2.enrichment_twitter_handle !== void 0) {
-                                                                                            let data47 = data2.enrichment_twitter_handle;
-                                                                                            const _errs101 = errors;
-                                                                                            if (errors === _errs101) {
-                                                                                              if (typeof data47 === "string") {
-                                                                                                if (data47.length > 2048 && (data47.length > 4096 || codePoints(data47) > 2048)) {
-                                                                                                  validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_twitter_handle", schemaPath: "#/properties/traits/properties/enrichment_twitter_handle/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
-                                                                                                  return false;
-                                                                                                }
-                                                                                              } else {
-                                                                                                validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_twitter_handle", schemaPath: "#/properties/traits/properties/enrichment_twitter_handle/type", keyword: "type", params: { type: "string" } }];
-                                                                                                return false;
-                                                                                              }
-                                                                                            }
-                                                                                            var valid1 = _errs101 === errors;
-                                                                                          } else {
-                                                                                            var valid1 = true;
-                                                                                          }
-                                                                                          if (valid1) {
-                                                                                            if (data2.enrichment_crunchbase_handle !== void 0) {
-                                                                                              let data48 = data2.enrichment_crunchbase_handle;
-                                                                                              const _errs103 = errors;
-                                                                                              if (errors === _errs103) {
-                                                                                                if (typeof data48 === "string") {
-                                                                                                  if (data48.length > 2048 && (data48.length > 4096 || codePoints(data48) > 2048)) {
-                                                                                                    validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_crunchbase_handle", schemaPath: "#/properties/traits/properties/enrichment_crunchbase_handle/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
-                                                                                                    return false;
-                                                                                                  }
-                                                                                                } else {
-                                                                                                  validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_crunchbase_handle", schemaPath: "#/properties/traits/properties/enrichment_crunchbase_handle/type", keyword: "type", params: { type: "string" } }];
-                                                                                                  return false;
-                                                                                                }
-                                                                                              }
-                                                                                              var valid1 = _errs103 === errors;
-                                                                                            } else {
-                                                                                              var valid1 = true;
-                                                                                            }
-                                                                                            if (valid1) {
-                                                                                              if (data2.enrichment_email_provider !== void 0) {
-                                                                                                let data49 = data2.enrichment_email_provider;
-                                                                                                const _errs105 = errors;
-                                                                                                if (errors === _errs105) {
-                                                                                                  if (typeof data49 === "string") {
-                                                                                                    if (data49.length > 255 && (data49.length > 510 || codePoints(data49) > 255)) {
-                                                                                                      validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_email_provider", schemaPath: "#/properties/traits/properties/enrichment_email_provider/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                      return false;
-                                                                                                    }
-                                                                                                  } else {
-                                                                                                    validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_email_provider", schemaPath: "#/properties/traits/properties/enrichment_email_provider/type", keyword: "type", params: { type: "string" } }];
-                                                                                                    return false;
-                                                                                                  }
-                                                                                                }
-                                                                                                var valid1 = _errs105 === errors;
-                                                                                              } else {
-                                                                                                var valid1 = true;
-                                                                                              }
-                                                                                              if (valid1) {
-                                                                                                if (data2.enrichment_type !== void 0) {
-                                                                                                  let data50 = data2.enrichment_type;
-                                                                                                  const _errs107 = errors;
-                                                                                                  if (errors === _errs107) {
-                                                                                                    if (typeof data50 === "string") {
-                                                                                                      if (data50.length > 255 && (data50.length > 510 || codePoints(data50) > 255)) {
-                                                                                                        validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_type", schemaPath: "#/properties/traits/properties/enrichment_type/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                        return false;
-                                                                                                      }
-                                                                                                    } else {
-                                                                                                      validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_type", schemaPath: "#/properties/traits/properties/enrichment_type/type", keyword: "type", params: { type: "string" } }];
-                                                                                                      return false;
-                                                                                                    }
-                                                                                                  }
-                                                                                                  var valid1 = _errs107 === errors;
-                                                                                                } else {
-                                                                                                  var valid1 = true;
-                                                                                                }
-                                                                                                if (valid1) {
-                                                                                                  if (data2.enrichment_phone !== void 0) {
-                                                                                                    let data51 = data2.enrichment_phone;
-                                                                                                    const _errs109 = errors;
-                                                                                                    if (errors === _errs109) {
-                                                                                                      if (typeof data51 === "string") {
-                                                                                                        if (data51.length > 255 && (data51.length > 510 || codePoints(data51) > 255)) {
-                                                                                                          validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_phone", schemaPath: "#/properties/traits/properties/enrichment_phone/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                          return false;
-                                                                                                        }
-                                                                                                      } else {
-                                                                                                        validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_phone", schemaPath: "#/properties/traits/properties/enrichment_phone/type", keyword: "type", params: { type: "string" } }];
-                                                                                                        return false;
-                                                                                                      }
-                                                                                                    }
-                                                                                                    var valid1 = _errs109 === errors;
-                                                                                                  } else {
-                                                                                                    var valid1 = true;
-                                                                                                  }
-                                                                                                  if (valid1) {
-                                                                                                    if (data2.enrichment_traffic_rank !== void 0) {
-                                                                                                      let data52 = data2.enrichment_traffic_rank;
-                                                                                                      const _errs111 = errors;
-                                                                                                      if (errors === _errs111) {
-                                                                                                        if (typeof data52 === "string") {
-                                                                                                          if (data52.length > 255 && (data52.length > 510 || codePoints(data52) > 255)) {
-                                                                                                            validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_traffic_rank", schemaPath: "#/properties/traits/properties/enrichment_traffic_rank/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                            return false;
-                                                                                                          }
-                                                                                                        } else {
-                                                                                                          validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_traffic_rank", schemaPath: "#/properties/traits/properties/enrichment_traffic_rank/type", keyword: "type", params: { type: "string" } }];
-                                                                                                          return false;
-                                                                                                        }
-                                                                                                      }
-                                                                                                      var valid1 = _errs111 === errors;
-                                                                                                    } else {
-                                                                                                      var valid1 = true;
-                                                                                                    }
-                                                                                                    if (valid1) {
-                                                                                                      if (data2.enrichment_employees !== void 0) {
-                                                                                                        let data53 = data2.enrichment_employees;
-                                                                                                        const _errs113 = errors;
-                                                                                                        if (!(typeof data53 == "number" && (!(data53 % 1) && !isNaN(data53)) && isFinite(data53))) {
-                                                                                                          validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_employees", schemaPath: "#/properties/traits/properties/enrichment_employees/type", keyword: "type", params: { type: "integer" } }];
-                                                                                                          return false;
-                                                                                                        }
-                                                                                                        if (errors === _errs113) {
-                                                                                                          if (typeof data53 == "number" && isFinite(data53)) {
-                                                                                                            if (data53 < 0 || isNaN(data53)) {
-                                                                                                              validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_employees", schemaPath: "#/properties/traits/properties/enrichment_employees/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
-                                                                                                              return false;
-                                                                                                            }
-                                                                                                          }
-                                                                                                        }
-                                                                                                        var valid1 = _errs113 === errors;
-                                                                                                      } else {
-                                                                                                        var valid1 = true;
-                                                                                                      }
-                                                                                                      if (valid1) {
-                                                                                                        if (data2.enrichment_employees_range !== void 0) {
-                                                                                                          let data54 = data2.enrichment_employees_range;
-                                                                                                          const _errs115 = errors;
-                                                                                                          if (errors === _errs115) {
-                                                                                                            if (typeof data54 === "string") {
-                                                                                                              if (data54.length > 255 && (data54.length > 510 || codePoints(data54) > 255)) {
-                                                                                                                validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_employees_range", schemaPath: "#/properties/traits/properties/enrichment_employees_range/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                                return false;
-                                                                                                              }
-                                                                                                            } else {
-                                                                                                              validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_employees_range", schemaPath: "#/properties/traits/properties/enrichment_employees_range/type", keyword: "type", params: { type: "string" } }];
-                                                                                                              return false;
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var valid1 = _errs115 === errors;
-                                                                                                        } else {
-                                                                                                          var valid1 = true;
-                                                                                                        }
-                                                                                                        if (valid1) {
-                                                                                                          if (data2.enrichment_market_cap !== void 0) {
-                                                                                                            let data55 = data2.enrichment_market_cap;
-                                                                                                            const _errs117 = errors;
-                                                                                                            if (errors === _errs117) {
-                                                                                                              if (typeof data55 === "string") {
-                                                                                                                if (data55.length > 255 && (data55.length > 510 || codePoints(data55) > 255)) {
-                                                                                                                  validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_market_cap", schemaPath: "#/properties/traits/properties/enrichment_market_cap/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                                  return false;
-                                                                                                                }
-                                                                                                              } else {
-                                                                                                                validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_market_cap", schemaPath: "#/properties/traits/properties/enrichment_market_cap/type", keyword: "type", params: { type: "string" } }];
-                                                                                                                return false;
-                                                                                                              }
-                                                                                                            }
-                                                                                                            var valid1 = _errs117 === errors;
-                                                                                                          } else {
-                                                                                                            var valid1 = true;
-                                                                                                          }
-                                                                                                          if (valid1) {
-                                                                                                            if (data2.enrichment_raised !== void 0) {
-                                                                                                              let data56 = data2.enrichment_raised;
-                                                                                                              const _errs119 = errors;
-                                                                                                              if (errors === _errs119) {
-                                                                                                                if (typeof data56 === "string") {
-                                                                                                                  if (data56.length > 255 && (data56.length > 510 || codePoints(data56) > 255)) {
-                                                                                                                    validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_raised", schemaPath: "#/properties/traits/properties/enrichment_raised/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                                    return false;
-                                                                                                                  }
-                                                                                                                } else {
-                                                                                                                  validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_raised", schemaPath: "#/properties/traits/properties/enrichment_raised/type", keyword: "type", params: { type: "string" } }];
-                                                                                                                  return false;
-                                                                                                                }
-                                                                                                              }
-                                                                                                              var valid1 = _errs119 === errors;
-                                                                                                            } else {
-                                                                                                              var valid1 = true;
-                                                                                                            }
-                                                                                                            if (valid1) {
-                                                                                                              if (data2.enrichment_annual_revenue !== void 0) {
-                                                                                                                let data57 = data2.enrichment_annual_revenue;
-                                                                                                                const _errs121 = errors;
-                                                                                                                if (errors === _errs121) {
-                                                                                                                  if (typeof data57 === "string") {
-                                                                                                                    if (data57.length > 255 && (data57.length > 510 || codePoints(data57) > 255)) {
-                                                                                                                      validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_annual_revenue", schemaPath: "#/properties/traits/properties/enrichment_annual_revenue/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                                      return false;
-                                                                                                                    }
-                                                                                                                  } else {
-                                                                                                                    validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_annual_revenue", schemaPath: "#/properties/traits/properties/enrichment_annual_revenue/type", keyword: "type", params: { type: "string" } }];
-                                                                                                                    return false;
-                                                                                                                  }
-                                                                                                                }
-                                                                                                                var valid1 = _errs121 === errors;
-                                                                                                              } else {
-                                                                                                                var valid1 = true;
-                                                                                                              }
-                                                                                                              if (valid1) {
-                                                                                                                if (data2.enrichment_tech !== void 0) {
-                                                                                                                  let data58 = data2.enrichment_tech;
-                                                                                                                  const _errs123 = errors;
-                                                                                                                  if (errors === _errs123) {
-                                                                                                                    if (typeof data58 === "string") {
-                                                                                                                      if (data58.length > 255 && (data58.length > 510 || codePoints(data58) > 255)) {
-                                                                                                                        validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_tech", schemaPath: "#/properties/traits/properties/enrichment_tech/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                                        return false;
-                                                                                                                      }
-                                                                                                                    } else {
-                                                                                                                      validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_tech", schemaPath: "#/properties/traits/properties/enrichment_tech/type", keyword: "type", params: { type: "string" } }];
-                                                                                                                      return false;
-                                                                                                                    }
-                                                                                                                  }
-                                                                                                                  var valid1 = _errs123 === errors;
-                                                                                                                } else {
-                                                                                                                  var valid1 = true;
-                                                                                                                }
-                                                                                                                if (valid1) {
-                                                                                                                  if (data2.enrichment_tech_categories !== void 0) {
-                                                                                                                    let data59 = data2.enrichment_tech_categories;
-                                                                                                                    const _errs125 = errors;
-                                                                                                                    if (errors === _errs125) {
-                                                                                                                      if (Array.isArray(data59)) {
-                                                                                                                        if (data59.length > 100) {
-                                                                                                                          validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_tech_categories", schemaPath: "#/properties/traits/properties/enrichment_tech_categories/maxItems", keyword: "maxItems", params: { limit: 100 } }];
-                                                                                                                          return false;
-                                                                                                                        } else {
-                                                                                                                          var valid8 = true;
-                                                                                                                          const len4 = data59.length;
-                                                                                                                          for (let i4 = 0; i4 < len4; i4++) {
-                                                                                                                            let data60 = data59[i4];
-                                                                                                                            const _errs127 = errors;
-                                                                                                                            if (errors === _errs127) {
-                                                                                                                              if (typeof data60 === "string") {
-                                                                                                                                if (data60.length > 255 && (data60.length > 510 || codePoints(data60) > 255)) {
-                                                                                                                                  validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_tech_categories/" + i4, schemaPath: "#/properties/traits/properties/enrichment_tech_categories/items/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                                                  return false;
-                                                                                                                                }
-                                                                                                                              } else {
-                                                                                                                                validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_tech_categories/" + i4, schemaPath: "#/properties/traits/properties/enrichment_tech_categories/items/type", keyword: "type", params: { type: "string" } }];
-                                                                                                                                return false;
-                                                                                                                              }
-                                                                                                                            }
-                                                                                                                            var valid8 = _errs127 === errors;
-                                                                                                                            if (!valid8) {
-                                                                                                                              break;
-                                                                                                                            }
-                                                                                                                          }
-                                                                                                                        }
-                                                                                                                      } else {
-                                                                                                                        validate20.errors = [{ instancePath: instancePath + "/traits/enrichment_tech_categories", schemaPath: "#/properties/traits/properties/enrichment_tech_categories/type", keyword: "type", params: { type: "array" } }];
-                                                                                                                        return false;
-                                                                                                                      }
-                                                                                                                    }
-                                                                                                                    var valid1 = _errs125 === errors;
-                                                                                                                  } else {
-                                                                                                                    var valid1 = true;
-                                                                                                                  }
-                                                                                                                }
-                                                                                                              }
-                                                                                                            }
-                                                                                                          }
-                                                                                                        }
-                                                                                                      }
-                                                                                                    }
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                            }
-                                                                                          }
-                                                                                        }
-                                                                                      }
-                                                                                    }
-                                                                                  }
-                                                                                }
-                                                                              }
-                                                                            }
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                }
-                                                              }
-                                                            }
-                                                          }
-                                                        }
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  } else {
-                    validate20.errors = [{ instancePath: instancePath + "/traits", schemaPath: "#/properties/traits/type", keyword: "type", params: { type: "object" } }];
-                    return false;
-                  }
-                }
-                var valid0 = _errs7 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.timestamp !== void 0) {
-                  let data61 = data.timestamp;
-                  const _errs129 = errors;
-                  if (errors === _errs129) {
-                    if (errors === _errs129) {
-                      if (typeof data61 === "string") {
-                        if (data61.length > 64 && (data61.length > 128 || codePoints(data61) > 64)) {
-                          validate20.errors = [{ instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/maxLength", keyword: "maxLength", params: { limit: 64 } }];
-                          return false;
-                        } else {
-                          if (!formats6(data61)) {
-                            validate20.errors = [{ instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/format", keyword: "format", params: { format: "date-time" } }];
-                            return false;
-                          }
-                        }
-                      } else {
-                        validate20.errors = [{ instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/type", keyword: "type", params: { type: "string" } }];
-                        return false;
-                      }
-                    }
-                  }
-                  var valid0 = _errs129 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.context !== void 0) {
-                    let data62 = data.context;
-                    const _errs131 = errors;
-                    if (errors === _errs131) {
-                      if (!(data62 && typeof data62 == "object" && !Array.isArray(data62))) {
-                        validate20.errors = [{ instancePath: instancePath + "/context", schemaPath: "#/properties/context/type", keyword: "type", params: { type: "object" } }];
-                        return false;
-                      }
-                    }
-                    var valid0 = _errs131 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                }
-              }
-            }
-          }
+        break;
+      case 3:
+        if (value5 !== void 0) {
+          if (!(typeof value5 == "string") || value5.length > 4096 && (value5.length > 8192 || codePoints(value5) > 4096)) return false;
         }
+        break;
+      case 4:
+        if (value5 !== void 0) {
+          if (!(typeof value5 == "string") || value5.length > 254 && (value5.length > 508 || codePoints(value5) > 254) || !isEmail(value5)) return false;
+        }
+        break;
+      case 5:
+        held1 = value5;
+        break;
+      case 6:
+        if (value5 !== void 0) {
+          if (!(typeof value5 == "string") || value5.length > 64 && (value5.length > 128 || codePoints(value5) > 64)) return false;
+        }
+        break;
+      case 7:
+        if (value5 !== void 0) {
+          if (!(typeof value5 == "string") || value5.length > 255 && (value5.length > 510 || codePoints(value5) > 255)) return false;
+        }
+        break;
+      case 8:
+        held2 = value5;
+        break;
+      case 9:
+        held3 = value5;
+        break;
+      case 10:
+        held4 = value5;
+        break;
+      case 11:
+        held5 = value5;
+        break;
+      case 12:
+        if (value5 !== void 0) {
+          if (!(typeof value5 == "number" && !(value5 % 1) && !isNaN(value5) && isFinite(value5))) return false;
+        }
+        break;
+      case 13:
+        if (value5 !== void 0) {
+          if (!(typeof value5 == "string") || value5.length > 2048 && (value5.length > 4096 || codePoints(value5) > 2048)) return false;
+        }
+        break;
+      case 14:
+        if (value5 !== void 0) {
+          if (!(typeof value5 == "number" && !(value5 % 1) && !isNaN(value5) && isFinite(value5)) || value5 < 0) return false;
+        }
+        break;
+      case 15:
+        held6 = value5;
+        break;
+    }
+  }
+  if (held0 !== void 0) {
+    if (!isLegacyAddress(held0)) return false;
+  }
+  if (held1 !== void 0) {
+    anyOf0: {
+      branch0: {
+        if (!(typeof held1 == "number" && !(held1 % 1) && !isNaN(held1) && isFinite(held1)) || held1 < 0) break branch0;
+        break anyOf0;
       }
-    } else {
-      validate20.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
+      branch1: {
+        if (!(typeof held1 == "string") || held1.length > 255 && (held1.length > 510 || codePoints(held1) > 255) || !pattern0.test(held1)) break branch1;
+        break anyOf0;
+      }
       return false;
     }
   }
-  validate20.errors = vErrors;
-  return errors === 0;
+  if (held2 !== void 0) {
+    if (!Array.isArray(held2) || held2.length > 100) return false;
+    for (let i0 = 0; i0 < held2.length; i0++) {
+      const item0 = held2[i0];
+      if (!(typeof item0 == "string") || item0.length > 255 && (item0.length > 510 || codePoints(item0) > 255)) return false;
+    }
+  }
+  if (held3 !== void 0) {
+    if (!Array.isArray(held3) || held3.length > 100) return false;
+    for (let i1 = 0; i1 < held3.length; i1++) {
+      const item1 = held3[i1];
+      if (!(typeof item1 == "string") || item1.length > 255 && (item1.length > 510 || codePoints(item1) > 255)) return false;
+    }
+  }
+  if (held4 !== void 0) {
+    if (!Array.isArray(held4) || held4.length > 100) return false;
+    for (let i2 = 0; i2 < held4.length; i2++) {
+      const item2 = held4[i2];
+      if (!(typeof item2 == "string") || item2.length > 255 && (item2.length > 510 || codePoints(item2) > 255)) return false;
+    }
+  }
+  if (held5 !== void 0) {
+    if (!Array.isArray(held5) || held5.length > 100) return false;
+    for (let i3 = 0; i3 < held5.length; i3++) {
+      const item3 = held5[i3];
+      if (!(typeof item3 == "string") || item3.length > 255 && (item3.length > 510 || codePoints(item3) > 255)) return false;
+    }
+  }
+  if (held6 !== void 0) {
+    if (!Array.isArray(held6) || held6.length > 100) return false;
+    for (let i4 = 0; i4 < held6.length; i4++) {
+      const item4 = held6[i4];
+      if (!(typeof item4 == "string") || item4.length > 255 && (item4.length > 510 || codePoints(item4) > 255)) return false;
+    }
+  }
+  return true;
 }
-validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function isBody(d) {
+  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
+  const value0 = d.group_id;
+  if (value0 === void 0) return false;
+  else {
+    if (!(typeof value0 == "string") || value0.length > 255 && (value0.length > 510 || codePoints(value0) > 255) || value0.length === 0) return false;
+  }
+  const value1 = d.user_id;
+  if (value1 === void 0) return false;
+  else {
+    if (!(typeof value1 == "string") || value1.length > 255 && (value1.length > 510 || codePoints(value1) > 255) || value1.length === 0) return false;
+  }
+  const value2 = d.timestamp;
+  if (value2 === void 0) return false;
+  else {
+    if (!(typeof value2 == "string") || value2.length > 64 && (value2.length > 128 || codePoints(value2) > 64) || !isDateTime(value2)) return false;
+  }
+  for (const key0 in d) {
+    const value3 = d[key0];
+    switch (key0) {
+      case "group_id":
+      case "user_id":
+      case "traits":
+      case "timestamp":
+      case "context":
+        break;
+      default:
+        return false;
+    }
+  }
+  const value4 = d.traits;
+  if (value4 === void 0) return false;
+  else {
+    if (!isLegacyTraits(value4)) return false;
+  }
+  const value11 = d.context;
+  if (value11 === void 0) ;
+  else {
+    if (!(value11 && typeof value11 == "object" && !Array.isArray(value11))) return false;
+  }
+  return true;
+}
+var stopped = null;
+function fail(e, a, c, p, s, k, q) {
+  const error = { instancePath: p, schemaPath: s, keyword: k, params: q };
+  e.push(error);
+  if (!a && !c && stopped === null) stopped = error;
+  return !a;
+}
+function token(k) {
+  return k.indexOf("~") < 0 && k.indexOf("/") < 0 ? k : k.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function fragment(k) {
+  return encodeURIComponent(token(k));
+}
+var names0 = /* @__PURE__ */ new Set(["group_id", "user_id", "traits", "timestamp", "context"]);
+function check0(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 255 && (d.length > 510 || codePoints(d) > 255));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 255 })) break body;
+        if (d.length === 0 && fail(e, a, c, p, s + "/minLength", "minLength", { limit: 1 })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check1(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 255 && (d.length > 510 || codePoints(d) > 255));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 255 })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+var properties2 = [
+  ["street", check1],
+  ["city", check1],
+  ["state", check1],
+  ["postal_code", check1],
+  ["country", check1]
+];
+function checkLegacyAddress(d, p, s, e, a, c) {
+  if (isLegacyAddress(d)) return true;
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      for (const row of properties2) {
+        const v = d[row[0]];
+        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+function check2(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "number" && isFinite(d)) {
+    }
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 2048 && (d.length > 4096 || codePoints(d) > 2048));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 2048 })) break body;
+        if (fits && !isUri(d) && fail(e, a, c, p, s + "/format", "format", { format: "uri" })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check3(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 4096 && (d.length > 8192 || codePoints(d) > 4096));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 4096 })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check4(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "number" && isFinite(d)) {
+    }
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 254 && (d.length > 508 || codePoints(d) > 254));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 254 })) break body;
+        if (fits && !isEmail(d) && fail(e, a, c, p, s + "/format", "format", { format: "email" })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check6(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (!(typeof d == "number" && !(d % 1) && !isNaN(d) && isFinite(d)) && fail(e, a, c, p, s + "/type", "type", { type: "integer" }) && !c) break body;
+    if (typeof d == "number" && isFinite(d)) {
+      if (d < 0 && fail(e, a, c, p, s + "/minimum", "minimum", { comparison: ">=", limit: 0 })) break body;
+    }
+    if (!a && e.length !== n) break body;
+  }
+  return e.length === n;
+}
+function check7(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 255 && (d.length > 510 || codePoints(d) > 255));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 255 })) break body;
+        if (fits && !pattern0.test(d) && fail(e, a, c, p, s + "/pattern", "pattern", { pattern: pattern0Source })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check5(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    {
+      const start = e.length;
+      if (check6(d, p, s + "/anyOf/0", e, a, true) || check7(d, p, s + "/anyOf/1", e, a, true)) e.length = start;
+      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
+    }
+  }
+  return e.length === n;
+}
+function check8(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 64 && (d.length > 128 || codePoints(d) > 64));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 64 })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check9(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (Array.isArray(d)) {
+      if (d.length > 100 && fail(e, a, c, p, s + "/maxItems", "maxItems", { limit: 100 })) break body;
+      for (let i = 0, length = d.length; i < length; i++) {
+        if (!check1(d[i], p + "/" + i, s + "/items", e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "array" })) break body;
+  }
+  return e.length === n;
+}
+function check10(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (!(typeof d == "number" && !(d % 1) && !isNaN(d) && isFinite(d)) && fail(e, a, c, p, s + "/type", "type", { type: "integer" }) && !c) break body;
+  }
+  return e.length === n;
+}
+function check11(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 2048 && (d.length > 4096 || codePoints(d) > 2048));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 2048 })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+var properties1 = [
+  ["address", checkLegacyAddress],
+  ["avatar", check2],
+  ["description", check3],
+  ["email", check4],
+  ["employees", check5],
+  ["phone", check8],
+  ["website", check2],
+  ["plan", check1],
+  ["enrichment_name", check1],
+  ["enrichment_legal_name", check1],
+  ["enrichment_domain", check1],
+  ["enrichment_domain_aliases", check9],
+  ["enrichment_phone_numbers", check9],
+  ["enrichment_email_addresses", check9],
+  ["enrichment_sector", check1],
+  ["enrichment_industry_group", check1],
+  ["enrichment_industry", check1],
+  ["enrichment_sub_industry", check1],
+  ["enrichment_tags", check9],
+  ["enrichment_description", check3],
+  ["enrichment_founder_year", check10],
+  ["enrichment_location", check1],
+  ["enrichment_time_zone", check1],
+  ["enrichment_street_number", check1],
+  ["enrichment_street_name", check1],
+  ["enrichment_street_address", check1],
+  ["enrichment_city", check1],
+  ["enrichment_postal_code", check1],
+  ["enrichment_state", check1],
+  ["enrichment_state_code", check1],
+  ["enrichment_country", check1],
+  ["enrichment_country_code", check1],
+  ["enrichment_logo", check11],
+  ["enrichment_linkedin_handle", check11],
+  ["enrichment_facebook_handle", check11],
+  ["enrichment_twitter_handle", check11],
+  ["enrichment_crunchbase_handle", check11],
+  ["enrichment_email_provider", check1],
+  ["enrichment_type", check1],
+  ["enrichment_phone", check1],
+  ["enrichment_traffic_rank", check1],
+  ["enrichment_employees", check6],
+  ["enrichment_employees_range", check1],
+  ["enrichment_market_cap", check1],
+  ["enrichment_raised", check1],
+  ["enrichment_annual_revenue", check1],
+  ["enrichment_tech", check1],
+  ["enrichment_tech_categories", check9]
+];
+function checkLegacyTraits(d, p, s, e, a, c) {
+  if (isLegacyTraits(d)) return true;
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      for (const row of properties1) {
+        const v = d[row[0]];
+        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+function check12(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "number" && isFinite(d)) {
+    }
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 64 && (d.length > 128 || codePoints(d) > 64));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 64 })) break body;
+        if (fits && !isDateTime(d) && fail(e, a, c, p, s + "/format", "format", { format: "date-time" })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check13(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+var properties0 = [
+  ["group_id", check0],
+  ["user_id", check0],
+  ["traits", checkLegacyTraits],
+  ["timestamp", check12],
+  ["context", check13]
+];
+function checkBody(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      if (d.group_id === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "group_id" })) break body;
+      if (d.user_id === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "user_id" })) break body;
+      if (d.traits === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "traits" })) break body;
+      if (d.timestamp === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "timestamp" })) break body;
+      for (const k in d) {
+        if (!names0.has(k)) {
+          if (fail(e, a, c, p, s + "/additionalProperties", "additionalProperties", { additionalProperty: k })) break body;
+        }
+      }
+      for (const row of properties0) {
+        const v = d[row[0]];
+        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+function errorsOf(data, allErrors) {
+  const e = [];
+  stopped = null;
+  checkBody(data, "", "#", e, allErrors, false);
+  const first = stopped;
+  stopped = null;
+  return first === null ? e : [first];
+}
+function validate(data) {
+  if (isBody(data)) {
+    validate.errors = null;
+    return true;
+  }
+  validate.errors = errorsOf(data, false);
+  return false;
+}
+validate.errors = null;
+function details(data) {
+  const errors = isBody(data) ? [] : errorsOf(data, true);
+  details.errors = errors.length === 0 ? null : errors;
+  return errors.length === 0;
+}
+details.errors = null;

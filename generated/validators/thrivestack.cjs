@@ -22,26 +22,11 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 // thrivestack.validator.js
 var thrivestack_validator_exports = {};
 __export(thrivestack_validator_exports, {
-  default: () => thrivestack_validator_default,
+  default: () => validate,
+  details: () => details,
   validate: () => validate
 });
 module.exports = __toCommonJS(thrivestack_validator_exports);
-
-// schemas/formats/ascii.ts
-function isDigit(c) {
-  return c >= 48 && c <= 57;
-}
-function isAlpha(c) {
-  const lower = c | 32;
-  return lower >= 97 && lower <= 122;
-}
-function isAlnum(c) {
-  return isDigit(c) || isAlpha(c);
-}
-function isHexDigit(c) {
-  const lower = c | 32;
-  return isDigit(c) || lower >= 97 && lower <= 102;
-}
 
 // schemas/formats/leap-seconds.ts
 var LISTED_DAYS = [
@@ -98,32 +83,32 @@ function hasLeapSecond(year, month, day) {
 var MINUTES_PER_DAY = 24 * 60;
 function isDateTime(s) {
   if (s.length < 20) return false;
-  const year = digits4(s, 0);
-  const month = digits2(s, 5);
-  const day = digits2(s, 8);
-  const hour = digits2(s, 11);
-  const minute = digits2(s, 14);
-  const second = digits2(s, 17);
-  if (year < 0 || s.charCodeAt(4) !== 45 || month < 1 || month > 12 || s.charCodeAt(7) !== 45 || day < 1 || day > daysInMonth(year, month) || (s.charCodeAt(10) | 32) !== 116 || hour < 0 || hour > 23 || s.charCodeAt(13) !== 58 || minute < 0 || minute > 59 || s.charCodeAt(16) !== 58 || second < 0 || second > 60) {
+  const year = digit(s, 0) * 1e3 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  const month = digit(s, 5) * 10 + digit(s, 6);
+  const day = digit(s, 8) * 10 + digit(s, 9);
+  const hour = digit(s, 11) * 10 + digit(s, 12);
+  const minute = digit(s, 14) * 10 + digit(s, 15);
+  const second = digit(s, 17) * 10 + digit(s, 18);
+  if (year < 0 || s.charCodeAt(4) !== 45 || month < 1 || month > 12 || s.charCodeAt(7) !== 45 || day < 1 || day > 28 && day > daysInMonth(year, month) || (s.charCodeAt(10) | 32) !== 116 || hour < 0 || hour > 23 || s.charCodeAt(13) !== 58 || minute < 0 || minute > 59 || s.charCodeAt(16) !== 58 || second < 0 || second > 60) {
     return false;
   }
   let i = 19;
-  if (s.charCodeAt(i) === 46) {
+  let c = s.charCodeAt(i);
+  if (c === 46) {
     const first = ++i;
-    while (isDigit(s.charCodeAt(i))) i++;
+    while ((c = s.charCodeAt(i)) >= 48 && c <= 57) i++;
     if (i === first) return false;
   }
   let offsetMinutes = 0;
-  const sign = s.charCodeAt(i);
-  if ((sign | 32) === 122) {
+  if ((c | 32) === 122) {
     if (i + 1 !== s.length) return false;
-  } else if (sign === 43 || sign === 45) {
-    const offsetHour = digits2(s, i + 1);
-    const offsetMinute = digits2(s, i + 4);
+  } else if (c === 43 || c === 45) {
+    const offsetHour = digit(s, i + 1) * 10 + digit(s, i + 2);
+    const offsetMinute = digit(s, i + 4) * 10 + digit(s, i + 5);
     if (i + 6 !== s.length || offsetHour < 0 || offsetHour > 23 || s.charCodeAt(i + 3) !== 58 || offsetMinute < 0 || offsetMinute > 59) {
       return false;
     }
-    offsetMinutes = (sign === 43 ? 1 : -1) * (offsetHour * 60 + offsetMinute);
+    offsetMinutes = (c === 43 ? 1 : -1) * (offsetHour * 60 + offsetMinute);
   } else {
     return false;
   }
@@ -140,21 +125,59 @@ function daysInMonth(year, month) {
   if (month === 2) return year % 4 === 0 && year % 100 !== 0 || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
-function digits2(s, i) {
-  const a = s.charCodeAt(i) - 48;
-  const b = s.charCodeAt(i + 1) - 48;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+var NOT_A_DIGIT = -1e5;
+function digit(s, i) {
+  const d = s.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : NOT_A_DIGIT;
 }
-function digits4(s, i) {
-  const high = digits2(s, i);
-  const low = digits2(s, i + 2);
-  return high < 0 || low < 0 ? -1 : high * 100 + low;
+
+// schemas/formats/ascii.ts
+function isDigit(c) {
+  return c >= 48 && c <= 57;
+}
+function isAlpha(c) {
+  const lower = c | 32;
+  return lower >= 97 && lower <= 122;
+}
+function isAlnum(c) {
+  return isDigit(c) || isAlpha(c);
+}
+function isHexDigit(c) {
+  const lower = c | 32;
+  return isDigit(c) || lower >= 97 && lower <= 102;
+}
+var UNRESERVED = 1;
+var SUB_DELIM = 2;
+var PCHAR = 4;
+var ATEXT = 8;
+var SCHEME = 16;
+var ALNUM = 32;
+var HEX = 64;
+var PATH = 128;
+var REG_NAME = UNRESERVED | SUB_DELIM;
+var CLASSES = classTable();
+function classTable() {
+  const table = new Uint8Array(128);
+  const add = (chars, bits) => {
+    for (const c of chars) table[c.charCodeAt(0)] |= bits;
+  };
+  const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  const digits = "0123456789";
+  add(letters + digits, UNRESERVED | PCHAR | ATEXT | SCHEME | ALNUM);
+  add("-._~", UNRESERVED | PCHAR);
+  add("!$&'()*+,;=", SUB_DELIM | PCHAR);
+  add(":@", PCHAR);
+  add(letters + digits + "-._~!$&'()*+,;=:@/", PATH);
+  add("!#$%&'*+-/=?^_`{|}~", ATEXT);
+  add("+-.", SCHEME);
+  add(digits + "ABCDEFabcdef", HEX);
+  return table;
+}
+function is(c, bits) {
+  return c < 128 && (CLASSES[c] & bits) !== 0;
 }
 
 // schemas/formats/ipv4.ts
-function isIPv4(s) {
-  return isIPv4Range(s, 0, s.length);
-}
 function isIPv4Range(s, start, end) {
   let i = start;
   for (let octet = 0; octet < 4; octet++) {
@@ -177,9 +200,6 @@ function isIPv4Range(s, start, end) {
 }
 
 // schemas/formats/ipv6.ts
-function isIPv6(s) {
-  return isIPv6Range(s, 0, s.length);
-}
 function isIPv6Range(s, start, end) {
   let i = start;
   let units = 0;
@@ -217,116 +237,6 @@ function isIPv6Range(s, start, end) {
   return compressed ? units <= 7 : units === 8;
 }
 
-// schemas/formats/email.ts
-function isEmail(s) {
-  const at = s.charCodeAt(0) === 34 ? quotedStringEnd(s) : dotStringEnd(s);
-  if (at < 0 || s.charCodeAt(at) !== 64) return false;
-  const start = at + 1;
-  if (s.charCodeAt(start) === 91) return isAddressLiteral(s, start);
-  return isDomain(s, start);
-}
-function dotStringEnd(s) {
-  let atomLength = 0;
-  let i = 0;
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 46) {
-      if (atomLength === 0) return -1;
-      atomLength = 0;
-    } else if (isAtext(c)) {
-      atomLength++;
-    } else {
-      break;
-    }
-  }
-  return atomLength > 0 ? i : -1;
-}
-function quotedStringEnd(s) {
-  for (let i = 1; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 34) return i + 1;
-    if (c === 92) {
-      const next = s.charCodeAt(i + 1);
-      if (!(next >= 32 && next <= 126)) return -1;
-      i++;
-    } else if (!(c >= 32 && c <= 126)) {
-      return -1;
-    }
-  }
-  return -1;
-}
-function isAddressLiteral(s, start) {
-  const end = s.length - 1;
-  if (end <= start || s.charCodeAt(end) !== 93) return false;
-  const inner = start + 1;
-  if (end - inner > 5 && (s.charCodeAt(inner) | 32) === 105 && (s.charCodeAt(inner + 1) | 32) === 112 && (s.charCodeAt(inner + 2) | 32) === 118 && s.charCodeAt(inner + 3) === 54 && s.charCodeAt(inner + 4) === 58) {
-    return isIPv6Range(s, inner + 5, end);
-  }
-  return isIPv4Range(s, inner, end);
-}
-function isDomain(s, start) {
-  let labelLength = 0;
-  let previous = 0;
-  for (let i = start; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 46) {
-      if (labelLength === 0 || previous === 45) return false;
-      labelLength = 0;
-    } else if (isAlnum(c) || c === 45 && labelLength > 0) {
-      labelLength++;
-    } else {
-      return false;
-    }
-    previous = c;
-  }
-  return labelLength > 0 && previous !== 45;
-}
-function isAtext(c) {
-  if (isAlnum(c)) return true;
-  switch (c) {
-    case 33:
-    // !
-    case 35:
-    // #
-    case 36:
-    // $
-    case 37:
-    // %
-    case 38:
-    // &
-    case 39:
-    // '
-    case 42:
-    // *
-    case 43:
-    // +
-    case 45:
-    // -
-    case 47:
-    // /
-    case 61:
-    // =
-    case 63:
-    // ?
-    case 94:
-    // ^
-    case 95:
-    // _
-    case 96:
-    // `
-    case 123:
-    // {
-    case 124:
-    // |
-    case 125:
-    // }
-    case 126:
-      return true;
-    default:
-      return false;
-  }
-}
-
 // schemas/formats/hostname.ts
 var LABEL_MAX = 63;
 var HOSTNAME_MAX = 255;
@@ -338,7 +248,7 @@ function isHostname(s) {
   for (let i = 0; i < length; i++) {
     const c = s.charCodeAt(i);
     if (c === 46) {
-      if (labelLength === 0 || previous === 45) return false;
+      if (labelLength === 0 || previous === 45 || isReserved(s, i - labelLength)) return false;
       labelLength = 0;
     } else if (isAlnum(c) || c === 45 && labelLength > 0) {
       if (++labelLength > LABEL_MAX) return false;
@@ -347,43 +257,54 @@ function isHostname(s) {
     }
     previous = c;
   }
-  return labelLength > 0 && previous !== 45;
+  return labelLength > 0 && previous !== 45 && !isReserved(s, length - labelLength);
+}
+function isReserved(s, start) {
+  if (s.charCodeAt(start + 2) !== 45 || s.charCodeAt(start + 3) !== 45) return false;
+  return (s.charCodeAt(start) | 32) !== 120 || (s.charCodeAt(start + 1) | 32) !== 110;
 }
 
 // schemas/formats/uri.ts
 function isUri(s) {
   const length = s.length;
-  if (!isAlpha(s.charCodeAt(0))) return false;
+  if (length === 0 || !isAlpha(s.charCodeAt(0))) return false;
   let i = 1;
-  while (i < length && isSchemeChar(s.charCodeAt(i))) i++;
-  if (s.charCodeAt(i) !== 58) return false;
+  while (i < length && is(s.charCodeAt(i), SCHEME)) i++;
+  if (i === length || s.charCodeAt(i) !== 58) return false;
   i++;
-  if (s.charCodeAt(i) === 47 && s.charCodeAt(i + 1) === 47) {
-    const start = i + 2;
-    let end = start;
-    while (end < length && !isAuthorityEnd(s.charCodeAt(end))) end++;
-    if (!isAuthority(s, start, end)) return false;
-    i = end;
+  if (i + 1 < length && s.charCodeAt(i) === 47 && s.charCodeAt(i + 1) === 47) {
+    i = authorityEnd(s, i + 2);
+    if (i < 0) return false;
   }
   i = scan(s, i, false);
-  if (s.charCodeAt(i) === 63) i = scan(s, i + 1, true);
-  if (s.charCodeAt(i) === 35) i = scan(s, i + 1, true);
+  if (i < length && s.charCodeAt(i) === 63) i = scan(s, i + 1, true);
+  if (i < length && s.charCodeAt(i) === 35) i = scan(s, i + 1, true);
   return i === length;
 }
 function scan(s, i, allowQuestion) {
   const length = s.length;
   while (i < length) {
     const c = s.charCodeAt(i);
-    if (c === 37) {
-      if (!isHexDigit(s.charCodeAt(i + 1)) || !isHexDigit(s.charCodeAt(i + 2))) return i;
-      i += 3;
-    } else if (isPchar(c) || c === 47 || allowQuestion && c === 63) {
+    if (is(c, PATH) || allowQuestion && c === 63) {
       i++;
+    } else if (c === 37 && i + 2 < length && is(s.charCodeAt(i + 1), HEX) && is(s.charCodeAt(i + 2), HEX)) {
+      i += 3;
     } else {
       return i;
     }
   }
   return i;
+}
+function authorityEnd(s, start) {
+  const length = s.length;
+  let end = start;
+  while (end < length && is(s.charCodeAt(end), REG_NAME)) end++;
+  if (end === length || isAuthorityEnd(s.charCodeAt(end))) return end;
+  while (end < length && !isAuthorityEnd(s.charCodeAt(end))) end++;
+  return isAuthority(s, start, end) ? end : -1;
+}
+function isAuthorityEnd(c) {
+  return c === 47 || c === 63 || c === 35;
 }
 function isAuthority(s, start, end) {
   let host = start;
@@ -393,7 +314,7 @@ function isAuthority(s, start, end) {
     host = at + 1;
   }
   let port;
-  if (s.charCodeAt(host) === 91 && host < end) {
+  if (host < end && s.charCodeAt(host) === 91) {
     const close = s.indexOf("]", host);
     if (close < 0 || close >= end || !isIPv6Range(s, host + 1, close)) return false;
     port = close + 1;
@@ -412,40 +333,12 @@ function isAuthority(s, start, end) {
 function isRun(s, start, end, allowColon) {
   for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
-    if (c === 37) {
-      if (i + 2 >= end || !isHexDigit(s.charCodeAt(i + 1)) || !isHexDigit(s.charCodeAt(i + 2))) return false;
-      i += 2;
-    } else if (!(isUnreserved(c) || isSubDelim(c) || allowColon && c === 58)) {
-      return false;
-    }
+    if (is(c, UNRESERVED | SUB_DELIM) || allowColon && c === 58) continue;
+    if (c !== 37 || i + 2 >= end || !is(s.charCodeAt(i + 1), HEX) || !is(s.charCodeAt(i + 2), HEX)) return false;
+    i += 2;
   }
   return true;
 }
-function isSchemeChar(c) {
-  return isAlnum(c) || c === 43 || c === 45 || c === 46;
-}
-function isAuthorityEnd(c) {
-  return c === 47 || c === 63 || c === 35;
-}
-function isPchar(c) {
-  return isUnreserved(c) || isSubDelim(c) || c === 58 || c === 64;
-}
-function isUnreserved(c) {
-  return isAlnum(c) || c === 45 || c === 46 || c === 95 || c === 126;
-}
-function isSubDelim(c) {
-  return c === 33 || c === 36 || c >= 38 && c <= 44 || c === 59 || c === 61;
-}
-
-// schemas/formats/index.ts
-var formats = {
-  "date-time": isDateTime,
-  email: isEmail,
-  hostname: isHostname,
-  ipv4: isIPv4,
-  ipv6: isIPv6,
-  uri: isUri
-};
 
 // schemas/keywords/code-points.ts
 function codePoints(s) {
@@ -462,1748 +355,610 @@ function codePoints(s) {
 }
 
 // thrivestack.validator.js
-var validate = validate20;
-var thrivestack_validator_default = validate20;
-var schema31 = { "$comment": "Generated by `npm run generate` from schemas/. Do not edit: change schemas/ and regenerate.", "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://group-spec.dev/schemas/thrivestack-group-request.json", "title": "ThriveStackGroupRequest", "description": "An array containing one or more group objects (at most 1000).", "type": "array", "minItems": 1, "maxItems": 1e3, "items": { "title": "ThriveStackGroup", "description": "Associates one user with one account and records the account's traits. No other keys are allowed.", "type": "object", "additionalProperties": false, "required": ["group_id", "user_id"], "properties": { "group_id": { "description": "Unique identifier for the account/group (UUID recommended). Stable across the account's lifetime.", "type": "string", "minLength": 1, "maxLength": 255 }, "user_id": { "description": "The user being associated with this account.", "type": "string", "minLength": 1, "maxLength": 255 }, "traits": { "title": "ThriveStackTraits", "description": "Free-form dictionary of account attributes. Reserved traits are typed under any letter case (`Account_Name` is `account_name`); any other trait may hold any JSON value.", "type": "object", "properties": { "account_name": { "description": "Display name of the account or organization.", "type": "string", "maxLength": 255 }, "account_domain": { "description": 'Primary domain of the account (e.g., "acme.com").', "type": "string", "format": "hostname", "maxLength": 253 }, "group_type": { "description": 'Type of group (e.g., "Account", "Team").', "type": "string", "maxLength": 255 }, "industry": { "description": "Industry classification of the account.", "type": "string", "maxLength": 255 }, "employees": { "description": "Number of employees in the organization.", "type": "number", "minimum": 0 }, "plan": { "description": 'Current subscription plan (e.g., "free", "enterprise").', "type": "string", "maxLength": 255 }, "website": { "description": "Account's website URL.", "type": "string", "format": "uri", "maxLength": 2048 }, "phone": { "description": "Account contact number.", "type": "string", "maxLength": 64 }, "created_at": { "description": "ISO 8601 date when the account was created.", "type": "string", "format": "date-time", "maxLength": 64 }, "description": { "description": "Short description or biography of the account.", "type": "string", "maxLength": 4096 }, "avatar": { "description": "URL of the account's logo or avatar image.", "type": "string", "format": "uri", "maxLength": 2048 }, "enrichment_name": { "description": "Name of the group,used in general communication.", "type": "string", "maxLength": 255 }, "enrichment_legal_name": { "description": "This is the group's official name as registered with legal authorities.", "type": "string", "maxLength": 255 }, "enrichment_domain": { "description": "The primary web domain associated with the group (e.g., `example.com`).", "type": "string", "maxLength": 255 }, "enrichment_domain_aliases": { "description": "A list of alternative domain names that point to the groups's website.", "type": "array", "maxItems": 100, "items": { "type": "string", "maxLength": 255 } }, "enrichment_phone_numbers": { "description": "Contact number of the group.", "type": "array", "maxItems": 100, "items": { "type": "string", "maxLength": 255 } }, "enrichment_email_addresses": { "description": "Email Address of the group.", "type": "array", "maxItems": 100, "items": { "type": "string", "maxLength": 255 } }, "enrichment_sector": { "description": "The broad sector in which the group operates, such as technology, healthcare, finance, etc", "type": "string", "maxLength": 255 }, "enrichment_industry_group": { "description": "A more specific grouping within the broader sector. For example, within the technology sector, industry groups might include software or hardware.", "type": "string", "maxLength": 255 }, "enrichment_industry": { "description": "A more detailed classification of the group's business activities within the industry group.", "type": "string", "maxLength": 255 }, "enrichment_sub_industry": { "description": "An even more specific classification within the industry, providing finer granularity. For example, within the software industry, this could be enterprise software or consumer software.", "type": "string", "maxLength": 255 }, "enrichment_tags": { "description": "A list of keywords or labels that describe various aspects of the group, such as products, services, or characteristics.", "type": "array", "maxItems": 100, "items": { "type": "string", "maxLength": 255 } }, "enrichment_description": { "description": "A textual description of the group, providing an overview of what it does, its mission, products, or services.", "type": "string", "maxLength": 4096 }, "enrichment_founder_year": { "description": "the year the group was established", "type": "integer" }, "enrichment_location": { "description": "A general description of where the group is based, which may include the city, state, or region", "type": "string", "maxLength": 255 }, "enrichment_time_zone": { "description": "The time zone in which the groups's primary operations are based.", "type": "string", "maxLength": 255 }, "enrichment_street_number": { "description": "The street number where the group is located", "type": "string", "maxLength": 255 }, "enrichment_street_name": { "description": "Name of the street to which the group is belonged", "type": "string", "maxLength": 255 }, "enrichment_street_address": { "description": "Address of the street where the group is located", "type": "string", "maxLength": 255 }, "enrichment_city": { "description": "The city the group belongs to", "type": "string", "maxLength": 255 }, "enrichment_postal_code": { "description": "The postal code of the group's location", "type": "string", "maxLength": 255 }, "enrichment_state": { "description": "The group's state of residence", "type": "string", "maxLength": 255 }, "enrichment_state_code": { "description": "The state's code where the group is located", "type": "string", "maxLength": 255 }, "enrichment_country": { "description": "The group's Country of residence", "type": "string", "maxLength": 255 }, "enrichment_country_code": { "description": "The Country's code where the group is located", "type": "string", "maxLength": 255 }, "enrichment_logo": { "description": "The URL or file path to the groups's logo image", "type": "string", "maxLength": 2048 }, "enrichment_linkedin_handle": { "description": "Linkedin profile link of the group", "type": "string", "maxLength": 2048 }, "enrichment_facebook_handle": { "description": "Github profile link of the group", "type": "string", "maxLength": 2048 }, "enrichment_twitter_handle": { "description": "Twitter profile link of the group", "type": "string", "maxLength": 2048 }, "enrichment_crunchbase_handle": { "description": "Crunch base profile link of the group", "type": "string", "maxLength": 2048 }, "enrichment_email_provider": { "description": "The provider of the groups's email services", "type": "string", "maxLength": 255 }, "enrichment_type": { "description": "The type or category of the group, which could indicate its business model or structure (e.g., private, public, non-profit).", "type": "string", "maxLength": 255 }, "enrichment_phone": { "description": "Phone number of the group", "type": "string", "maxLength": 255 }, "enrichment_traffic_rank": { "description": "A ranking indicating the group's website traffic relative to other websites.", "type": "string", "maxLength": 255 }, "enrichment_employees": { "description": "Number of employees in the group", "type": "integer", "minimum": 0 }, "enrichment_employees_range": { "description": "A range or estimate of the number of employees, often used when exact numbers are not available", "type": "string", "maxLength": 255 }, "enrichment_market_cap": { "description": "The market capitalization of the group, which is the total value of its outstanding shares of stock.", "type": "string", "maxLength": 255 }, "enrichment_raised": { "description": "The total amount of funding or investment the group has raised. This is particularly relevant for startups and private companies.", "type": "string", "maxLength": 255 }, "enrichment_annual_revenue": { "description": "Annual Revenue of the group", "type": "string", "maxLength": 255 }, "enrichment_tech": { "description": "The technologies or technical platforms the group uses or specializes in.", "type": "string", "maxLength": 255 }, "enrichment_tech_categories": { "description": "A list of categories or types of technology that the group is involved in or provides (e.g., cloud computing, cybersecurity).", "type": "array", "maxItems": 100, "items": { "type": "string", "maxLength": 255 } } }, "patternProperties": { "^(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]_[Nn][Aa][Mm][Ee]|[Gg][Rr][Oo][Uu][Pp]_[Tt][Yy][Pp][Ee]|[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Pp][Ll][Aa][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ee][Gg][Aa][Ll]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Ee][Cc][Tt][Oo][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]_[Gg][Rr][Oo][Uu][Pp]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Uu][Bb]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Cc][Aa][Tt][Ii][Oo][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ii][Mm][Ee]_[Zz][Oo][Nn][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Uu][Mm][Bb][Ee][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Ii][Tt][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Oo][Ss][Tt][Aa][Ll]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Pp][Rr][Oo][Vv][Ii][Dd][Ee][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Yy][Pp][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Rr][Aa][Ff][Ff][Ii][Cc]_[Rr][Aa][Nn][Kk]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss]_[Rr][Aa][Nn][Gg][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Mm][Aa][Rr][Kk][Ee][Tt]_[Cc][Aa][Pp]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Rr][Aa][Ii][Ss][Ee][Dd]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Aa][Nn][Nn][Uu][Aa][Ll]_[Rr][Ee][Vv][Ee][Nn][Uu][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh])$": { "type": "string", "maxLength": 255 }, "^(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn])$": { "type": "string", "format": "hostname", "maxLength": 253 }, "^(?:[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])$": { "type": "number", "minimum": 0 }, "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee]|[Aa][Vv][Aa][Tt][Aa][Rr])$": { "type": "string", "format": "uri", "maxLength": 2048 }, "^(?:[Pp][Hh][Oo][Nn][Ee])$": { "type": "string", "maxLength": 64 }, "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_[Aa][Tt])$": { "type": "string", "format": "date-time", "maxLength": 64 }, "^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])$": { "type": "string", "maxLength": 4096 }, "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn]_[Aa][Ll][Ii][Aa][Ss][Ee][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee]_[Nn][Uu][Mm][Bb][Ee][Rr][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss][Ee][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Aa][Gg][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh]_[Cc][Aa][Tt][Ee][Gg][Oo][Rr][Ii][Ee][Ss])$": { "type": "array", "maxItems": 100, "items": { "type": "string", "maxLength": 255 } }, "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ff][Oo][Uu][Nn][Dd][Ee][Rr]_[Yy][Ee][Aa][Rr])$": { "type": "integer" }, "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Gg][Oo]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ii][Nn][Kk][Ee][Dd][Ii][Nn]_[Hh][Aa][Nn][Dd][Ll][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ff][Aa][Cc][Ee][Bb][Oo][Oo][Kk]_[Hh][Aa][Nn][Dd][Ll][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ww][Ii][Tt][Tt][Ee][Rr]_[Hh][Aa][Nn][Dd][Ll][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Rr][Uu][Nn][Cc][Hh][Bb][Aa][Ss][Ee]_[Hh][Aa][Nn][Dd][Ll][Ee])$": { "type": "string", "maxLength": 2048 }, "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])$": { "type": "integer", "minimum": 0 } } }, "context": { "title": "ThriveStackContext", "description": "Extra information about the event; other keys are allowed.", "type": "object", "properties": { "device_id": { "description": "Unique identifier for the user's device.", "type": "string", "maxLength": 255 }, "session_id": { "description": "Current session identifier.", "type": "string", "maxLength": 255 }, "group_id": { "description": "The group the event belongs to.", "type": "string", "maxLength": 255 }, "source": { "description": '"product" for in-app events, "marketing" for public-facing website events.', "type": "string", "enum": ["product", "marketing"] } } }, "timestamp": { "description": "ISO 8601 timestamp with a time zone. Defaults to server time if omitted.", "type": "string", "format": "date-time", "maxLength": 64 } } } };
-var formats0 = formats.hostname;
-var formats2 = formats.uri;
-var formats4 = formats["date-time"];
-var pattern4 = new RegExp("^(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]_[Nn][Aa][Mm][Ee]|[Gg][Rr][Oo][Uu][Pp]_[Tt][Yy][Pp][Ee]|[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Pp][Ll][Aa][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ee][Gg][Aa][Ll]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Ee][Cc][Tt][Oo][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]_[Gg][Rr][Oo][Uu][Pp]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Uu][Bb]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Cc][Aa][Tt][Ii][Oo][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ii][Mm][Ee]_[Zz][Oo][Nn][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Uu][Mm][Bb][Ee][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Ii][Tt][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Oo][Ss][Tt][Aa][Ll]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Pp][Rr][Oo][Vv][Ii][Dd][Ee][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Yy][Pp][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Rr][Aa][Ff][Ff][Ii][Cc]_[Rr][Aa][Nn][Kk]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss]_[Rr][Aa][Nn][Gg][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Mm][Aa][Rr][Kk][Ee][Tt]_[Cc][Aa][Pp]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Rr][Aa][Ii][Ss][Ee][Dd]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Aa][Nn][Nn][Uu][Aa][Ll]_[Rr][Ee][Vv][Ee][Nn][Uu][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh])$", "u");
-var pattern5 = new RegExp("^(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn])$", "u");
-var pattern6 = new RegExp("^(?:[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])$", "u");
-var pattern7 = new RegExp("^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee]|[Aa][Vv][Aa][Tt][Aa][Rr])$", "u");
-var pattern8 = new RegExp("^(?:[Pp][Hh][Oo][Nn][Ee])$", "u");
-var pattern9 = new RegExp("^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_[Aa][Tt])$", "u");
-var pattern10 = new RegExp("^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])$", "u");
-var pattern11 = new RegExp("^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn]_[Aa][Ll][Ii][Aa][Ss][Ee][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee]_[Nn][Uu][Mm][Bb][Ee][Rr][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss][Ee][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Aa][Gg][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh]_[Cc][Aa][Tt][Ee][Gg][Oo][Rr][Ii][Ee][Ss])$", "u");
-var pattern12 = new RegExp("^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ff][Oo][Uu][Nn][Dd][Ee][Rr]_[Yy][Ee][Aa][Rr])$", "u");
-var pattern13 = new RegExp("^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Gg][Oo]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ii][Nn][Kk][Ee][Dd][Ii][Nn]_[Hh][Aa][Nn][Dd][Ll][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ff][Aa][Cc][Ee][Bb][Oo][Oo][Kk]_[Hh][Aa][Nn][Dd][Ll][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ww][Ii][Tt][Tt][Ee][Rr]_[Hh][Aa][Nn][Dd][Ll][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Rr][Uu][Nn][Cc][Hh][Bb][Aa][Ss][Ee]_[Hh][Aa][Nn][Dd][Ll][Ee])$", "u");
-var pattern14 = new RegExp("^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])$", "u");
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate20.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (errors === 0) {
-    if (Array.isArray(data)) {
-      if (data.length > 1e3) {
-        validate20.errors = [{ instancePath, schemaPath: "#/maxItems", keyword: "maxItems", params: { limit: 1e3 } }];
-        return false;
-      } else {
-        if (data.length < 1) {
-          validate20.errors = [{ instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 } }];
-          return false;
-        } else {
-          var valid0 = true;
-          const len0 = data.length;
-          for (let i0 = 0; i0 < len0; i0++) {
-            let data0 = data[i0];
-            const _errs2 = errors;
-            if (errors === _errs2) {
-              if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-                let missing0;
-                if (data0.group_id === void 0 && (missing0 = "group_id") || data0.user_id === void 0 && (missing0 = "user_id")) {
-                  validate20.errors = [{ instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: missing0 } }];
-                  return false;
-                } else {
-                  const _errs4 = errors;
-                  for (const key0 in data0) {
-                    if (!(key0 === "group_id" || key0 === "user_id" || key0 === "traits" || key0 === "context" || key0 === "timestamp")) {
-                      validate20.errors = [{ instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } }];
-                      return false;
-                      break;
-                    }
-                  }
-                  if (_errs4 === errors) {
-                    if (data0.group_id !== void 0) {
-                      let data1 = data0.group_id;
-                      const _errs5 = errors;
-                      if (errors === _errs5) {
-                        if (typeof data1 === "string") {
-                          if (data1.length > 255 && (data1.length > 510 || codePoints(data1) > 255)) {
-                            validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/group_id", schemaPath: "#/items/properties/group_id/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                            return false;
-                          } else {
-                            if (data1.length < 1 || data1.length < 2 && codePoints(data1) < 1) {
-                              validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/group_id", schemaPath: "#/items/properties/group_id/minLength", keyword: "minLength", params: { limit: 1 } }];
-                              return false;
-                            }
-                          }
-                        } else {
-                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/group_id", schemaPath: "#/items/properties/group_id/type", keyword: "type", params: { type: "string" } }];
-                          return false;
-                        }
-                      }
-                      var valid1 = _errs5 === errors;
-                    } else {
-                      var valid1 = true;
-                    }
-                    if (valid1) {
-                      if (data0.user_id !== void 0) {
-                        let data2 = data0.user_id;
-                        const _errs7 = errors;
-                        if (errors === _errs7) {
-                          if (typeof data2 === "string") {
-                            if (data2.length > 255 && (data2.length > 510 || codePoints(data2) > 255)) {
-                              validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/user_id", schemaPath: "#/items/properties/user_id/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                              return false;
-                            } else {
-                              if (data2.length < 1 || data2.length < 2 && codePoints(data2) < 1) {
-                                validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/user_id", schemaPath: "#/items/properties/user_id/minLength", keyword: "minLength", params: { limit: 1 } }];
-                                return false;
-                              }
-                            }
-                          } else {
-                            validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/user_id", schemaPath: "#/items/properties/user_id/type", keyword: "type", params: { type: "string" } }];
-                            return false;
-                          }
-                        }
-                        var valid1 = _errs7 === errors;
-                      } else {
-                        var valid1 = true;
-                      }
-                      if (valid1) {
-                        if (data0.traits !== void 0) {
-                          let data3 = data0.traits;
-                          const _errs9 = errors;
-                          if (errors === _errs9) {
-                            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-                              if (data3.account_name !== void 0) {
-                                let data4 = data3.account_name;
-                                const _errs11 = errors;
-                                if (errors === _errs11) {
-                                  if (typeof data4 === "string") {
-                                    if (data4.length > 255 && (data4.length > 510 || codePoints(data4) > 255)) {
-                                      validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/account_name", schemaPath: "#/items/properties/traits/properties/account_name/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                      return false;
-                                    }
-                                  } else {
-                                    validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/account_name", schemaPath: "#/items/properties/traits/properties/account_name/type", keyword: "type", params: { type: "string" } }];
-                                    return false;
-                                  }
-                                }
-                                var valid2 = _errs11 === errors;
-                              } else {
-                                var valid2 = true;
-                              }
-                              if (valid2) {
-                                if (data3.account_domain !== void 0) {
-                                  let data5 = data3.account_domain;
-                                  const _errs13 = errors;
-                                  if (errors === _errs13) {
-                                    if (errors === _errs13) {
-                                      if (typeof data5 === "string") {
-                                        if (data5.length > 253 && (data5.length > 506 || codePoints(data5) > 253)) {
-                                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/account_domain", schemaPath: "#/items/properties/traits/properties/account_domain/maxLength", keyword: "maxLength", params: { limit: 253 } }];
-                                          return false;
-                                        } else {
-                                          if (!formats0(data5)) {
-                                            validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/account_domain", schemaPath: "#/items/properties/traits/properties/account_domain/format", keyword: "format", params: { format: "hostname" } }];
-                                            return false;
-                                          }
-                                        }
-                                      } else {
-                                        validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/account_domain", schemaPath: "#/items/properties/traits/properties/account_domain/type", keyword: "type", params: { type: "string" } }];
-                                        return false;
-                                      }
-                                    }
-                                  }
-                                  var valid2 = _errs13 === errors;
-                                } else {
-                                  var valid2 = true;
-                                }
-                                if (valid2) {
-                                  if (data3.group_type !== void 0) {
-                                    let data6 = data3.group_type;
-                                    const _errs15 = errors;
-                                    if (errors === _errs15) {
-                                      if (typeof data6 === "string") {
-                                        if (data6.length > 255 && (data6.length > 510 || codePoints(data6) > 255)) {
-                                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/group_type", schemaPath: "#/items/properties/traits/properties/group_type/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                          return false;
-                                        }
-                                      } else {
-                                        validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/group_type", schemaPath: "#/items/properties/traits/properties/group_type/type", keyword: "type", params: { type: "string" } }];
-                                        return false;
-                                      }
-                                    }
-                                    var valid2 = _errs15 === errors;
-                                  } else {
-                                    var valid2 = true;
-                                  }
-                                  if (valid2) {
-                                    if (data3.industry !== void 0) {
-                                      let data7 = data3.industry;
-                                      const _errs17 = errors;
-                                      if (errors === _errs17) {
-                                        if (typeof data7 === "string") {
-                                          if (data7.length > 255 && (data7.length > 510 || codePoints(data7) > 255)) {
-                                            validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/industry", schemaPath: "#/items/properties/traits/properties/industry/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                            return false;
-                                          }
-                                        } else {
-                                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/industry", schemaPath: "#/items/properties/traits/properties/industry/type", keyword: "type", params: { type: "string" } }];
-                                          return false;
-                                        }
-                                      }
-                                      var valid2 = _errs17 === errors;
-                                    } else {
-                                      var valid2 = true;
-                                    }
-                                    if (valid2) {
-                                      if (data3.employees !== void 0) {
-                                        let data8 = data3.employees;
-                                        const _errs19 = errors;
-                                        if (errors === _errs19) {
-                                          if (typeof data8 == "number" && isFinite(data8)) {
-                                            if (data8 < 0 || isNaN(data8)) {
-                                              validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/employees", schemaPath: "#/items/properties/traits/properties/employees/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
-                                              return false;
-                                            }
-                                          } else {
-                                            validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/employees", schemaPath: "#/items/properties/traits/properties/employees/type", keyword: "type", params: { type: "number" } }];
-                                            return false;
-                                          }
-                                        }
-                                        var valid2 = _errs19 === errors;
-                                      } else {
-                                        var valid2 = true;
-                                      }
-                                      if (valid2) {
-                                        if (data3.plan !== void 0) {
-                                          let data9 = data3.plan;
-                                          const _errs21 = errors;
-                                          if (errors === _errs21) {
-                                            if (typeof data9 === "string") {
-                                              if (data9.length > 255 && (data9.length > 510 || codePoints(data9) > 255)) {
-                                                validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/plan", schemaPath: "#/items/properties/traits/properties/plan/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                return false;
-                                              }
-                                            } else {
-                                              validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/plan", schemaPath: "#/items/properties/traits/properties/plan/type", keyword: "type", params: { type: "string" } }];
-                                              return false;
-                                            }
-                                          }
-                                          var valid2 = _errs21 === errors;
-                                        } else {
-                                          var valid2 = true;
-                                        }
-                                        if (valid2) {
-                                          if (data3.website !== void 0) {
-                                            let data10 = data3.website;
-                                            const _errs23 = errors;
-                                            if (errors === _errs23) {
-                                              if (errors === _errs23) {
-                                                if (typeof data10 === "string") {
-                                                  if (data10.length > 2048 && (data10.length > 4096 || codePoints(data10) > 2048)) {
-                                                    validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/website", schemaPath: "#/items/properties/traits/properties/website/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
-                                                    return false;
-                                                  } else {
-                                                    if (!formats2(data10)) {
-                                                      validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/website", schemaPath: "#/items/properties/traits/properties/website/format", keyword: "format", params: { format: "uri" } }];
-                                                      return false;
-                                                    }
-                                                  }
-                                                } else {
-                                                  validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/website", schemaPath: "#/items/properties/traits/properties/website/type", keyword: "type", params: { type: "string" } }];
-                                                  return false;
-                                                }
-                                              }
-                                            }
-                                            var valid2 = _errs23 === errors;
-                                          } else {
-                                            var valid2 = true;
-                                          }
-                                          if (valid2) {
-                                            if (data3.phone !== void 0) {
-                                              let data11 = data3.phone;
-                                              const _errs25 = errors;
-                                              if (errors === _errs25) {
-                                                if (typeof data11 === "string") {
-                                                  if (data11.length > 64 && (data11.length > 128 || codePoints(data11) > 64)) {
-                                                    validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/phone", schemaPath: "#/items/properties/traits/properties/phone/maxLength", keyword: "maxLength", params: { limit: 64 } }];
-                                                    return false;
-                                                  }
-                                                } else {
-                                                  validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/phone", schemaPath: "#/items/properties/traits/properties/phone/type", keyword: "type", params: { type: "string" } }];
-                                                  return false;
-                                                }
-                                              }
-                                              var valid2 = _errs25 === errors;
-                                            } else {
-                                              var valid2 = true;
-                                            }
-                                            if (valid2) {
-                                              if (data3.created_at !== void 0) {
-                                                let data12 = data3.created_at;
-                                                const _errs27 = errors;
-                                                if (errors === _errs27) {
-                                                  if (errors === _errs27) {
-                                                    if (typeof data12 === "string") {
-                                                      if (data12.length > 64 && (data12.length > 128 || codePoints(data12) > 64)) {
-                                                        validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/created_at", schemaPath: "#/items/properties/traits/properties/created_at/maxLength", keyword: "maxLength", params: { limit: 64 } }];
-                                                        return false;
-                                                      } else {
-                                                        if (!formats4(data12)) {
-                                                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/created_at", schemaPath: "#/items/properties/traits/properties/created_at/format", keyword: "format", params: { format: "date-time" } }];
-                                                          return false;
-                                                        }
-                                                      }
-                                                    } else {
-                                                      validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/created_at", schemaPath: "#/items/properties/traits/properties/created_at/type", keyword: "type", params: { type: "string" } }];
-                                                      return false;
-                                                    }
-                                                  }
-                                                }
-                                                var valid2 = _errs27 === errors;
-                                              } else {
-                                                var valid2 = true;
-                                              }
-                                              if (valid2) {
-                                                if (data3.description !== void 0) {
-                                                  let data13 = data3.description;
-                                                  const _errs29 = errors;
-                                                  if (errors === _errs29) {
-                                                    if (typeof data13 === "string") {
-                                                      if (data13.length > 4096 && (data13.length > 8192 || codePoints(data13) > 4096)) {
-                                                        validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/description", schemaPath: "#/items/properties/traits/properties/description/maxLength", keyword: "maxLength", params: { limit: 4096 } }];
-                                                        return false;
-                                                      }
-                                                    } else {
-                                                      validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/description", schemaPath: "#/items/properties/traits/properties/description/type", keyword: "type", params: { type: "string" } }];
-                                                      return false;
-                                                    }
-                                                  }
-                                                  var valid2 = _errs29 === errors;
-                                                } else {
-                                                  var valid2 = true;
-                                                }
-                                                if (valid2) {
-                                                  if (data3.avatar !== void 0) {
-                                                    let data14 = data3.avatar;
-                                                    const _errs31 = errors;
-                                                    if (errors === _errs31) {
-                                                      if (errors === _errs31) {
-                                                        if (typeof data14 === "string") {
-                                                          if (data14.length > 2048 && (data14.length > 4096 || codePoints(data14) > 2048)) {
-                                                            validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/avatar", schemaPath: "#/items/properties/traits/properties/avatar/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
-                                                            return false;
-                                                          } else {
-                                                            if (!formats2(data14)) {
-                                                              validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/avatar", schemaPath: "#/items/properties/traits/properties/avatar/format", keyword: "format", params: { format: "uri" } }];
-                                                              return false;
-                                                            }
-                                                          }
-                                                        } else {
-                                                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/avatar", schemaPath: "#/items/properties/traits/properties/avatar/type", keyword: "type", params: { type: "string" } }];
-                                                          return false;
-                                                        }
-                                                      }
-                                                    }
-                                                    var valid2 = _errs31 === errors;
-                                                  } else {
-                                                    var valid2 = true;
-                                                  }
-                                                  if (valid2) {
-                                                    if (data3.enrichment_name !== void 0) {
-                                                      let data15 = data3.enrichment_name;
-                                                      const _errs33 = errors;
-                                                      if (errors === _errs33) {
-                                                        if (typeof data15 === "string") {
-                                                          if (data15.length > 255 && (data15.length > 510 || codePoints(data15) > 255)) {
-                                                            validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_name", schemaPath: "#/items/properties/traits/properties/enrichment_name/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                            return false;
-                                                          }
-                                                        } else {
-                                                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_name", schemaPath: "#/items/properties/traits/properties/enrichment_name/type", keyword: "type", params: { type: "string" } }];
-                                                          return false;
-                                                        }
-                                                      }
-                                                      var valid2 = _errs33 === errors;
-                                                    } else {
-                                                      var valid2 = true;
-                                                    }
-                                                    if (valid2) {
-                                                      if (data3.enrichment_legal_name !== void 0) {
-                                                        let data16 = data3.enrichment_legal_name;
-                                                        const _errs35 = errors;
-                                                        if (errors === _errs35) {
-                                                          if (typeof data16 === "string") {
-                                                            if (data16.length > 255 && (data16.length > 510 || codePoints(data16) > 255)) {
-                                                              validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_legal_name", schemaPath: "#/items/properties/traits/properties/enrichment_legal_name/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                              return false;
-                                                            }
-                                                          } else {
-                                                            validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_legal_name", schemaPath: "#/items/properties/traits/properties/enrichment_legal_name/type", keyword: "type", params: { type: "string" } }];
-                                                            return false;
-                                                          }
-                                                        }
-                                                        var valid2 = _errs35 === errors;
-                                                      } else {
-                                                        var valid2 = true;
-                                                      }
-                                                      if (valid2) {
-                                                        if (data3.enrichment_domain !== void 0) {
-                                                          let data17 = data3.enrichment_domain;
-                                                          const _errs37 = errors;
-                                                          if (errors === _errs37) {
-                                                            if (typeof data17 === "string") {
-                                                              if (data17.length > 255 && (data17.length > 510 || codePoints(data17) > 255)) {
-                                                                validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_domain", schemaPath: "#/items/properties/traits/properties/enrichment_domain/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                return false;
-                                                              }
-                                                            } else {
-                                                              validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_domain", schemaPath: "#/items/properties/traits/properties/enrichment_domain/type", keyword: "type", params: { type: "string" } }];
-                                                              return false;
-                                                            }
-                                                          }
-                                                          var valid2 = _errs37 === errors;
-                                                        } else {
-                                                          var valid2 = true;
-                                                        }
-                                                        if (valid2) {
-                                                          if (data3.enrichment_domain_aliases !== void 0) {
-                                                            let data18 = data3.enrichment_domain_aliases;
-                                                            const _errs39 = errors;
-                                                            if (errors === _errs39) {
-                                                              if (Array.isArray(data18)) {
-                                                                if (data18.length > 100) {
-                                                                  validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_domain_aliases", schemaPath: "#/items/properties/traits/properties/enrichment_domain_aliases/maxItems", keyword: "maxItems", params: { limit: 100 } }];
-                                                                  return false;
-                                                                } else {
-                                                                  var valid3 = true;
-                                                                  const len1 = data18.length;
-                                                                  for (let i1 = 0; i1 < len1; i1++) {
-                                                                    let data19 = data18[i1];
-                                                                    const _errs41 = errors;
-                                                                    if (errors === _errs41) {
-                                                                      if (typeof data19 === "string") {
-                                                                        if (data19.length > 255 && (data19.length > 510 || codePoints(data19) > 255)) {
-                                                                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_domain_aliases/" + i1, schemaPath: "#/items/properties/traits/properties/enrichment_domain_aliases/items/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                          return false;
-                                                                        }
-                                                                      } else {
-                                                                        validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_domain_aliases/" + i1, schemaPath: "#/items/properties/traits/properties/enrichment_domain_aliases/items/type", keyword: "type", params: { type: "string" } }];
-                                                                        return false;
-                                                                      }
-                                                                    }
-                                                                    var valid3 = _errs41 === errors;
-                                                                    if (!valid3) {
-                                                                      break;
-                                                                    }
-                                                                  }
-                                                                }
-                                                              } else {
-                                                                validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_domain_aliases", schemaPath: "#/items/properties/traits/properties/enrichment_domain_aliases/type", keyword: "type", params: { type: "array" } }];
-                                                                return false;
-                                                              }
-                                                            }
-                                                            var valid2 = _errs39 === errors;
-                                                          } else {
-                                                            var valid2 = true;
-                                                          }
-                                                          if (valid2) {
-                                                            if (data3.enrichment_phone_numbers !== void 0) {
-                                                              let data20 = data3.enrichment_phone_numbers;
-                                                              const _errs43 = errors;
-                                                              if (errors === _errs43) {
-                                                                if (Array.isArray(data20)) {
-                                                                  if (data20.length > 100) {
-                                                                    validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_phone_numbers", schemaPath: "#/items/properties/traits/properties/enrichment_phone_numbers/maxItems", keyword: "maxItems", params: { limit: 100 } }];
-                                                                    return false;
-                                                                  } else {
-                                                                    var valid4 = true;
-                                                                    const len2 = data20.length;
-                                                                    for (let i2 = 0; i2 < len2; i2++) {
-                                                                      let data21 = data20[i2];
-                                                                      const _errs45 = errors;
-                                                                      if (errors === _errs45) {
-                                                                        if (typeof data21 === "string") {
-                                                                          if (data21.length > 255 && (data21.length > 510 || codePoints(data21) > 255)) {
-                                                                            validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_phone_numbers/" + i2, schemaPath: "#/items/properties/traits/properties/enrichment_phone_numbers/items/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                            return false;
-                                                                          }
-                                                                        } else {
-                                                                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_phone_numbers/" + i2, schemaPath: "#/items/properties/traits/properties/enrichment_phone_numbers/items/type", keyword: "type", params: { type: "string" } }];
-                                                                          return false;
-                                                                        }
-                                                                      }
-                                                                      var valid4 = _errs45 === errors;
-                                                                      if (!valid4) {
-                                                                        break;
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                } else {
-                                                                  validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_phone_numbers", schemaPath: "#/items/properties/traits/properties/enrichment_phone_numbers/type", keyword: "type", params: { type: "array" } }];
-                                                                  return false;
-                                                                }
-                                                              }
-                                                              var valid2 = _errs43 === errors;
-                                                            } else {
-                                                              var valid2 = true;
-                                                            }
-                                                            if (valid2) {
-                                                              if (data3.enrichment_email_addresses !== void 0) {
-                                                                let data22 = data3.enrichment_email_addresses;
-                                                                const _errs47 = errors;
-                                                                if (errors === _errs47) {
-                                                                  if (Array.isArray(data22)) {
-                                                                    if (data22.length > 100) {
-                                                                      validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_email_addresses", schemaPath: "#/items/properties/traits/properties/enrichment_email_addresses/maxItems", keyword: "maxItems", params: { limit: 100 } }];
-                                                                      return false;
-                                                                    } else {
-                                                                      var valid5 = true;
-                                                                      const len3 = data22.length;
-                                                                      for (let i3 = 0; i3 < len3; i3++) {
-                                                                        let data23 = data22[i3];
-                                                                        const _errs49 = errors;
-                                                                        if (errors === _errs49) {
-                                                                          if (typeof data23 === "string") {
-                                                                            if (data23.length > 255 && (data23.length > 510 || codePoints(data23) > 255)) {
-                                                                              validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_email_addresses/" + i3, schemaPath: "#/items/properties/traits/properties/enrichment_email_addresses/items/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                              return false;
-                                                                            }
-                                                                          } else {
-                                                                            validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_email_addresses/" + i3, schemaPath: "#/items/properties/traits/properties/enrichment_email_addresses/items/type", keyword: "type", params: { type: "string" } }];
-                                                                            return false;
-                                                                          }
-                                                                        }
-                                                                        var valid5 = _errs49 === errors;
-                                                                        if (!valid5) {
-                                                                          break;
-                                                                        }
-                                                                      }
-                                                                    }
-                                                                  } else {
-                                                                    validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_email_addresses", schemaPath: "#/items/properties/traits/properties/enrichment_email_addresses/type", keyword: "type", params: { type: "array" } }];
-                                                                    return false;
-                                                                  }
-                                                                }
-                                                                var valid2 = _errs47 === errors;
-                                                              } else {
-                                                                var valid2 = true;
-                                                              }
-                                                              if (valid2) {
-                                                                if (data3.enrichment_sector !== void 0) {
-                                                                  let data24 = data3.enrichment_sector;
-                                                                  const _errs51 = errors;
-                                                                  if (errors === _errs51) {
-                                                                    if (typeof data24 === "string") {
-                                                                      if (data24.length > 255 && (data24.length > 510 || codePoints(data24) > 255)) {
-                                                                        validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_sector", schemaPath: "#/items/properties/traits/properties/enrichment_sector/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                        return false;
-                                                                      }
-                                                                    } else {
-                                                                      validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_sector", schemaPath: "#/items/properties/traits/properties/enrichment_sector/type", keyword: "type", params: { type: "string" } }];
-                                                                      return false;
-                                                                    }
-                                                                  }
-                                                                  var valid2 = _errs51 === errors;
-                                                                } else {
-                                                                  var valid2 = true;
-                                                                }
-                                                                if (valid2) {
-                                                                  if (data3.enrichment_industry_group !== void 0) {
-                                                                    let data25 = data3.enrichment_industry_group;
-                                                                    const _errs53 = errors;
-                                                                    if (errors === _errs53) {
-                                                                      if (typeof data25 === "string") {
-                                                                        if (data25.length > 255 && (data25.length > 510 || codePoints(data25) > 255)) {
-                                                                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_industry_group", schemaPath: "#/items/properties/traits/properties/enrichment_industry_group/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                          return false;
-                                                                        }
-                                                                      } else {
-                                                                        validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_industry_group", schemaPath: "#/items/properties/traits/properties/enrichment_industry_group/type", keyword: "type", params: { type: "string" } }];
-                                                                        return false;
-                                                                      }
-                                                                    }
-                                                                    var valid2 = _errs53 === errors;
-                                                                  } else {
-                                                                    var valid2 = true;
-                                                                  }
-                                                                  if (valid2) {
-                                                                    if (data3.enrichment_industry !== void 0) {
-                                                                      let data26 = data3.enrichment_industry;
-                                                                      const _errs55 = errors;
-                                                                      if (errors === _errs55) {
-                                                                        if (typeof data26 === "string") {
-                                                                          if (data26.length > 255 && (data26.length > 510 || codePoints(data26) > 255)) {
-                                                                            validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_industry", schemaPath: "#/items/properties/traits/properties/enrichment_industry/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                            return false;
-                                                                          }
-                                                                        } else {
-                                                                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_industry", schemaPath: "#/items/properties/traits/properties/enrichment_industry/type", keyword: "type", params: { type: "string" } }];
-                                                                          return false;
-                                                                        }
-                                                                      }
-                                                                      var valid2 = _errs55 === errors;
-                                                                    } else {
-                                                                      var valid2 = true;
-                                                                    }
-                                                                    if (valid2) {
-                                                                      if (data3.enrichment_sub_industry !== void 0) {
-                                                                        let data27 = data3.enrichment_sub_industry;
-                                                                        const _errs57 = errors;
-                                                                        if (errors === _errs57) {
-                                                                          if (typeof data27 === "string") {
-                                                                            if (data27.length > 255 && (data27.length > 510 || codePoints(data27) > 255)) {
-                                                                              validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_sub_industry", schemaPath: "#/items/properties/traits/properties/enrichment_sub_industry/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                              return false;
-                                                                            }
-                                                                          } else {
-                                                                            validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_sub_industry", schemaPath: "#/items/properties/traits/properties/enrichment_sub_industry/type", keyword: "type", params: { type: "string" } }];
-                                                                            return false;
-                                                                          }
-                                                                        }
-                                                                        var valid2 = _errs57 === errors;
-                                                                      } else {
-                                                                        var valid2 = true;
-                                                                      }
-                                                                      if (valid2) {
-                                                                        if (data3.enrichment_tags !== void 0) {
-                                                                          let data28 = data3.enrichment_tags;
-                                                                          const _errs59 = errors;
-                                                                          if (errors === _errs59) {
-                                                                            if (Array.isArray(data28)) {
-                                                                              if (data28.length > 100) {
-                                                                                validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_tags", schemaPath: "#/items/properties/traits/properties/enrichment_tags/maxItems", keyword: "maxItems", params: { limit: 100 } }];
-                                                                                return false;
-                                                                              } else {
-                                                                                var valid6 = true;
-                                                                                const len4 = data28.length;
-                                                                                for (let i4 = 0; i4 < len4; i4++) {
-                                                                                  let data29 = data28[i4];
-                                                                                  const _errs61 = errors;
-                                                                                  if (errors === _errs61) {
-                                                                                    if (typeof data29 === "string") {
-                                                                                      if (data29.length > 255 && (data29.length > 510 || codePoints(data29) > 255)) {
-                                                                                        validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_tags/" + i4, schemaPath: "#/items/properties/traits/properties/enrichment_tags/items/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                        return false;
-                                                                                      }
-                                                                                    } else {
-                                                                                      validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_tags/" + i4, schemaPath: "#/items/properties/traits/properties/enrichment_tags/items/type", keyword: "type", params: { type: "string" } }];
-                                                                                      return false;
-                                                                                    }
-                                                                                  }
-                                                                                  var valid6 = _errs61 === errors;
-                                                                                  if (!valid6) {
-                                                                                    break;
-                                                                                  }
-                                                                                }
-                                                                              }
-                                                                            } else {
-                                                                              validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_tags", schemaPath: "#/items/properties/traits/properties/enrichment_tags/type", keyword: "type", params: { type: "array" } }];
-                                                                              return false;
-                                                                            }
-                                                                          }
-                                                                          var valid2 = _errs59 === errors;
-                                                                        } else {
-                                                                          var valid2 = true;
-                                                                        }
-                                                                        if (valid2) {
-                                                                          if (data3.enrichment_description !== void 0) {
-                                                                            let data30 = data3.enrichment_description;
-                                                                            const _errs63 = errors;
-                                                                            if (errors === _errs63) {
-                                                                              if (typeof data30 === "string") {
-                                                                                if (data30.length > 4096 && (data30.length > 8192 || codePoints(data30) > 4096)) {
-                                                                                  validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_description", schemaPath: "#/items/properties/traits/properties/enrichment_description/maxLength", keyword: "maxLength", params: { limit: 4096 } }];
-                                                                                  return false;
-                                                                                }
-                                                                              } else {
-                                                                                validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_description", schemaPath: "#/items/properties/traits/properties/enrichment_description/type", keyword: "type", params: { type: "string" } }];
-                                                                                return false;
-                                                                              }
-                                                                            }
-                                                                            var valid2 = _errs63 === errors;
-                                                                          } else {
-                                                                            var valid2 = true;
-                                                                          }
-                                                                          if (valid2) {
-                                                                            if (data3.enrichment_founder_year !== void 0) {
-                                                                              let data31 = data3.enrichment_founder_year;
-                                                                              const _errs65 = errors;
-                                                                              if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)) && isFinite(data31))) {
-                                                                                validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_founder_year", schemaPath: "#/items/properties/traits/properties/enrichment_founder_year/type", keyword: "type", params: { type: "integer" } }];
-                                                                                return false;
-                                                                              }
-                                                                              var valid2 = _errs65 === errors;
-                                                                            } else {
-                                                                              var valid2 = true;
-                                                                            }
-                                                                            if (valid2) {
-                                                                              if (data3.enrichment_location !== void 0) {
-                                                                                let data32 = data3.enrichment_location;
-                                                                                const _errs67 = errors;
-                                                                                if (errors === _errs67) {
-                                                                                  if (typeof data32 === "string") {
-                                                                                    if (data32.length > 255 && (data32.length > 510 || codePoints(data32) > 255)) {
-                                                                                      validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_location", schemaPath: "#/items/properties/traits/properties/enrichment_location/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                      return false;
-                                                                                    }
-                                                                                  } else {
-                                                                                    validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_location", schemaPath: "#/items/properties/traits/properties/enrichment_location/type", keyword: "type", params: { type: "string" } }];
-                                                                                    return false;
-                                                                                  }
-                                                                                }
-                                                                                var valid2 = _errs67 === errors;
-                                                                              } else {
-                                                                                var valid2 = true;
-                                                                              }
-                                                                              if (valid2) {
-                                                                                if (data3.enrichment_time_zone !== void 0) {
-                                                                                  let data33 = data3.enrichment_time_zone;
-                                                                                  const _errs69 = errors;
-                                                                                  if (errors === _errs69) {
-                                                                                    if (typeof data33 === "string") {
-                                                                                      if (data33.length > 255 && (data33.length > 510 || codePoints(data33) > 255)) {
-                                                                                        validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_time_zone", schemaPath: "#/items/properties/traits/properties/enrichment_time_zone/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                        return false;
-                                                                                      }
-                                                                                    } else {
-                                                                                      validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_time_zone", schemaPath: "#/items/properties/traits/properties/enrichment_time_zone/type", keyword: "type", params: { type: "string" } }];
-                                                                                      return false;
-                                                                                    }
-                                                                                  }
-                                                                                  var valid2 = _errs69 === errors;
-                                                                                } else {
-                                                                                  var valid2 = true;
-                                                                                }
-                                                                                if (valid2) {
-                                                                                  if (data3.enrichment_street_number !== void 0) {
-                                                                                    let data34 = data3.enrichment_street_number;
-                                                                                    const _errs71 = errors;
-                                                                                    if (errors === _errs71) {
-                                                                                      if (typeof data34 === "string") {
-                                                                                        if (data34.length > 255 && (data34.length > 510 || codePoints(data34) > 255)) {
-                                                                                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_street_number", schemaPath: "#/items/properties/traits/properties/enrichment_street_number/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                          return false;
-                                                                                        }
-                                                                                      } else {
-                                                                                        validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_street_number", schemaPath: "#/items/properties/traits/properties/enrichment_street_number/type", keyword: "type", params: { type: "string" } }];
-                                                                                        return false;
-                                                                                      }
-                                                                                    }
-                                                                                    var valid2 = _errs71 === errors;
-                                                                                  } else {
-                                                                                    var valid2 = true;
-                                                                                  }
-                                                                                  if (valid2) {
-                                                                                    if (data3.enrichment_street_name !== void 0) {
-                                                                                      let data35 = data3.enrichment_street_name;
-                                                                                      const _errs73 = errors;
-                                                                                      if (errors === _errs73) {
-                                                                                        if (typeof data35 === "string") {
-                                                                                          if (data35.length > 255 && (data35.length > 510 || codePoints(data35) > 255)) {
-                                                                                            validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_street_name", schemaPath: "#/items/properties/traits/properties/enrichment_street_name/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                            return false;
-                                                                                          }
-                                                                                        } else {
-                                                                                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_street_name", schemaPath: "#/items/properties/traits/properties/enrichment_street_name/type", keyword: "type", params: { type: "string" } }];
-                                                                                          return false;
-                                                                                        }
-                                                                                      }
-                                                                                      var valid2 = _errs73 === errors;
-                                                                                    } else {
-                                                                                      var valid2 = true;
-                                                                                    }
-                                                                                    if (valid2) {
-                                                                                      if (data3.enrichment_street_address !== void 0) {
-                                                                                        let data36 = data3.enrichment_street_address;
-                                                                                        const _errs75 = errors;
-                                                                                        if (errors === _errs75) {
-                                                                                          if (typeof data36 === "string") {
-                                                                                            if (data36.length > 255 && (data36.length > 510 || codePoints(data36) > 255)) {
-                                                                                              validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_street_address", schemaPath: "#/items/properties/traits/properties/enrichment_street_address/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                              return false;
-                                                                                            }
-                                                                                          } else {
-                                                                                            validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_street_address", schemaPath: "#/items/properties/traits/properties/enrichment_street_address/type", keyword: "type", params: { type: "string" } }];
-                                                                                            return false;
-                                                                                          }
-                                                                                        }
-                                                                                        var valid2 = _errs75 === errors;
-                                                                                      } else {
-                                                                                        var valid2 = true;
-                                                                                      }
-                                                                                      if (valid2) {
-                                                                                        if (data3.enrichment_city !== void 0) {
-                                                                                          let data37 = data3.enrichment_city;
-                                                                                          const _errs77 = errors;
-                                                                                          if (errors === _errs77) {
-                                                                                            if (typeof data37 === "string") {
-                                                                                              if (data37.length > 255 && (data37.length > 510 || codePoints(data37) > 255)) {
-                                                                                                validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_city", schemaPath: "#/items/properties/traits/properties/enrichment_city/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                return false;
-                                                                                              }
-                                                                                            } else {
-                                                                                              validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_city", schemaPath: "#/items/properties/traits/properties/enrichment_city/type", keyword: "type", params: { type: "string" } }];
-                                                                                              return false;
-                                                                                            }
-                                                                                          }
-                                                                                          var valid2 = _errs77 === errors;
-                                                                                        } else {
-                                                                                          var valid2 = true;
-                                                                                        }
-                                                                                        if (valid2) {
-                                                                                          if (data3.enrichment_postal_code !== void 0) {
-                                                                                            let data38 = data3.enrichment_postal_code;
-                                                                                            const _errs79 = errors;
-                                                                                            if (errors === _errs79) {
-                                                                                              if (typeof data38 === "string") {
-                                                                                                if (data38.length > 255 && (data38.length > 510 || codePoints(data38) > 255)) {
-                                                                                                  validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_postal_code", schemaPath: "#/items/properties/traits/properties/enrichment_postal_code/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                  return false;
-                                                                                                }
-                                                                                              } else {
-                                                                                                validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_postal_code", schemaPath: "#/items/properties/traits/properties/enrichment_postal_code/type", keyword: "type", params: { type: "string" } }];
-                                                                                                return false;
-                                                                                              }
-                                                                                            }
-                                                                                            var valid2 = _errs79 === errors;
-                                                                                          } else {
-                                                                                            var valid2 = true;
-                                                                                          }
-                                                                                          if (valid2) {
-                                                                                            if (data3.enrichment_state !== void 0) {
-                                                                                              let data39 = data3.enrichment_state;
-                                                                                              const _errs81 = errors;
-                                                                                              if (errors === _errs81) {
-                                                                                                if (typeof data39 === "string") {
-                                                                                                  if (data39.length > 255 && (data39.length > 510 || codePoints(data39) > 255)) {
-                                                                                                    validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_state", schemaPath: "#/items/properties/traits/properties/enrichment_state/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                    return false;
-                                                                                                  }
-                                                                                                } else {
-                                                                                                  validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_state", schemaPath: "#/items/properties/traits/properties/enrichment_state/type", keyword: "type", params: { type: "string" } }];
-                                                                                                  return false;
-                                                                                                }
-                                                                                              }
-                                                                                              var valid2 = _errs81 === errors;
-                                                                                            } else {
-                                                                                              var valid2 = true;
-                                                                                            }
-                                                                                            if (valid2) {
-                                                                                              if (data3.enrichment_state_code !== void 0) {
-                                                                                                let data40 = data3.enrichment_state_code;
-                                                                                                const _errs83 = errors;
-                                                                                                if (errors === _errs83) {
-                                                                                                  if (typeof data40 === "string") {
-                                                                                                    if (data40.length > 255 && (data40.length > 510 || codePoints(data40) > 255)) {
-                                                                                                      validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_state_code", schemaPath: "#/items/properties/traits/properties/enrichment_state_code/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                      return false;
-                                                                                                    }
-                                                                                                  } else {
-                                                                                                    validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_state_code", schemaPath: "#/items/properties/traits/properties/enrichment_state_code/type", keyword: "type", params: { type: "string" } }];
-                                                                                                    return false;
-                                                                                                  }
-                                                                                                }
-                                                                                                var valid2 = _errs83 === errors;
-                                                                                              } else {
-                                                                                                var valid2 = true;
-                                                                                              }
-                                                                                              if (valid2) {
-                                                                                                if (data3.enrichment_country !== void 0) {
-                                                                                                  let data41 = data3.enrichment_country;
-                                                                                                  const _errs85 = errors;
-                                                                                                  if (errors === _errs85) {
-                                                                                                    if (typeof data41 === "string") {
-                                                                                                      if (data41.length > 255 && (data41.length > 510 || codePoints(data41) > 255)) {
-                                                                                                        validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_country", schemaPath: "#/items/properties/traits/properties/enrichment_country/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                        return false;
-                                                                                                      }
-                                                                                                    } else {
-                                                                                                      validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_country", schemaPath: "#/items/properties/traits/properties/enrichment_country/type", keyword: "type", params: { type: "string" } }];
-                                                                                                      return false;
-                                                                                                    }
-                                                                                                  }
-                                                                                                  var valid2 = _errs85 === errors;
-                                                                                                } else {
-                                                                                                  var valid2 = true;
-                                                                                                }
-                                                                                                if (valid2) {
-                                                                                                  if (data3.enrichment_country_code !== void 0) {
-                                                                                                    let data42 = data3.enrichment_country_code;
-                                                                                                    const _errs87 = errors;
-                                                                                                    if (errors === _errs87) {
-                                                                                                      if (typeof data42 === "string") {
-                                                                                                        if (data42.length > 255 && (data42.length > 510 || codePoints(data42) > 255)) {
-                                                                                                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_country_code", schemaPath: "#/items/properties/traits/properties/enrichment_country_code/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                          return false;
-                                                                                                        }
-                                                                                                      } else {
-                                                                                                        validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_country_code", schemaPath: "#/items/properties/traits/properties/enrichment_country_code/type", keyword: "type", params: { type: "string" } }];
-                                                                                                        return false;
-                                                                                                      }
-                                                                                                    }
-                                                                                                    var valid2 = _errs87 === errors;
-                                                                                                  } else {
-                                                                                                    var valid2 = true;
-                                                                                                  }
-                                                                                                  if (valid2) {
-                                                                                                    if (data3.enrichment_logo !== void 0) {
-                                                                                                      let data43 = data3.enrichment_logo;
-                                                                                                      const _errs89 = errors;
-                                                                                                      if (errors === _errs89) {
-                                                                                                        if (typeof data43 === "string") {
-                                                                                                          if (data43.length > 2048 && (data43.length > 4096 || codePoints(data43) > 2048)) {
-                                                                                                            validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_logo", schemaPath: "#/items/properties/traits/properties/enrichment_logo/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
-                                                                                                            return false;
-                                                                                                          }
-                                                                                                        } else {
-                                                                                                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_logo", schemaPath: "#/items/properties/traits/properties/enrichment_logo/type", keyword: "type", params: { type: "string" } }];
-                                                                                                          return false;
-                                                                                                        }
-                                                                                                      }
-                                                                                                      var valid2 = _errs89 === errors;
-                                                                                                    } else {
-                                                                                                      var valid2 = true;
-                                                                                                    }
-                                                                                                    if (valid2) {
-                                                                                                      if (data3.enrichment_linkedin_handle !== void 0) {
-                                                                                                        let data44 = data3.enrichment_linkedin_handle;
-                                                                                                        const _errs91 = errors;
-                                                                                                        if (errors === _errs91) {
-                                                                                                          if (typeof data44 === "string") {
-                                                                                                            if (data44.length > 2048 && (data44.length > 4096 || codePoints(data44) > 2048)) {
-                                                                                                              validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_linkedin_handle", schemaPath: "#/items/properties/traits/properties/enrichment_linkedin_handle/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
-                                                                                                              return false;
-                                                                                                            }
-                                                                                                          } else {
-                                                                                                            validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_linkedin_handle", schemaPath: "#/items/properties/traits/properties/enrichment_linkedin_handle/type", keyword: "type", params: { type: "string" } }];
-                                                                                                            return false;
-                                                                                                          }
-                                                                                                        }
-                                                                                                        var valid2 = _errs91 === errors;
-                                                                                                      } else {
-                                                                                                        var valid2 = true;
-                                                                                                      }
-                                                                                                      if (valid2) {
-                                                                                                        if (data3.enrichment_facebook_handle !== void 0) {
-                                                                                                          let data45 = data3.enrichment_facebook_handle;
-                                                                                                          const _errs93 = errors;
-                                                                                                          if (errors === _errs93) {
-                                                                                                            if (typeof data45 === "string") {
-                                                                                                              if (data45.length > 2048 && (data45.length > 4096 || codePoints(data45) > 2048)) {
-                                                                                                                validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_facebook_handle", schemaPath: "#/items/properties/traits/properties/enrichment_facebook_handle/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
-                                                                                                                return false;
-                                                                                                              }
-                                                                                                            } else {
-                                                                                                              validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_facebook_handle", schemaPath: "#/items/properties/traits/properties/enrichment_facebook_handle/type", keyword: "type", params: { type: "string" } }];
-                                                                                                              return false;
-                                                                                                            }
-                                                                                                          }
-                                                                                                          var valid2 = _errs93 === errors;
-                                                                                                        } else {
-                                                                                                          var valid2 = true;
-                                                                                                        }
-                                                                                                        if (valid2) {
-                                                                                                          if (data3.enrichment_twitter_handle !== void 0) {
-                                                                                                            let data46 = data3.enrichment_twitter_handle;
-                                                                                                            const _errs95 = errors;
-                                                                                                            if (errors === _errs95) {
-                                                                                                              if (typeof data46 === "string") {
-                                                                                                                if (data46.length > 2048 && (data46.length > 4096 || codePoints(data46) > 2048)) {
-                                                                                                                  validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_twitter_handle", schemaPath: "#/items/properties/traits/properties/enrichment_twitter_handle/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
-                                                                                                                  return false;
-                                                                                                                }
-                                                                                                              } else {
-                                                                                                                validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_twitter_handle", schemaPath: "#/items/properties/traits/properties/enrichment_twitter_handle/type", keyword: "type", params: { type: "string" } }];
-                                                                                                                return false;
-                                                                                                              }
-                                                                                                            }
-                                                                                                            var valid2 = _errs95 === errors;
-                                                                                                          } else {
-                                                                                                            var valid2 = true;
-                                                                                                          }
-                                                                                                          if (valid2) {
-                                                                                                            if (data3.enrichment_crunchbase_handle !== void 0) {
-                                                                                                              let data47 = data3.enrichment_crunchbase_handle;
-                                                                                                              const _errs97 = errors;
-                                                                                                              if (errors === _errs97) {
-                                                                                                                if (typeof data47 === "string") {
-                                                                                                                  if (data47.length > 2048 && (data47.length > 4096 || codePoints(data47) > 2048)) {
-                                                                                                                    validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_crunchbase_handle", schemaPath: "#/items/properties/traits/properties/enrichment_crunchbase_handle/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
-                                                                                                                    return false;
-                                                                                                                  }
-                                                                                                                } else {
-                                                                                                                  validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_crunchbase_handle", schemaPath: "#/items/properties/traits/properties/enrichment_crunchbase_handle/type", keyword: "type", params: { type: "string" } }];
-                                                                                                                  return false;
-                                                                                                                }
-                                                                                                              }
-                                                                                                              var valid2 = _errs97 === errors;
-                                                                                                            } else {
-                                                                                                              var valid2 = true;
-                                                                                                            }
-                                                                                                            if (valid2) {
-                                                                                                              if (data3.enrichment_email_provider !== void 0) {
-                                                                                                                let data48 = data3.enrichment_email_provider;
-                                                                                                                const _errs99 = errors;
-                                                                                                                if (errors === _errs99) {
-                                                                                                                  if (typeof data48 === "string") {
-                                                                                                                    if (data48.length > 255 && (data48.length > 510 || codePoints(data48) > 255)) {
-                                                                                                                      validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_email_provider", schemaPath: "#/items/properties/traits/properties/enrichment_email_provider/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                                      return false;
-                                                                                                                    }
-                                                                                                                  } else {
-                                                                                                                    validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_email_provider", schemaPath: "#/items/properties/traits/properties/enrichment_email_provider/type", keyword: "type", params: { type: "string" } }];
-                                                                                                                    return false;
-                                                                                                                  }
-                                                                                                                }
-                                                                                                                var valid2 = _errs99 === errors;
-                                                                                                              } else {
-                                                                                                                var valid2 = true;
-                                                                                                              }
-                                                                                                              if (valid2) {
-                                                                                                                if (data3.enrichment_type !== void 0) {
-                                                                                                                  let data49 = data3.enrichment_type;
-                                                                                                                  const _errs101 = errors;
-                                                                                                                  if (errors === _errs101) {
-                                                                                                                    if (typeof data49 === "string") {
-                                                                                                                      if (data49.length > 255 && (data49.length > 510 || codePoints(data49) > 255)) {
-                                                                                                                        validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_type", schemaPath: "#/items/properties/traits/properties/enrichment_type/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                                        return false;
-                                                                                                                      }
-                                                                                                                    } else {
-                                                                                                                      validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_type", schemaPath: "#/items/properties/traits/properties/enrichment_type/type", keyword: "type", params: { type: "string" } }];
-                                                                                                                      return false;
-                                                                                                                    }
-                                                                                                                  }
-                                                                                                                  var valid2 = _errs101 === errors;
-                                                                                                                } else {
-                                                                                                                  var valid2 = true;
-                                                                                                                }
-                                                                                                                if (valid2) {
-                                                                                                                  if (data3.enrichment_phone !== void 0) {
-                                                                                                                    let data50 = data3.enrichment_phone;
-                                                                                                                    const _errs103 = errors;
-                                                                                                                    if (errors === _errs103) {
-                                                                                                                      if (typeof data50 === "string") {
-                                                                                                                        if (data50.length > 255 && (data50.length > 510 || codePoints(data50) > 255)) {
-                                                                                                                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_phone", schemaPath: "#/items/properties/traits/properties/enrichment_phone/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                                          return false;
-                                                                                                                        }
-                                                                                                                      } else {
-                                                                                                                        validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_phone", schemaPath: "#/items/properties/traits/properties/enrichment_phone/type", keyword: "type", params: { type: "string" } }];
-                                                                                                                        return false;
-                                                                                                                      }
-                                                                                                                    }
-                                                                                                                    var valid2 = _errs103 === errors;
-                                                                                                                  } else {
-                                                                                                                    var valid2 = true;
-                                                                                                                  }
-                                                                                                                  if (valid2) {
-                                                                                                                    if (data3.enrichment_traffic_rank !== void 0) {
-                                                                                                                      let data51 = data3.enrichment_traffic_rank;
-                                                                                                                      const _errs105 = errors;
-                                                                                                                      if (errors === _errs105) {
-                                                                                                                        if (typeof data51 === "string") {
-                                                                                                                          if (data51.length > 255 && (data51.length > 510 || codePoints(data51) > 255)) {
-                                                                                                                            validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_traffic_rank", schemaPath: "#/items/properties/traits/properties/enrichment_traffic_rank/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                                            return false;
-                                                                                                                          }
-                                                                                                                        } else {
-                                                                                                                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_traffic_rank", schemaPath: "#/items/properties/traits/properties/enrichment_traffic_rank/type", keyword: "type", params: { type: "string" } }];
-                                                                                                                          return false;
-                                                                                                                        }
-                                                                                                                      }
-                                                                                                                      var valid2 = _errs105 === errors;
-                                                                                                                    } else {
-                                                                                                                      var valid2 = true;
-                                                                                                                    }
-                                                                                                                    if (valid2) {
-                                                                                                                      if (data3.enrichment_employees !== void 0) {
-                                                                                                                        let data52 = data3.enrichment_employees;
-                                                                                                                        const _errs107 = errors;
-                                                                                                                        if (!(typeof data52 == "number" && (!(data52 % 1) && !isNaN(data52)) && isFinite(data52))) {
-                                                                                                                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_employees", schemaPath: "#/items/properties/traits/properties/enrichment_employees/type", keyword: "type", params: { type: "integer" } }];
-                                                                                                                          return false;
-                                                                                                                        }
-                                                                                                                        if (errors === _errs107) {
-                                                                                                                          if (typeof data52 == "number" && isFinite(data52)) {
-                                                                                                                            if (data52 < 0 || isNaN(data52)) {
-                                                                                                                              validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_employees", schemaPath: "#/items/properties/traits/properties/enrichment_employees/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
-                                                                                                                              return false;
-                                                                                                                            }
-                                                                                                                          }
-                                                                                                                        }
-                                                                                                                        var valid2 = _errs107 === errors;
-                                                                                                                      } else {
-                                                                                                                        var valid2 = true;
-                                                                                                                      }
-                                                                                                                      if (valid2) {
-                                                                                                                        if (data3.enrichment_employees_range !== void 0) {
-                                                                                                                          let data53 = data3.enrichment_employees_range;
-                                                                                                                          const _errs109 = errors;
-                                                                                                                          if (errors === _errs109) {
-                                                                                                                            if (typeof data53 === "string") {
-                                                                                                                              if (data53.length > 255 && (data53.length > 510 || codePoints(data53) > 255)) {
-                                                                                                                                validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_employees_range", schemaPath: "#/items/properties/traits/properties/enrichment_employees_range/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                                                return false;
-                                                                                                                              }
-                                                                                                                            } else {
-                                                                                                                              validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_employees_range", schemaPath: "#/items/properties/traits/properties/enrichment_employees_range/type", keyword: "type", params: { type: "string" } }];
-                                                                                                                              return false;
-                                                                                                                            }
-                                                                                                                          }
-                                                                                                                          var valid2 = _errs109 === errors;
-                                                                                                                        } else {
-                                                                                                                          var valid2 = true;
-                                                                                                                        }
-                                                                                                                        if (valid2) {
-                                                                                                                          if (data3.enrichment_market_cap !== void 0) {
-                                                                                                                            let data54 = data3.enrichment_market_cap;
-                                                                                                                            const _errs111 = errors;
-                                                                                                                            if (errors === _errs111) {
-                                                                                                                              if (typeof data54 === "string") {
-                                                                                                                                if (data54.length > 255 && (data54.length > 510 || codePoints(data54) > 255)) {
-                                                                                                                                  validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_market_cap", schemaPath: "#/items/properties/traits/properties/enrichment_market_cap/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                                                  return false;
-                                                                                                                                }
-                                                                                                                              } else {
-                                                                                                                                validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_market_cap", schemaPath: "#/items/properties/traits/properties/enrichment_market_cap/type", keyword: "type", params: { type: "string" } }];
-                                                                                                                                return false;
-                                                                                                                              }
-                                                                                                                            }
-                                                                                                                            var valid2 = _errs111 === errors;
-                                                                                                                          } else {
-                                                                                                                            var valid2 = true;
-                                                                                                                          }
-                                                                                                                          if (valid2) {
-                                                                                                                            if (data3.enrichment_raised !== void 0) {
-                                                                                                                              let data55 = data3.enrichment_raised;
-                                                                                                                              const _errs113 = errors;
-                                                                                                                              if (errors === _errs113) {
-                                                                                                                                if (typeof data55 === "string") {
-                                                                                                                                  if (data55.length > 255 && (data55.length > 510 || codePoints(data55) > 255)) {
-                                                                                                                                    validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_raised", schemaPath: "#/items/properties/traits/properties/enrichment_raised/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                                                    return false;
-                                                                                                                                  }
-                                                                                                                                } else {
-                                                                                                                                  validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_raised", schemaPath: "#/items/properties/traits/properties/enrichment_raised/type", keyword: "type", params: { type: "string" } }];
-                                                                                                                                  return false;
-                                                                                                                                }
-                                                                                                                              }
-                                                                                                                              var valid2 = _errs113 === errors;
-                                                                                                                            } else {
-                                                                                                                              var valid2 = true;
-                                                                                                                            }
-                                                                                                                            if (valid2) {
-                                                                                                                              if (data3.enrichment_annual_revenue !== void 0) {
-                                                                                                                                let data56 = data3.enrichment_annual_revenue;
-                                                                                                                                const _errs115 = errors;
-                                                                                                                                if (errors === _errs115) {
-                                                                                                                                  if (typeof data56 === "string") {
-                                                                                                                                    if (data56.length > 255 && (data56.length > 510 || codePoints(data56) > 255)) {
-                                                                                                                                      validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_annual_revenue", schemaPath: "#/items/properties/traits/properties/enrichment_annual_revenue/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                                                      return false;
-                                                                                                                                    }
-                                                                                                                                  } else {
-                                                                                                                                    validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_annual_revenue", schemaPath: "#/items/properties/traits/properties/enrichment_annual_revenue/type", keyword: "type", params: { type: "string" } }];
-                                                                                                                                    return false;
-                                                                                                                                  }
-                                                                                                                                }
-                                                                                                                                var valid2 = _errs115 === errors;
-                                                                                                                              } else {
-                                                                                                                                var valid2 = true;
-                                                                                                                              }
-                                                                                                                              if (valid2) {
-                                                                                                                                if (data3.enrichment_tech !== void 0) {
-                                                                                                                                  let data57 = data3.enrichment_tech;
-                                                                                                                                  const _errs117 = errors;
-                                                                                                                                  if (errors === _errs117) {
-                                                                                                                                    if (typeof data57 === "string") {
-                                                                                                                                      if (data57.length > 255 && (data57.length > 510 || codePoints(data57) > 255)) {
-                                                                                                                                        validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_tech", schemaPath: "#/items/properties/traits/properties/enrichment_tech/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                                                        return false;
-                                                                                                                                      }
-                                                                                                                                    } else {
-                                                                                                                                      validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_tech", schemaPath: "#/items/properties/traits/properties/enrichment_tech/type", keyword: "type", params: { type: "string" } }];
-                                                                                                                                      return false;
-                                                                                                                                    }
-                                                                                                                                  }
-                                                                                                                                  var valid2 = _errs117 === errors;
-                                                                                                                                } else {
-                                                                                                                                  var valid2 = true;
-                                                                                                                                }
-                                                                                                                                if (valid2) {
-                                                                                                                                  if (data3.enrichment_tech_categories !== void 0) {
-                                                                                                                                    let data58 = data3.enrichment_tech_categories;
-                                                                                                                                    const _errs119 = errors;
-                                                                                                                                    if (errors === _errs119) {
-                                                                                                                                      if (Array.isArray(data58)) {
-                                                                                                                                        if (data58.length > 100) {
-                                                                                                                                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_tech_categories", schemaPath: "#/items/properties/traits/properties/enrichment_tech_categories/maxItems", keyword: "maxItems", params: { limit: 100 } }];
-                                                                                                                                          return false;
-                                                                                                                                        } else {
-                                                                                                                                          var valid7 = true;
-                                                                                                                                          const len5 = data58.length;
-                                                                                                                                          for (let i5 = 0; i5 < len5; i5++) {
-                                                                                                                                            let data59 = data58[i5];
-                                                                                                                                            const _errs121 = errors;
-                                                                                                                                            if (errors === _errs121) {
-                                                                                                                                              if (typeof data59 === "string") {
-                                                                                                                                                if (data59.length > 255 && (data59.length > 510 || codePoints(data59) > 255)) {
-                                                                                                                                                  validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_tech_categories/" + i5, schemaPath: "#/items/properties/traits/properties/enrichment_tech_categories/items/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                                                                  return false;
-                                                                                                                                                }
-                                                                                                                                              } else {
-                                                                                                                                                validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_tech_categories/" + i5, schemaPath: "#/items/properties/traits/properties/enrichment_tech_categories/items/type", keyword: "type", params: { type: "string" } }];
-                                                                                                                                                return false;
-                                                                                                                                              }
-                                                                                                                                            }
-                                                                                                                                            var valid7 = _errs121 === errors;
-                                                                                                                                            if (!valid7) {
-                                                                                                                                              break;
-                                                                                                                                            }
-                                                                                                                                          }
-                                                                                                                                        }
-                                                                                                                                      } else {
-                                                                                                                                        validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/enrichment_tech_categories", schemaPath: "#/items/properties/traits/properties/enrichment_tech_categories/type", keyword: "type", params: { type: "array" } }];
-                                                                                                                                        return false;
-                                                                                                                                      }
-                                                                                                                                    }
-                                                                                                                                    var valid2 = _errs119 === errors;
-                                                                                                                                  } else {
-                                                                                                                                    var valid2 = true;
-                                                                                                                                  }
-                                                                                                                                  if (valid2) {
-                                                                                                                                    var props0 = {};
-                                                                                                                                    props0.account_name = true;
-                                                                                                                                    props0.account_domain = true;
-                                                                                                                                    props0.group_type = true;
-                                                                                                                                    props0.industry = true;
-                                                                                                                                    props0.employees = true;
-                                                                                                                                    props0.plan = true;
-                                                                                                                                    props0.website = true;
-                                                                                                                                    props0.phone = true;
-                                                                                                                                    props0.created_at = true;
-                                                                                                                                    props0.description = true;
-                                                                                                                                    props0.avatar = true;
-                                                                                                                                    props0.enrichment_name = true;
-                                                                                                                                    props0.enrichment_legal_name = true;
-                                                                                                                                    props0.enrichment_domain = true;
-                                                                                                                                    props0.enrichment_domain_aliases = true;
-                                                                                                                                    props0.enrichment_phone_numbers = true;
-                                                                                                                                    props0.enrichment_email_addresses = true;
-                                                                                                                                    props0.enrichment_sector = true;
-                                                                                                                                    props0.enrichment_industry_group = true;
-                                                                                                                                    props0.enrichment_industry = true;
-                                                                                                                                    props0.enrichment_sub_industry = true;
-                                                                                                                                    props0.enrichment_tags = true;
-                                                                                                                                    props0.enrichment_description = true;
-                                                                                                                                    props0.enrichment_founder_year = true;
-                                                                                                                                    props0.enrichment_location = true;
-                                                                                                                                    props0.enrichment_time_zone = true;
-                                                                                                                                    props0.enrichment_street_number = true;
-                                                                                                                                    props0.enrichment_street_name = true;
-                                                                                                                                    props0.enrichment_street_address = true;
-                                                                                                                                    props0.enrichment_city = true;
-                                                                                                                                    props0.enrichment_postal_code = true;
-                                                                                                                                    props0.enrichment_state = true;
-                                                                                                                                    props0.enrichment_state_code = true;
-                                                                                                                                    props0.enrichment_country = true;
-                                                                                                                                    props0.enrichment_country_code = true;
-                                                                                                                                    props0.enrichment_logo = true;
-                                                                                                                                    props0.enrichment_linkedin_handle = true;
-                                                                                                                                    props0.enrichment_facebook_handle = true;
-                                                                                                                                    props0.enrichment_twitter_handle = true;
-                                                                                                                                    props0.enrichment_crunchbase_handle = true;
-                                                                                                                                    props0.enrichment_email_provider = true;
-                                                                                                                                    props0.enrichment_type = true;
-                                                                                                                                    props0.enrichment_phone = true;
-                                                                                                                                    props0.enrichment_traffic_rank = true;
-                                                                                                                                    props0.enrichment_employees = true;
-                                                                                                                                    props0.enrichment_employees_range = true;
-                                                                                                                                    props0.enrichment_market_cap = true;
-                                                                                                                                    props0.enrichment_raised = true;
-                                                                                                                                    props0.enrichment_annual_revenue = true;
-                                                                                                                                    props0.enrichment_tech = true;
-                                                                                                                                    props0.enrichment_tech_categories = true;
-                                                                                                                                    var valid8 = true;
-                                                                                                                                    for (const key1 in data3) {
-                                                                                                                                      if (pattern4.test(key1)) {
-                                                                                                                                        let data60 = data3[key1];
-                                                                                                                                        const _errs123 = errors;
-                                                                                                                                        if (errors === _errs123) {
-                                                                                                                                          if (typeof data60 === "string") {
-                                                                                                                                            if (data60.length > 255 && (data60.length > 510 || codePoints(data60) > 255)) {
-                                                                                                                                              validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/items/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BCc%5D%5BCc%5D%5BOo%5D%5BUu%5D%5BNn%5D%5BTt%5D_%5BNn%5D%5BAa%5D%5BMm%5D%5BEe%5D%7C%5BGg%5D%5BRr%5D%5BOo%5D%5BUu%5D%5BPp%5D_%5BTt%5D%5BYy%5D%5BPp%5D%5BEe%5D%7C%5BIi%5D%5BNn%5D%5BDd%5D%5BUu%5D%5BSs%5D%5BTt%5D%5BRr%5D%5BYy%5D%7C%5BPp%5D%5BLl%5D%5BAa%5D%5BNn%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BNn%5D%5BAa%5D%5BMm%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BLl%5D%5BEe%5D%5BGg%5D%5BAa%5D%5BLl%5D_%5BNn%5D%5BAa%5D%5BMm%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BDd%5D%5BOo%5D%5BMm%5D%5BAa%5D%5BIi%5D%5BNn%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BSs%5D%5BEe%5D%5BCc%5D%5BTt%5D%5BOo%5D%5BRr%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BIi%5D%5BNn%5D%5BDd%5D%5BUu%5D%5BSs%5D%5BTt%5D%5BRr%5D%5BYy%5D_%5BGg%5D%5BRr%5D%5BOo%5D%5BUu%5D%5BPp%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BIi%5D%5BNn%5D%5BDd%5D%5BUu%5D%5BSs%5D%5BTt%5D%5BRr%5D%5BYy%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BSs%5D%5BUu%5D%5BBb%5D_%5BIi%5D%5BNn%5D%5BDd%5D%5BUu%5D%5BSs%5D%5BTt%5D%5BRr%5D%5BYy%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BLl%5D%5BOo%5D%5BCc%5D%5BAa%5D%5BTt%5D%5BIi%5D%5BOo%5D%5BNn%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BTt%5D%5BIi%5D%5BMm%5D%5BEe%5D_%5BZz%5D%5BOo%5D%5BNn%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BSs%5D%5BTt%5D%5BRr%5D%5BEe%5D%5BEe%5D%5BTt%5D_%5BNn%5D%5BUu%5D%5BMm%5D%5BBb%5D%5BEe%5D%5BRr%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BSs%5D%5BTt%5D%5BRr%5D%5BEe%5D%5BEe%5D%5BTt%5D_%5BNn%5D%5BAa%5D%5BMm%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BSs%5D%5BTt%5D%5BRr%5D%5BEe%5D%5BEe%5D%5BTt%5D_%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BCc%5D%5BIi%5D%5BTt%5D%5BYy%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BPp%5D%5BOo%5D%5BSs%5D%5BTt%5D%5BAa%5D%5BLl%5D_%5BCc%5D%5BOo%5D%5BDd%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BSs%5D%5BTt%5D%5BAa%5D%5BTt%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BSs%5D%5BTt%5D%5BAa%5D%5BTt%5D%5BEe%5D_%5BCc%5D%5BOo%5D%5BDd%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BCc%5D%5BOo%5D%5BUu%5D%5BNn%5D%5BTt%5D%5BRr%5D%5BYy%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BCc%5D%5BOo%5D%5BUu%5D%5BNn%5D%5BTt%5D%5BRr%5D%5BYy%5D_%5BCc%5D%5BOo%5D%5BDd%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BEe%5D%5BMm%5D%5BAa%5D%5BIi%5D%5BLl%5D_%5BPp%5D%5BRr%5D%5BOo%5D%5BVv%5D%5BIi%5D%5BDd%5D%5BEe%5D%5BRr%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BTt%5D%5BYy%5D%5BPp%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BPp%5D%5BHh%5D%5BOo%5D%5BNn%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BTt%5D%5BRr%5D%5BAa%5D%5BFf%5D%5BFf%5D%5BIi%5D%5BCc%5D_%5BRr%5D%5BAa%5D%5BNn%5D%5BKk%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BEe%5D%5BMm%5D%5BPp%5D%5BLl%5D%5BOo%5D%5BYy%5D%5BEe%5D%5BEe%5D%5BSs%5D_%5BRr%5D%5BAa%5D%5BNn%5D%5BGg%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BMm%5D%5BAa%5D%5BRr%5D%5BKk%5D%5BEe%5D%5BTt%5D_%5BCc%5D%5BAa%5D%5BPp%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BRr%5D%5BAa%5D%5BIi%5D%5BSs%5D%5BEe%5D%5BDd%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BAa%5D%5BNn%5D%5BNn%5D%5BUu%5D%5BAa%5D%5BLl%5D_%5BRr%5D%5BEe%5D%5BVv%5D%5BEe%5D%5BNn%5D%5BUu%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BTt%5D%5BEe%5D%5BCc%5D%5BHh%5D)%24/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                                                              return false;
-                                                                                                                                            }
-                                                                                                                                          } else {
-                                                                                                                                            validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/items/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BCc%5D%5BCc%5D%5BOo%5D%5BUu%5D%5BNn%5D%5BTt%5D_%5BNn%5D%5BAa%5D%5BMm%5D%5BEe%5D%7C%5BGg%5D%5BRr%5D%5BOo%5D%5BUu%5D%5BPp%5D_%5BTt%5D%5BYy%5D%5BPp%5D%5BEe%5D%7C%5BIi%5D%5BNn%5D%5BDd%5D%5BUu%5D%5BSs%5D%5BTt%5D%5BRr%5D%5BYy%5D%7C%5BPp%5D%5BLl%5D%5BAa%5D%5BNn%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BNn%5D%5BAa%5D%5BMm%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BLl%5D%5BEe%5D%5BGg%5D%5BAa%5D%5BLl%5D_%5BNn%5D%5BAa%5D%5BMm%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BDd%5D%5BOo%5D%5BMm%5D%5BAa%5D%5BIi%5D%5BNn%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BSs%5D%5BEe%5D%5BCc%5D%5BTt%5D%5BOo%5D%5BRr%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BIi%5D%5BNn%5D%5BDd%5D%5BUu%5D%5BSs%5D%5BTt%5D%5BRr%5D%5BYy%5D_%5BGg%5D%5BRr%5D%5BOo%5D%5BUu%5D%5BPp%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BIi%5D%5BNn%5D%5BDd%5D%5BUu%5D%5BSs%5D%5BTt%5D%5BRr%5D%5BYy%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BSs%5D%5BUu%5D%5BBb%5D_%5BIi%5D%5BNn%5D%5BDd%5D%5BUu%5D%5BSs%5D%5BTt%5D%5BRr%5D%5BYy%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BLl%5D%5BOo%5D%5BCc%5D%5BAa%5D%5BTt%5D%5BIi%5D%5BOo%5D%5BNn%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BTt%5D%5BIi%5D%5BMm%5D%5BEe%5D_%5BZz%5D%5BOo%5D%5BNn%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BSs%5D%5BTt%5D%5BRr%5D%5BEe%5D%5BEe%5D%5BTt%5D_%5BNn%5D%5BUu%5D%5BMm%5D%5BBb%5D%5BEe%5D%5BRr%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BSs%5D%5BTt%5D%5BRr%5D%5BEe%5D%5BEe%5D%5BTt%5D_%5BNn%5D%5BAa%5D%5BMm%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BSs%5D%5BTt%5D%5BRr%5D%5BEe%5D%5BEe%5D%5BTt%5D_%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BCc%5D%5BIi%5D%5BTt%5D%5BYy%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BPp%5D%5BOo%5D%5BSs%5D%5BTt%5D%5BAa%5D%5BLl%5D_%5BCc%5D%5BOo%5D%5BDd%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BSs%5D%5BTt%5D%5BAa%5D%5BTt%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BSs%5D%5BTt%5D%5BAa%5D%5BTt%5D%5BEe%5D_%5BCc%5D%5BOo%5D%5BDd%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BCc%5D%5BOo%5D%5BUu%5D%5BNn%5D%5BTt%5D%5BRr%5D%5BYy%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BCc%5D%5BOo%5D%5BUu%5D%5BNn%5D%5BTt%5D%5BRr%5D%5BYy%5D_%5BCc%5D%5BOo%5D%5BDd%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BEe%5D%5BMm%5D%5BAa%5D%5BIi%5D%5BLl%5D_%5BPp%5D%5BRr%5D%5BOo%5D%5BVv%5D%5BIi%5D%5BDd%5D%5BEe%5D%5BRr%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BTt%5D%5BYy%5D%5BPp%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BPp%5D%5BHh%5D%5BOo%5D%5BNn%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BTt%5D%5BRr%5D%5BAa%5D%5BFf%5D%5BFf%5D%5BIi%5D%5BCc%5D_%5BRr%5D%5BAa%5D%5BNn%5D%5BKk%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BEe%5D%5BMm%5D%5BPp%5D%5BLl%5D%5BOo%5D%5BYy%5D%5BEe%5D%5BEe%5D%5BSs%5D_%5BRr%5D%5BAa%5D%5BNn%5D%5BGg%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BMm%5D%5BAa%5D%5BRr%5D%5BKk%5D%5BEe%5D%5BTt%5D_%5BCc%5D%5BAa%5D%5BPp%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BRr%5D%5BAa%5D%5BIi%5D%5BSs%5D%5BEe%5D%5BDd%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BAa%5D%5BNn%5D%5BNn%5D%5BUu%5D%5BAa%5D%5BLl%5D_%5BRr%5D%5BEe%5D%5BVv%5D%5BEe%5D%5BNn%5D%5BUu%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BTt%5D%5BEe%5D%5BCc%5D%5BHh%5D)%24/type", keyword: "type", params: { type: "string" } }];
-                                                                                                                                            return false;
-                                                                                                                                          }
-                                                                                                                                        }
-                                                                                                                                        var valid8 = _errs123 === errors;
-                                                                                                                                        props0[key1] = true;
-                                                                                                                                      }
-                                                                                                                                    }
-                                                                                                                                    if (valid8) {
-                                                                                                                                      var valid8 = true;
-                                                                                                                                      for (const key2 in data3) {
-                                                                                                                                        if (pattern5.test(key2)) {
-                                                                                                                                          let data61 = data3[key2];
-                                                                                                                                          const _errs125 = errors;
-                                                                                                                                          if (errors === _errs125) {
-                                                                                                                                            if (errors === _errs125) {
-                                                                                                                                              if (typeof data61 === "string") {
-                                                                                                                                                if (data61.length > 253 && (data61.length > 506 || codePoints(data61) > 253)) {
-                                                                                                                                                  validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/items/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BCc%5D%5BCc%5D%5BOo%5D%5BUu%5D%5BNn%5D%5BTt%5D_%5BDd%5D%5BOo%5D%5BMm%5D%5BAa%5D%5BIi%5D%5BNn%5D)%24/maxLength", keyword: "maxLength", params: { limit: 253 } }];
-                                                                                                                                                  return false;
-                                                                                                                                                } else {
-                                                                                                                                                  if (!formats0(data61)) {
-                                                                                                                                                    validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/items/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BCc%5D%5BCc%5D%5BOo%5D%5BUu%5D%5BNn%5D%5BTt%5D_%5BDd%5D%5BOo%5D%5BMm%5D%5BAa%5D%5BIi%5D%5BNn%5D)%24/format", keyword: "format", params: { format: "hostname" } }];
-                                                                                                                                                    return false;
-                                                                                                                                                  }
-                                                                                                                                                }
-                                                                                                                                              } else {
-                                                                                                                                                validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/items/properties/traits/patternProperties/%5E(%3F%3A%5BAa%5D%5BCc%5D%5BCc%5D%5BOo%5D%5BUu%5D%5BNn%5D%5BTt%5D_%5BDd%5D%5BOo%5D%5BMm%5D%5BAa%5D%5BIi%5D%5BNn%5D)%24/type", keyword: "type", params: { type: "string" } }];
-                                                                                                                                                return false;
-                                                                                                                                              }
-                                                                                                                                            }
-                                                                                                                                          }
-                                                                                                                                          var valid8 = _errs125 === errors;
-                                                                                                                                          props0[key2] = true;
-                                                                                                                                        }
-                                                                                                                                      }
-                                                                                                                                      if (valid8) {
-                                                                                                                                        var valid8 = true;
-                                                                                                                                        for (const key3 in data3) {
-                                                                                                                                          if (pattern6.test(key3)) {
-                                                                                                                                            let data62 = data3[key3];
-                                                                                                                                            const _errs127 = errors;
-                                                                                                                                            if (errors === _errs127) {
-                                                                                                                                              if (typeof data62 == "number" && isFinite(data62)) {
-                                                                                                                                                if (data62 < 0 || isNaN(data62)) {
-                                                                                                                                                  validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/items/properties/traits/patternProperties/%5E(%3F%3A%5BEe%5D%5BMm%5D%5BPp%5D%5BLl%5D%5BOo%5D%5BYy%5D%5BEe%5D%5BEe%5D%5BSs%5D)%24/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
-                                                                                                                                                  return false;
-                                                                                                                                                }
-                                                                                                                                              } else {
-                                                                                                                                                validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/items/properties/traits/patternProperties/%5E(%3F%3A%5BEe%5D%5BMm%5D%5BPp%5D%5BLl%5D%5BOo%5D%5BYy%5D%5BEe%5D%5BEe%5D%5BSs%5D)%24/type", keyword: "type", params: { type: "number" } }];
-                                                                                                                                                return false;
-                                                                                                                                              }
-                                                                                                                                            }
-                                                                                                                                            var valid8 = _errs127 === errors;
-                                                                                                                                            props0[key3] = true;
-                                                                                                                                          }
-                                                                                                                                        }
-                                                                                                                                        if (valid8) {
-                                                                                                                                          var valid8 = true;
-                                                                                                                                          for (const key4 in data3) {
-                                                                                                                                            if (pattern7.test(key4)) {
-                                                                                                                                              let data63 = data3[key4];
-                                                                                                                                              const _errs129 = errors;
-                                                                                                                                              if (errors === _errs129) {
-                                                                                                                                                if (errors === _errs129) {
-                                                                                                                                                  if (typeof data63 === "string") {
-                                                                                                                                                    if (data63.length > 2048 && (data63.length > 4096 || codePoints(data63) > 2048)) {
-                                                                                                                                                      validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/items/properties/traits/patternProperties/%5E(%3F%3A%5BWw%5D%5BEe%5D%5BBb%5D%5BSs%5D%5BIi%5D%5BTt%5D%5BEe%5D%7C%5BAa%5D%5BVv%5D%5BAa%5D%5BTt%5D%5BAa%5D%5BRr%5D)%24/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
-                                                                                                                                                      return false;
-                                                                                                                                                    } else {
-                                                                                                                                                      if (!formats2(data63)) {
-                                                                                                                                                        validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/items/properties/traits/patternProperties/%5E(%3F%3A%5BWw%5D%5BEe%5D%5BBb%5D%5BSs%5D%5BIi%5D%5BTt%5D%5BEe%5D%7C%5BAa%5D%5BVv%5D%5BAa%5D%5BTt%5D%5BAa%5D%5BRr%5D)%24/format", keyword: "format", params: { format: "uri" } }];
-                                                                                                                                                        return false;
-                                                                                                                                                      }
-                                                                                                                                                    }
-                                                                                                                                                  } else {
-                                                                                                                                                    validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/items/properties/traits/patternProperties/%5E(%3F%3A%5BWw%5D%5BEe%5D%5BBb%5D%5BSs%5D%5BIi%5D%5BTt%5D%5BEe%5D%7C%5BAa%5D%5BVv%5D%5BAa%5D%5BTt%5D%5BAa%5D%5BRr%5D)%24/type", keyword: "type", params: { type: "string" } }];
-                                                                                                                                                    return false;
-                                                                                                                                                  }
-                                                                                                                                                }
-                                                                                                                                              }
-                                                                                                                                              var valid8 = _errs129 === errors;
-                                                                                                                                              props0[key4] = true;
-                                                                                                                                            }
-                                                                                                                                          }
-                                                                                                                                          if (valid8) {
-                                                                                                                                            var valid8 = true;
-                                                                                                                                            for (const key5 in data3) {
-                                                                                                                                              if (pattern8.test(key5)) {
-                                                                                                                                                let data64 = data3[key5];
-                                                                                                                                                const _errs131 = errors;
-                                                                                                                                                if (errors === _errs131) {
-                                                                                                                                                  if (typeof data64 === "string") {
-                                                                                                                                                    if (data64.length > 64 && (data64.length > 128 || codePoints(data64) > 64)) {
-                                                                                                                                                      validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/items/properties/traits/patternProperties/%5E(%3F%3A%5BPp%5D%5BHh%5D%5BOo%5D%5BNn%5D%5BEe%5D)%24/maxLength", keyword: "maxLength", params: { limit: 64 } }];
-                                                                                                                                                      return false;
-                                                                                                                                                    }
-                                                                                                                                                  } else {
-                                                                                                                                                    validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/items/properties/traits/patternProperties/%5E(%3F%3A%5BPp%5D%5BHh%5D%5BOo%5D%5BNn%5D%5BEe%5D)%24/type", keyword: "type", params: { type: "string" } }];
-                                                                                                                                                    return false;
-                                                                                                                                                  }
-                                                                                                                                                }
-                                                                                                                                                var valid8 = _errs131 === errors;
-                                                                                                                                                props0[key5] = true;
-                                                                                                                                              }
-                                                                                                                                            }
-                                                                                                                                            if (valid8) {
-                                                                                                                                              var valid8 = true;
-                                                                                                                                              for (const key6 in data3) {
-                                                                                                                                                if (pattern9.test(key6)) {
-                                                                                                                                                  let data65 = data3[key6];
-                                                                                                                                                  const _errs133 = errors;
-                                                                                                                                                  if (errors === _errs133) {
-                                                                                                                                                    if (errors === _errs133) {
-                                                                                                                                                      if (typeof data65 === "string") {
-                                                                                                                                                        if (data65.length > 64 && (data65.length > 128 || codePoints(data65) > 64)) {
-                                                                                                                                                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/items/properties/traits/patternProperties/%5E(%3F%3A%5BCc%5D%5BRr%5D%5BEe%5D%5BAa%5D%5BTt%5D%5BEe%5D%5BDd%5D_%5BAa%5D%5BTt%5D)%24/maxLength", keyword: "maxLength", params: { limit: 64 } }];
-                                                                                                                                                          return false;
-                                                                                                                                                        } else {
-                                                                                                                                                          if (!formats4(data65)) {
-                                                                                                                                                            validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/items/properties/traits/patternProperties/%5E(%3F%3A%5BCc%5D%5BRr%5D%5BEe%5D%5BAa%5D%5BTt%5D%5BEe%5D%5BDd%5D_%5BAa%5D%5BTt%5D)%24/format", keyword: "format", params: { format: "date-time" } }];
-                                                                                                                                                            return false;
-                                                                                                                                                          }
-                                                                                                                                                        }
-                                                                                                                                                      } else {
-                                                                                                                                                        validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/items/properties/traits/patternProperties/%5E(%3F%3A%5BCc%5D%5BRr%5D%5BEe%5D%5BAa%5D%5BTt%5D%5BEe%5D%5BDd%5D_%5BAa%5D%5BTt%5D)%24/type", keyword: "type", params: { type: "string" } }];
-                                                                                                                                                        return false;
-                                                                                                                                                      }
-                                                                                                                                                    }
-                                                                                                                                                  }
-                                                                                                                                                  var valid8 = _errs133 === errors;
-                                                                                                                                                  props0[key6] = true;
-                                                                                                                                                }
-                                                                                                                                              }
-                                                                                                                                              if (valid8) {
-                                                                                                                                                var valid8 = true;
-                                                                                                                                                for (const key7 in data3) {
-                                                                                                                                                  if (pattern10.test(key7)) {
-                                                                                                                                                    let data66 = data3[key7];
-                                                                                                                                                    const _errs135 = errors;
-                                                                                                                                                    if (errors === _errs135) {
-                                                                                                                                                      if (typeof data66 === "string") {
-                                                                                                                                                        if (data66.length > 4096 && (data66.length > 8192 || codePoints(data66) > 4096)) {
-                                                                                                                                                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/items/properties/traits/patternProperties/%5E(%3F%3A%5BDd%5D%5BEe%5D%5BSs%5D%5BCc%5D%5BRr%5D%5BIi%5D%5BPp%5D%5BTt%5D%5BIi%5D%5BOo%5D%5BNn%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BDd%5D%5BEe%5D%5BSs%5D%5BCc%5D%5BRr%5D%5BIi%5D%5BPp%5D%5BTt%5D%5BIi%5D%5BOo%5D%5BNn%5D)%24/maxLength", keyword: "maxLength", params: { limit: 4096 } }];
-                                                                                                                                                          return false;
-                                                                                                                                                        }
-                                                                                                                                                      } else {
-                                                                                                                                                        validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/items/properties/traits/patternProperties/%5E(%3F%3A%5BDd%5D%5BEe%5D%5BSs%5D%5BCc%5D%5BRr%5D%5BIi%5D%5BPp%5D%5BTt%5D%5BIi%5D%5BOo%5D%5BNn%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BDd%5D%5BEe%5D%5BSs%5D%5BCc%5D%5BRr%5D%5BIi%5D%5BPp%5D%5BTt%5D%5BIi%5D%5BOo%5D%5BNn%5D)%24/type", keyword: "type", params: { type: "string" } }];
-                                                                                                                                                        return false;
-                                                                                                                                                      }
-                                                                                                                                                    }
-                                                                                                                                                    var valid8 = _errs135 === errors;
-                                                                                                                                                    props0[key7] = true;
-                                                                                                                                                  }
-                                                                                                                                                }
-                                                                                                                                                if (valid8) {
-                                                                                                                                                  var valid8 = true;
-                                                                                                                                                  for (const key8 in data3) {
-                                                                                                                                                    if (pattern11.test(key8)) {
-                                                                                                                                                      let data67 = data3[key8];
-                                                                                                                                                      const _errs137 = errors;
-                                                                                                                                                      if (errors === _errs137) {
-                                                                                                                                                        if (Array.isArray(data67)) {
-                                                                                                                                                          if (data67.length > 100) {
-                                                                                                                                                            validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/items/properties/traits/patternProperties/%5E(%3F%3A%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BDd%5D%5BOo%5D%5BMm%5D%5BAa%5D%5BIi%5D%5BNn%5D_%5BAa%5D%5BLl%5D%5BIi%5D%5BAa%5D%5BSs%5D%5BEe%5D%5BSs%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BPp%5D%5BHh%5D%5BOo%5D%5BNn%5D%5BEe%5D_%5BNn%5D%5BUu%5D%5BMm%5D%5BBb%5D%5BEe%5D%5BRr%5D%5BSs%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BEe%5D%5BMm%5D%5BAa%5D%5BIi%5D%5BLl%5D_%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D%5BEe%5D%5BSs%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BTt%5D%5BAa%5D%5BGg%5D%5BSs%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BTt%5D%5BEe%5D%5BCc%5D%5BHh%5D_%5BCc%5D%5BAa%5D%5BTt%5D%5BEe%5D%5BGg%5D%5BOo%5D%5BRr%5D%5BIi%5D%5BEe%5D%5BSs%5D)%24/maxItems", keyword: "maxItems", params: { limit: 100 } }];
-                                                                                                                                                            return false;
-                                                                                                                                                          } else {
-                                                                                                                                                            var valid9 = true;
-                                                                                                                                                            const len6 = data67.length;
-                                                                                                                                                            for (let i6 = 0; i6 < len6; i6++) {
-                                                                                                                                                              let data68 = data67[i6];
-                                                                                                                                                              const _errs139 = errors;
-                                                                                                                                                              if (errors === _errs139) {
-                                                                                                                                                                if (typeof data68 === "string") {
-                                                                                                                                                                  if (data68.length > 255 && (data68.length > 510 || codePoints(data68) > 255)) {
-                                                                                                                                                                    validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/" + key8.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6, schemaPath: "#/items/properties/traits/patternProperties/%5E(%3F%3A%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BDd%5D%5BOo%5D%5BMm%5D%5BAa%5D%5BIi%5D%5BNn%5D_%5BAa%5D%5BLl%5D%5BIi%5D%5BAa%5D%5BSs%5D%5BEe%5D%5BSs%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BPp%5D%5BHh%5D%5BOo%5D%5BNn%5D%5BEe%5D_%5BNn%5D%5BUu%5D%5BMm%5D%5BBb%5D%5BEe%5D%5BRr%5D%5BSs%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BEe%5D%5BMm%5D%5BAa%5D%5BIi%5D%5BLl%5D_%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D%5BEe%5D%5BSs%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BTt%5D%5BAa%5D%5BGg%5D%5BSs%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BTt%5D%5BEe%5D%5BCc%5D%5BHh%5D_%5BCc%5D%5BAa%5D%5BTt%5D%5BEe%5D%5BGg%5D%5BOo%5D%5BRr%5D%5BIi%5D%5BEe%5D%5BSs%5D)%24/items/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                                                                                                                                                    return false;
-                                                                                                                                                                  }
-                                                                                                                                                                } else {
-                                                                                                                                                                  validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/" + key8.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6, schemaPath: "#/items/properties/traits/patternProperties/%5E(%3F%3A%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BDd%5D%5BOo%5D%5BMm%5D%5BAa%5D%5BIi%5D%5BNn%5D_%5BAa%5D%5BLl%5D%5BIi%5D%5BAa%5D%5BSs%5D%5BEe%5D%5BSs%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BPp%5D%5BHh%5D%5BOo%5D%5BNn%5D%5BEe%5D_%5BNn%5D%5BUu%5D%5BMm%5D%5BBb%5D%5BEe%5D%5BRr%5D%5BSs%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BEe%5D%5BMm%5D%5BAa%5D%5BIi%5D%5BLl%5D_%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D%5BEe%5D%5BSs%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BTt%5D%5BAa%5D%5BGg%5D%5BSs%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BTt%5D%5BEe%5D%5BCc%5D%5BHh%5D_%5BCc%5D%5BAa%5D%5BTt%5D%5BEe%5D%5BGg%5D%5BOo%5D%5BRr%5D%5BIi%5D%5BEe%5D%5BSs%5D)%24/items/type", keyword: "type", params: { type: "string" } }];
-                                                                                                                                                                  return false;
-                                                                                                                                                                }
-                                                                                                                                                              }
-                                                                                                                                                              var valid9 = _errs139 === errors;
-                                                                                                                                                              if (!valid9) {
-                                                                                                                                                                break;
-                                                                                                                                                              }
-                                                                                                                                                            }
-                                                                                                                                                          }
-                                                                                                                                                        } else {
-                                                                                                                                                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/items/properties/traits/patternProperties/%5E(%3F%3A%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BDd%5D%5BOo%5D%5BMm%5D%5BAa%5D%5BIi%5D%5BNn%5D_%5BAa%5D%5BLl%5D%5BIi%5D%5BAa%5D%5BSs%5D%5BEe%5D%5BSs%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BPp%5D%5BHh%5D%5BOo%5D%5BNn%5D%5BEe%5D_%5BNn%5D%5BUu%5D%5BMm%5D%5BBb%5D%5BEe%5D%5BRr%5D%5BSs%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BEe%5D%5BMm%5D%5BAa%5D%5BIi%5D%5BLl%5D_%5BAa%5D%5BDd%5D%5BDd%5D%5BRr%5D%5BEe%5D%5BSs%5D%5BSs%5D%5BEe%5D%5BSs%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BTt%5D%5BAa%5D%5BGg%5D%5BSs%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BTt%5D%5BEe%5D%5BCc%5D%5BHh%5D_%5BCc%5D%5BAa%5D%5BTt%5D%5BEe%5D%5BGg%5D%5BOo%5D%5BRr%5D%5BIi%5D%5BEe%5D%5BSs%5D)%24/type", keyword: "type", params: { type: "array" } }];
-                                                                                                                                                          return false;
-                                                                                                                                                        }
-                                                                                                                                                      }
-                                                                                                                                                      var valid8 = _errs137 === errors;
-                                                                                                                                                      props0[key8] = true;
-                                                                                                                                                    }
-                                                                                                                                                  }
-                                                                                                                                                  if (valid8) {
-                                                                                                                                                    var valid8 = true;
-                                                                                                                                                    for (const key9 in data3) {
-                                                                                                                                                      if (pattern12.test(key9)) {
-                                                                                                                                                        let data69 = data3[key9];
-                                                                                                                                                        const _errs141 = errors;
-                                                                                                                                                        if (!(typeof data69 == "number" && (!(data69 % 1) && !isNaN(data69)) && isFinite(data69))) {
-                                                                                                                                                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/items/properties/traits/patternProperties/%5E(%3F%3A%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BFf%5D%5BOo%5D%5BUu%5D%5BNn%5D%5BDd%5D%5BEe%5D%5BRr%5D_%5BYy%5D%5BEe%5D%5BAa%5D%5BRr%5D)%24/type", keyword: "type", params: { type: "integer" } }];
-                                                                                                                                                          return false;
-                                                                                                                                                        }
-                                                                                                                                                        var valid8 = _errs141 === errors;
-                                                                                                                                                        props0[key9] = true;
-                                                                                                                                                      }
-                                                                                                                                                    }
-                                                                                                                                                    if (valid8) {
-                                                                                                                                                      var valid8 = true;
-                                                                                                                                                      for (const key10 in data3) {
-                                                                                                                                                        if (pattern13.test(key10)) {
-                                                                                                                                                          let data70 = data3[key10];
-                                                                                                                                                          const _errs143 = errors;
-                                                                                                                                                          if (errors === _errs143) {
-                                                                                                                                                            if (typeof data70 === "string") {
-                                                                                                                                                              if (data70.length > 2048 && (data70.length > 4096 || codePoints(data70) > 2048)) {
-                                                                                                                                                                validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/items/properties/traits/patternProperties/%5E(%3F%3A%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BLl%5D%5BOo%5D%5BGg%5D%5BOo%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BLl%5D%5BIi%5D%5BNn%5D%5BKk%5D%5BEe%5D%5BDd%5D%5BIi%5D%5BNn%5D_%5BHh%5D%5BAa%5D%5BNn%5D%5BDd%5D%5BLl%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BFf%5D%5BAa%5D%5BCc%5D%5BEe%5D%5BBb%5D%5BOo%5D%5BOo%5D%5BKk%5D_%5BHh%5D%5BAa%5D%5BNn%5D%5BDd%5D%5BLl%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BTt%5D%5BWw%5D%5BIi%5D%5BTt%5D%5BTt%5D%5BEe%5D%5BRr%5D_%5BHh%5D%5BAa%5D%5BNn%5D%5BDd%5D%5BLl%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BCc%5D%5BRr%5D%5BUu%5D%5BNn%5D%5BCc%5D%5BHh%5D%5BBb%5D%5BAa%5D%5BSs%5D%5BEe%5D_%5BHh%5D%5BAa%5D%5BNn%5D%5BDd%5D%5BLl%5D%5BEe%5D)%24/maxLength", keyword: "maxLength", params: { limit: 2048 } }];
-                                                                                                                                                                return false;
-                                                                                                                                                              }
-                                                                                                                                                            } else {
-                                                                                                                                                              validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/items/properties/traits/patternProperties/%5E(%3F%3A%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BLl%5D%5BOo%5D%5BGg%5D%5BOo%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BLl%5D%5BIi%5D%5BNn%5D%5BKk%5D%5BEe%5D%5BDd%5D%5BIi%5D%5BNn%5D_%5BHh%5D%5BAa%5D%5BNn%5D%5BDd%5D%5BLl%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BFf%5D%5BAa%5D%5BCc%5D%5BEe%5D%5BBb%5D%5BOo%5D%5BOo%5D%5BKk%5D_%5BHh%5D%5BAa%5D%5BNn%5D%5BDd%5D%5BLl%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BTt%5D%5BWw%5D%5BIi%5D%5BTt%5D%5BTt%5D%5BEe%5D%5BRr%5D_%5BHh%5D%5BAa%5D%5BNn%5D%5BDd%5D%5BLl%5D%5BEe%5D%7C%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BCc%5D%5BRr%5D%5BUu%5D%5BNn%5D%5BCc%5D%5BHh%5D%5BBb%5D%5BAa%5D%5BSs%5D%5BEe%5D_%5BHh%5D%5BAa%5D%5BNn%5D%5BDd%5D%5BLl%5D%5BEe%5D)%24/type", keyword: "type", params: { type: "string" } }];
-                                                                                                                                                              return false;
-                                                                                                                                                            }
-                                                                                                                                                          }
-                                                                                                                                                          var valid8 = _errs143 === errors;
-                                                                                                                                                          props0[key10] = true;
-                                                                                                                                                        }
-                                                                                                                                                      }
-                                                                                                                                                      if (valid8) {
-                                                                                                                                                        var valid8 = true;
-                                                                                                                                                        for (const key11 in data3) {
-                                                                                                                                                          if (pattern14.test(key11)) {
-                                                                                                                                                            let data71 = data3[key11];
-                                                                                                                                                            const _errs145 = errors;
-                                                                                                                                                            if (!(typeof data71 == "number" && (!(data71 % 1) && !isNaN(data71)) && isFinite(data71))) {
-                                                                                                                                                              validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/items/properties/traits/patternProperties/%5E(%3F%3A%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BEe%5D%5BMm%5D%5BPp%5D%5BLl%5D%5BOo%5D%5BYy%5D%5BEe%5D%5BEe%5D%5BSs%5D)%24/type", keyword: "type", params: { type: "integer" } }];
-                                                                                                                                                              return false;
-                                                                                                                                                            }
-                                                                                                                                                            if (errors === _errs145) {
-                                                                                                                                                              if (typeof data71 == "number" && isFinite(data71)) {
-                                                                                                                                                                if (data71 < 0 || isNaN(data71)) {
-                                                                                                                                                                  validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/items/properties/traits/patternProperties/%5E(%3F%3A%5BEe%5D%5BNn%5D%5BRr%5D%5BIi%5D%5BCc%5D%5BHh%5D%5BMm%5D%5BEe%5D%5BNn%5D%5BTt%5D_%5BEe%5D%5BMm%5D%5BPp%5D%5BLl%5D%5BOo%5D%5BYy%5D%5BEe%5D%5BEe%5D%5BSs%5D)%24/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
-                                                                                                                                                                  return false;
-                                                                                                                                                                }
-                                                                                                                                                              }
-                                                                                                                                                            }
-                                                                                                                                                            var valid8 = _errs145 === errors;
-                                                                                                                                                            props0[key11] = true;
-                                                                                                                                                          }
-                                                                                                                                                        }
-                                                                                                                                                      }
-                                                                                                                                                    }
-                                                                                                                                                  }
-                                                                                                                                                }
-                                                                                                                                              }
-                                                                                                                                            }
-                                                                                                                                          }
-                                                                                                                                        }
-                                                                                                                                      }
-                                                                                                                                    }
-                                                                                                                                  }
-                                                                                                                                }
-                                                                                                                              }
-                                                                                                                            }
-                                                                                                                          }
-                                                                                                                        }
-                                                                                                                      }
-                                                                                                                    }
-                                                                                                                  }
-                                                                                                                }
-                                                                                                              }
-                                                                                                            }
-                                                                                                          }
-                                                                                                        }
-                                                                                                      }
-                                                                                                    }
-                                                                                                  }
-                                                                                                }
-                                                                                              }
-                                                                                            }
-                                                                                          }
-                                                                                        }
-                                                                                      }
-                                                                                    }
-                                                                                  }
-                                                                                }
-                                                                              }
-                                                                            }
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                }
-                                                              }
-                                                            }
-                                                          }
-                                                        }
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            } else {
-                              validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/traits", schemaPath: "#/items/properties/traits/type", keyword: "type", params: { type: "object" } }];
-                              return false;
-                            }
-                          }
-                          var valid1 = _errs9 === errors;
-                        } else {
-                          var valid1 = true;
-                        }
-                        if (valid1) {
-                          if (data0.context !== void 0) {
-                            let data72 = data0.context;
-                            const _errs147 = errors;
-                            if (errors === _errs147) {
-                              if (data72 && typeof data72 == "object" && !Array.isArray(data72)) {
-                                if (data72.device_id !== void 0) {
-                                  let data73 = data72.device_id;
-                                  const _errs149 = errors;
-                                  if (errors === _errs149) {
-                                    if (typeof data73 === "string") {
-                                      if (data73.length > 255 && (data73.length > 510 || codePoints(data73) > 255)) {
-                                        validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/context/device_id", schemaPath: "#/items/properties/context/properties/device_id/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                        return false;
-                                      }
-                                    } else {
-                                      validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/context/device_id", schemaPath: "#/items/properties/context/properties/device_id/type", keyword: "type", params: { type: "string" } }];
-                                      return false;
-                                    }
-                                  }
-                                  var valid10 = _errs149 === errors;
-                                } else {
-                                  var valid10 = true;
-                                }
-                                if (valid10) {
-                                  if (data72.session_id !== void 0) {
-                                    let data74 = data72.session_id;
-                                    const _errs151 = errors;
-                                    if (errors === _errs151) {
-                                      if (typeof data74 === "string") {
-                                        if (data74.length > 255 && (data74.length > 510 || codePoints(data74) > 255)) {
-                                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/context/session_id", schemaPath: "#/items/properties/context/properties/session_id/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                          return false;
-                                        }
-                                      } else {
-                                        validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/context/session_id", schemaPath: "#/items/properties/context/properties/session_id/type", keyword: "type", params: { type: "string" } }];
-                                        return false;
-                                      }
-                                    }
-                                    var valid10 = _errs151 === errors;
-                                  } else {
-                                    var valid10 = true;
-                                  }
-                                  if (valid10) {
-                                    if (data72.group_id !== void 0) {
-                                      let data75 = data72.group_id;
-                                      const _errs153 = errors;
-                                      if (errors === _errs153) {
-                                        if (typeof data75 === "string") {
-                                          if (data75.length > 255 && (data75.length > 510 || codePoints(data75) > 255)) {
-                                            validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/context/group_id", schemaPath: "#/items/properties/context/properties/group_id/maxLength", keyword: "maxLength", params: { limit: 255 } }];
-                                            return false;
-                                          }
-                                        } else {
-                                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/context/group_id", schemaPath: "#/items/properties/context/properties/group_id/type", keyword: "type", params: { type: "string" } }];
-                                          return false;
-                                        }
-                                      }
-                                      var valid10 = _errs153 === errors;
-                                    } else {
-                                      var valid10 = true;
-                                    }
-                                    if (valid10) {
-                                      if (data72.source !== void 0) {
-                                        let data76 = data72.source;
-                                        const _errs155 = errors;
-                                        if (typeof data76 !== "string") {
-                                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/context/source", schemaPath: "#/items/properties/context/properties/source/type", keyword: "type", params: { type: "string" } }];
-                                          return false;
-                                        }
-                                        if (!(data76 === "product" || data76 === "marketing")) {
-                                          validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/context/source", schemaPath: "#/items/properties/context/properties/source/enum", keyword: "enum", params: { allowedValues: schema31.items.properties.context.properties.source.enum } }];
-                                          return false;
-                                        }
-                                        var valid10 = _errs155 === errors;
-                                      } else {
-                                        var valid10 = true;
-                                      }
-                                    }
-                                  }
-                                }
-                              } else {
-                                validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/context", schemaPath: "#/items/properties/context/type", keyword: "type", params: { type: "object" } }];
-                                return false;
-                              }
-                            }
-                            var valid1 = _errs147 === errors;
-                          } else {
-                            var valid1 = true;
-                          }
-                          if (valid1) {
-                            if (data0.timestamp !== void 0) {
-                              let data77 = data0.timestamp;
-                              const _errs157 = errors;
-                              if (errors === _errs157) {
-                                if (errors === _errs157) {
-                                  if (typeof data77 === "string") {
-                                    if (data77.length > 64 && (data77.length > 128 || codePoints(data77) > 64)) {
-                                      validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/timestamp", schemaPath: "#/items/properties/timestamp/maxLength", keyword: "maxLength", params: { limit: 64 } }];
-                                      return false;
-                                    } else {
-                                      if (!formats4(data77)) {
-                                        validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/timestamp", schemaPath: "#/items/properties/timestamp/format", keyword: "format", params: { format: "date-time" } }];
-                                        return false;
-                                      }
-                                    }
-                                  } else {
-                                    validate20.errors = [{ instancePath: instancePath + "/" + i0 + "/timestamp", schemaPath: "#/items/properties/timestamp/type", keyword: "type", params: { type: "string" } }];
-                                    return false;
-                                  }
-                                }
-                              }
-                              var valid1 = _errs157 === errors;
-                            } else {
-                              var valid1 = true;
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              } else {
-                validate20.errors = [{ instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" } }];
-                return false;
-              }
-            }
-            var valid0 = _errs2 === errors;
-            if (!valid0) {
-              break;
-            }
-          }
-        }
-      }
-    } else {
-      validate20.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } }];
-      return false;
+var pattern0Source = "^(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]_[Nn][Aa][Mm][Ee]|[Gg][Rr][Oo][Uu][Pp]_[Tt][Yy][Pp][Ee]|[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Pp][Ll][Aa][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ee][Gg][Aa][Ll]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Ee][Cc][Tt][Oo][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]_[Gg][Rr][Oo][Uu][Pp]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Uu][Bb]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Cc][Aa][Tt][Ii][Oo][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ii][Mm][Ee]_[Zz][Oo][Nn][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Uu][Mm][Bb][Ee][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Ii][Tt][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Oo][Ss][Tt][Aa][Ll]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Pp][Rr][Oo][Vv][Ii][Dd][Ee][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Yy][Pp][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Rr][Aa][Ff][Ff][Ii][Cc]_[Rr][Aa][Nn][Kk]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss]_[Rr][Aa][Nn][Gg][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Mm][Aa][Rr][Kk][Ee][Tt]_[Cc][Aa][Pp]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Rr][Aa][Ii][Ss][Ee][Dd]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Aa][Nn][Nn][Uu][Aa][Ll]_[Rr][Ee][Vv][Ee][Nn][Uu][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh])$";
+var pattern0 = new RegExp(pattern0Source, "u");
+var pattern1Source = "^(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn])$";
+var pattern1 = new RegExp(pattern1Source, "u");
+var pattern2Source = "^(?:[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])$";
+var pattern2 = new RegExp(pattern2Source, "u");
+var pattern3Source = "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee]|[Aa][Vv][Aa][Tt][Aa][Rr])$";
+var pattern3 = new RegExp(pattern3Source, "u");
+var pattern4Source = "^(?:[Pp][Hh][Oo][Nn][Ee])$";
+var pattern4 = new RegExp(pattern4Source, "u");
+var pattern5Source = "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_[Aa][Tt])$";
+var pattern5 = new RegExp(pattern5Source, "u");
+var pattern6Source = "^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])$";
+var pattern6 = new RegExp(pattern6Source, "u");
+var pattern7Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn]_[Aa][Ll][Ii][Aa][Ss][Ee][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee]_[Nn][Uu][Mm][Bb][Ee][Rr][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss][Ee][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Aa][Gg][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh]_[Cc][Aa][Tt][Ee][Gg][Oo][Rr][Ii][Ee][Ss])$";
+var pattern7 = new RegExp(pattern7Source, "u");
+var pattern8Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ff][Oo][Uu][Nn][Dd][Ee][Rr]_[Yy][Ee][Aa][Rr])$";
+var pattern8 = new RegExp(pattern8Source, "u");
+var pattern9Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Gg][Oo]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ii][Nn][Kk][Ee][Dd][Ii][Nn]_[Hh][Aa][Nn][Dd][Ll][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ff][Aa][Cc][Ee][Bb][Oo][Oo][Kk]_[Hh][Aa][Nn][Dd][Ll][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ww][Ii][Tt][Tt][Ee][Rr]_[Hh][Aa][Nn][Dd][Ll][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Rr][Uu][Nn][Cc][Hh][Bb][Aa][Ss][Ee]_[Hh][Aa][Nn][Dd][Ll][Ee])$";
+var pattern9 = new RegExp(pattern9Source, "u");
+var pattern10Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])$";
+var pattern10 = new RegExp(pattern10Source, "u");
+var classify0Cache = /* @__PURE__ */ new Map([["account_name", 1], ["account_domain", 2], ["group_type", 1], ["industry", 1], ["employees", 4], ["plan", 1], ["website", 8], ["phone", 16], ["created_at", 32], ["description", 64], ["avatar", 8], ["enrichment_name", 1], ["enrichment_legal_name", 1], ["enrichment_domain", 1], ["enrichment_domain_aliases", 128], ["enrichment_phone_numbers", 128], ["enrichment_email_addresses", 128], ["enrichment_sector", 1], ["enrichment_industry_group", 1], ["enrichment_industry", 1], ["enrichment_sub_industry", 1], ["enrichment_tags", 128], ["enrichment_description", 64], ["enrichment_founder_year", 256], ["enrichment_location", 1], ["enrichment_time_zone", 1], ["enrichment_street_number", 1], ["enrichment_street_name", 1], ["enrichment_street_address", 1], ["enrichment_city", 1], ["enrichment_postal_code", 1], ["enrichment_state", 1], ["enrichment_state_code", 1], ["enrichment_country", 1], ["enrichment_country_code", 1], ["enrichment_logo", 512], ["enrichment_linkedin_handle", 512], ["enrichment_facebook_handle", 512], ["enrichment_twitter_handle", 512], ["enrichment_crunchbase_handle", 512], ["enrichment_email_provider", 1], ["enrichment_type", 1], ["enrichment_phone", 1], ["enrichment_traffic_rank", 1], ["enrichment_employees", 1024], ["enrichment_employees_range", 1], ["enrichment_market_cap", 1], ["enrichment_raised", 1], ["enrichment_annual_revenue", 1], ["enrichment_tech", 1], ["enrichment_tech_categories", 128]]);
+function classify0(k) {
+  let c = classify0Cache.get(k);
+  if (c === void 0) {
+    c = (pattern0.test(k) ? 1 : 0) | (pattern1.test(k) ? 2 : 0) | (pattern2.test(k) ? 4 : 0) | (pattern3.test(k) ? 8 : 0) | (pattern4.test(k) ? 16 : 0) | (pattern5.test(k) ? 32 : 0) | (pattern6.test(k) ? 64 : 0) | (pattern7.test(k) ? 128 : 0) | (pattern8.test(k) ? 256 : 0) | (pattern9.test(k) ? 512 : 0) | (pattern10.test(k) ? 1024 : 0);
+    if (k.length <= 256) {
+      if (classify0Cache.size >= 4096) classify0Cache.clear();
+      classify0Cache.set(k, c);
     }
   }
-  validate20.errors = vErrors;
-  return errors === 0;
+  return c;
 }
-validate20.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+function isThriveStackTraits(d) {
+  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
+  for (const key1 in d) {
+    const value5 = d[key1];
+    const classes0 = classify0(key1);
+    if (classes0 !== 0) {
+      if (classes0 & 1) {
+        if (!(typeof value5 == "string") || value5.length > 255 && (value5.length > 510 || codePoints(value5) > 255)) return false;
+      }
+      if (classes0 & 2) {
+        if (!(typeof value5 == "string") || value5.length > 253 && (value5.length > 506 || codePoints(value5) > 253) || !isHostname(value5)) return false;
+      }
+      if (classes0 & 4) {
+        if (!(typeof value5 == "number" && isFinite(value5)) || value5 < 0) return false;
+      }
+      if (classes0 & 8) {
+        if (!(typeof value5 == "string") || value5.length > 2048 && (value5.length > 4096 || codePoints(value5) > 2048) || !isUri(value5)) return false;
+      }
+      if (classes0 & 16) {
+        if (!(typeof value5 == "string") || value5.length > 64 && (value5.length > 128 || codePoints(value5) > 64)) return false;
+      }
+      if (classes0 & 32) {
+        if (!(typeof value5 == "string") || value5.length > 64 && (value5.length > 128 || codePoints(value5) > 64) || !isDateTime(value5)) return false;
+      }
+      if (classes0 & 64) {
+        if (!(typeof value5 == "string") || value5.length > 4096 && (value5.length > 8192 || codePoints(value5) > 4096)) return false;
+      }
+      if (classes0 & 128) {
+        if (!Array.isArray(value5) || value5.length > 100) return false;
+        for (let i1 = 0; i1 < value5.length; i1++) {
+          const item1 = value5[i1];
+          if (!(typeof item1 == "string") || item1.length > 255 && (item1.length > 510 || codePoints(item1) > 255)) return false;
+        }
+      }
+      if (classes0 & 256) {
+        if (!(typeof value5 == "number" && !(value5 % 1) && !isNaN(value5) && isFinite(value5))) return false;
+      }
+      if (classes0 & 512) {
+        if (!(typeof value5 == "string") || value5.length > 2048 && (value5.length > 4096 || codePoints(value5) > 2048)) return false;
+      }
+      if (classes0 & 1024) {
+        if (!(typeof value5 == "number" && !(value5 % 1) && !isNaN(value5) && isFinite(value5)) || value5 < 0) return false;
+      }
+    }
+  }
+  return true;
+}
+function isThriveStackContext(d) {
+  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
+  const value7 = d.device_id;
+  if (value7 === void 0) ;
+  else {
+    if (!(typeof value7 == "string") || value7.length > 255 && (value7.length > 510 || codePoints(value7) > 255)) return false;
+  }
+  const value8 = d.session_id;
+  if (value8 === void 0) ;
+  else {
+    if (!(typeof value8 == "string") || value8.length > 255 && (value8.length > 510 || codePoints(value8) > 255)) return false;
+  }
+  const value9 = d.group_id;
+  if (value9 === void 0) ;
+  else {
+    if (!(typeof value9 == "string") || value9.length > 255 && (value9.length > 510 || codePoints(value9) > 255)) return false;
+  }
+  const value10 = d.source;
+  if (value10 === void 0) ;
+  else {
+    if (!(typeof value10 == "string") || !(value10 === "product" || value10 === "marketing")) return false;
+  }
+  return true;
+}
+function isThriveStackGroup(d) {
+  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
+  const value0 = d.group_id;
+  if (value0 === void 0) return false;
+  else {
+    if (!(typeof value0 == "string") || value0.length > 255 && (value0.length > 510 || codePoints(value0) > 255) || value0.length === 0) return false;
+  }
+  const value1 = d.user_id;
+  if (value1 === void 0) return false;
+  else {
+    if (!(typeof value1 == "string") || value1.length > 255 && (value1.length > 510 || codePoints(value1) > 255) || value1.length === 0) return false;
+  }
+  const value2 = d.timestamp;
+  if (value2 === void 0) ;
+  else {
+    if (!(typeof value2 == "string") || value2.length > 64 && (value2.length > 128 || codePoints(value2) > 64) || !isDateTime(value2)) return false;
+  }
+  for (const key0 in d) {
+    const value3 = d[key0];
+    switch (key0) {
+      case "group_id":
+      case "user_id":
+      case "traits":
+      case "context":
+      case "timestamp":
+        break;
+      default:
+        return false;
+    }
+  }
+  const value4 = d.traits;
+  if (value4 === void 0) ;
+  else {
+    if (!isThriveStackTraits(value4)) return false;
+  }
+  const value6 = d.context;
+  if (value6 === void 0) ;
+  else {
+    if (!isThriveStackContext(value6)) return false;
+  }
+  return true;
+}
+function isBody(d) {
+  if (!Array.isArray(d) || d.length > 1e3 || d.length < 1) return false;
+  for (let i0 = 0; i0 < d.length; i0++) {
+    const item0 = d[i0];
+    if (!isThriveStackGroup(item0)) return false;
+  }
+  return true;
+}
+var stopped = null;
+function fail(e, a, c, p, s, k, q) {
+  const error = { instancePath: p, schemaPath: s, keyword: k, params: q };
+  e.push(error);
+  if (!a && !c && stopped === null) stopped = error;
+  return !a;
+}
+function token(k) {
+  return k.indexOf("~") < 0 && k.indexOf("/") < 0 ? k : k.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function fragment(k) {
+  return encodeURIComponent(token(k));
+}
+var names0 = /* @__PURE__ */ new Set(["group_id", "user_id", "traits", "context", "timestamp"]);
+function check0(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 255 && (d.length > 510 || codePoints(d) > 255));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 255 })) break body;
+        if (d.length === 0 && fail(e, a, c, p, s + "/minLength", "minLength", { limit: 1 })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check1(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 255 && (d.length > 510 || codePoints(d) > 255));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 255 })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check2(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "number" && isFinite(d)) {
+    }
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 253 && (d.length > 506 || codePoints(d) > 253));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 253 })) break body;
+        if (fits && !isHostname(d) && fail(e, a, c, p, s + "/format", "format", { format: "hostname" })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check3(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "number" && isFinite(d)) {
+      if (d < 0 && fail(e, a, c, p, s + "/minimum", "minimum", { comparison: ">=", limit: 0 })) break body;
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "number" })) break body;
+  }
+  return e.length === n;
+}
+function check4(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "number" && isFinite(d)) {
+    }
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 2048 && (d.length > 4096 || codePoints(d) > 2048));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 2048 })) break body;
+        if (fits && !isUri(d) && fail(e, a, c, p, s + "/format", "format", { format: "uri" })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check5(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 64 && (d.length > 128 || codePoints(d) > 64));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 64 })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check6(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "number" && isFinite(d)) {
+    }
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 64 && (d.length > 128 || codePoints(d) > 64));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 64 })) break body;
+        if (fits && !isDateTime(d) && fail(e, a, c, p, s + "/format", "format", { format: "date-time" })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check7(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 4096 && (d.length > 8192 || codePoints(d) > 4096));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 4096 })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check8(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (Array.isArray(d)) {
+      if (d.length > 100 && fail(e, a, c, p, s + "/maxItems", "maxItems", { limit: 100 })) break body;
+      for (let i = 0, length = d.length; i < length; i++) {
+        if (!check1(d[i], p + "/" + i, s + "/items", e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "array" })) break body;
+  }
+  return e.length === n;
+}
+function check9(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (!(typeof d == "number" && !(d % 1) && !isNaN(d) && isFinite(d)) && fail(e, a, c, p, s + "/type", "type", { type: "integer" }) && !c) break body;
+  }
+  return e.length === n;
+}
+function check10(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (typeof d == "string") {
+      {
+        const fits = !(d.length > 2048 && (d.length > 4096 || codePoints(d) > 2048));
+        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 2048 })) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+  }
+  return e.length === n;
+}
+function check11(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (!(typeof d == "number" && !(d % 1) && !isNaN(d) && isFinite(d)) && fail(e, a, c, p, s + "/type", "type", { type: "integer" }) && !c) break body;
+    if (typeof d == "number" && isFinite(d)) {
+      if (d < 0 && fail(e, a, c, p, s + "/minimum", "minimum", { comparison: ">=", limit: 0 })) break body;
+    }
+    if (!a && e.length !== n) break body;
+  }
+  return e.length === n;
+}
+var properties1 = [
+  ["account_name", check1],
+  ["account_domain", check2],
+  ["group_type", check1],
+  ["industry", check1],
+  ["employees", check3],
+  ["plan", check1],
+  ["website", check4],
+  ["phone", check5],
+  ["created_at", check6],
+  ["description", check7],
+  ["avatar", check4],
+  ["enrichment_name", check1],
+  ["enrichment_legal_name", check1],
+  ["enrichment_domain", check1],
+  ["enrichment_domain_aliases", check8],
+  ["enrichment_phone_numbers", check8],
+  ["enrichment_email_addresses", check8],
+  ["enrichment_sector", check1],
+  ["enrichment_industry_group", check1],
+  ["enrichment_industry", check1],
+  ["enrichment_sub_industry", check1],
+  ["enrichment_tags", check8],
+  ["enrichment_description", check7],
+  ["enrichment_founder_year", check9],
+  ["enrichment_location", check1],
+  ["enrichment_time_zone", check1],
+  ["enrichment_street_number", check1],
+  ["enrichment_street_name", check1],
+  ["enrichment_street_address", check1],
+  ["enrichment_city", check1],
+  ["enrichment_postal_code", check1],
+  ["enrichment_state", check1],
+  ["enrichment_state_code", check1],
+  ["enrichment_country", check1],
+  ["enrichment_country_code", check1],
+  ["enrichment_logo", check10],
+  ["enrichment_linkedin_handle", check10],
+  ["enrichment_facebook_handle", check10],
+  ["enrichment_twitter_handle", check10],
+  ["enrichment_crunchbase_handle", check10],
+  ["enrichment_email_provider", check1],
+  ["enrichment_type", check1],
+  ["enrichment_phone", check1],
+  ["enrichment_traffic_rank", check1],
+  ["enrichment_employees", check11],
+  ["enrichment_employees_range", check1],
+  ["enrichment_market_cap", check1],
+  ["enrichment_raised", check1],
+  ["enrichment_annual_revenue", check1],
+  ["enrichment_tech", check1],
+  ["enrichment_tech_categories", check8]
+];
+var pattern0SourceStep;
+var pattern1SourceStep;
+var pattern2SourceStep;
+var pattern3SourceStep;
+var pattern4SourceStep;
+var pattern5SourceStep;
+var pattern6SourceStep;
+var pattern7SourceStep;
+var pattern8SourceStep;
+var pattern9SourceStep;
+var pattern10SourceStep;
+function checkThriveStackTraits(d, p, s, e, a, c) {
+  if (isThriveStackTraits(d)) return true;
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      const keys = [];
+      for (const k in d) keys.push(k);
+      const classes = keys.map(classify0);
+      for (const row of properties1) {
+        const v = d[row[0]];
+        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 1) !== 0) {
+            valid = check1(d[k], p + "/" + token(k), s + (pattern0SourceStep ?? (pattern0SourceStep = "/patternProperties/" + fragment(pattern0Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 2) !== 0) {
+            valid = check2(d[k], p + "/" + token(k), s + (pattern1SourceStep ?? (pattern1SourceStep = "/patternProperties/" + fragment(pattern1Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 4) !== 0) {
+            valid = check3(d[k], p + "/" + token(k), s + (pattern2SourceStep ?? (pattern2SourceStep = "/patternProperties/" + fragment(pattern2Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 8) !== 0) {
+            valid = check4(d[k], p + "/" + token(k), s + (pattern3SourceStep ?? (pattern3SourceStep = "/patternProperties/" + fragment(pattern3Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 16) !== 0) {
+            valid = check5(d[k], p + "/" + token(k), s + (pattern4SourceStep ?? (pattern4SourceStep = "/patternProperties/" + fragment(pattern4Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 32) !== 0) {
+            valid = check6(d[k], p + "/" + token(k), s + (pattern5SourceStep ?? (pattern5SourceStep = "/patternProperties/" + fragment(pattern5Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 64) !== 0) {
+            valid = check7(d[k], p + "/" + token(k), s + (pattern6SourceStep ?? (pattern6SourceStep = "/patternProperties/" + fragment(pattern6Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 128) !== 0) {
+            valid = check8(d[k], p + "/" + token(k), s + (pattern7SourceStep ?? (pattern7SourceStep = "/patternProperties/" + fragment(pattern7Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 256) !== 0) {
+            valid = check9(d[k], p + "/" + token(k), s + (pattern8SourceStep ?? (pattern8SourceStep = "/patternProperties/" + fragment(pattern8Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 512) !== 0) {
+            valid = check10(d[k], p + "/" + token(k), s + (pattern9SourceStep ?? (pattern9SourceStep = "/patternProperties/" + fragment(pattern9Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+      {
+        let valid = true;
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j];
+          if ((classes[j] & 1024) !== 0) {
+            valid = check11(d[k], p + "/" + token(k), s + (pattern10SourceStep ?? (pattern10SourceStep = "/patternProperties/" + fragment(pattern10Source))), e, a, c);
+            if (stopped !== null) break body;
+          }
+        }
+        if (!valid && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+    if (!a && e.length !== n) break body;
+  }
+  return e.length === n;
+}
+function check12(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (!(typeof d == "string") && fail(e, a, c, p, s + "/type", "type", { type: "string" }) && !c) break body;
+    if (!(d === "product" || d === "marketing") && fail(e, a, c, p, s + "/enum", "enum", { allowedValues: ["product", "marketing"] })) break body;
+    if (!a && e.length !== n) break body;
+  }
+  return e.length === n;
+}
+var properties2 = [
+  ["device_id", check1],
+  ["session_id", check1],
+  ["group_id", check1],
+  ["source", check12]
+];
+function checkThriveStackContext(d, p, s, e, a, c) {
+  if (isThriveStackContext(d)) return true;
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      for (const row of properties2) {
+        const v = d[row[0]];
+        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+var properties0 = [
+  ["group_id", check0],
+  ["user_id", check0],
+  ["traits", checkThriveStackTraits],
+  ["context", checkThriveStackContext],
+  ["timestamp", check6]
+];
+function checkThriveStackGroup(d, p, s, e, a, c) {
+  if (isThriveStackGroup(d)) return true;
+  const n = e.length;
+  body: {
+    if (d && typeof d == "object" && !Array.isArray(d)) {
+      if (d.group_id === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "group_id" })) break body;
+      if (d.user_id === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "user_id" })) break body;
+      for (const k in d) {
+        if (!names0.has(k)) {
+          if (fail(e, a, c, p, s + "/additionalProperties", "additionalProperties", { additionalProperty: k })) break body;
+        }
+      }
+      for (const row of properties0) {
+        const v = d[row[0]];
+        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  }
+  return e.length === n;
+}
+function checkBody(d, p, s, e, a, c) {
+  const n = e.length;
+  body: {
+    if (Array.isArray(d)) {
+      if (d.length > 1e3 && fail(e, a, c, p, s + "/maxItems", "maxItems", { limit: 1e3 })) break body;
+      if (d.length < 1 && fail(e, a, c, p, s + "/minItems", "minItems", { limit: 1 })) break body;
+      for (let i = 0, length = d.length; i < length; i++) {
+        if (!checkThriveStackGroup(d[i], p + "/" + i, s + "/items", e, a, c) && !a) break body;
+      }
+    } else if (fail(e, a, c, p, s + "/type", "type", { type: "array" })) break body;
+  }
+  return e.length === n;
+}
+function errorsOf(data, allErrors) {
+  const e = [];
+  stopped = null;
+  checkBody(data, "", "#", e, allErrors, false);
+  const first = stopped;
+  stopped = null;
+  return first === null ? e : [first];
+}
+function validate(data) {
+  if (isBody(data)) {
+    validate.errors = null;
+    return true;
+  }
+  validate.errors = errorsOf(data, false);
+  return false;
+}
+validate.errors = null;
+function details(data) {
+  const errors = isBody(data) ? [] : errorsOf(data, true);
+  details.errors = errors.length === 0 ? null : errors;
+  return errors.length === 0;
+}
+details.errors = null;

@@ -4,7 +4,6 @@
  * 23:59:60 UTC on a listed day.
  */
 
-import { isDigit } from "./ascii.js";
 import { hasLeapSecond } from "./leap-seconds.js";
 
 /** Minutes in a day, for moving a local time to UTC across midnight. */
@@ -20,16 +19,17 @@ const MINUTES_PER_DAY = 24 * 60;
 export function isDateTime(s: string): boolean {
   // The shortest form, `yyyy-mm-ddThh:mm:ssZ`, has 20 characters.
   if (s.length < 20) return false;
-  const year = digits4(s, 0);
-  const month = digits2(s, 5);
-  const day = digits2(s, 8);
-  const hour = digits2(s, 11);
-  const minute = digits2(s, 14);
-  const second = digits2(s, 17);
+  // A non-digit makes its field negative (see `digit`), so one comparison per field checks digits and range.
+  const year = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  const month = digit(s, 5) * 10 + digit(s, 6);
+  const day = digit(s, 8) * 10 + digit(s, 9);
+  const hour = digit(s, 11) * 10 + digit(s, 12);
+  const minute = digit(s, 14) * 10 + digit(s, 15);
+  const second = digit(s, 17) * 10 + digit(s, 18);
   if (
     year < 0 || s.charCodeAt(4) !== 0x2d /* - */ ||
     month < 1 || month > 12 || s.charCodeAt(7) !== 0x2d ||
-    day < 1 || day > daysInMonth(year, month) ||
+    day < 1 || (day > 28 && day > daysInMonth(year, month)) ||
     (s.charCodeAt(10) | 0x20) !== 0x74 /* t */ ||
     hour < 0 || hour > 23 || s.charCodeAt(13) !== 0x3a /* : */ ||
     minute < 0 || minute > 59 || s.charCodeAt(16) !== 0x3a ||
@@ -38,25 +38,25 @@ export function isDateTime(s: string): boolean {
     return false;
   }
   let i = 19;
-  if (s.charCodeAt(i) === 0x2e /* . */) {
+  let c = s.charCodeAt(i);
+  if (c === 0x2e /* . */) {
     const first = ++i;
-    while (isDigit(s.charCodeAt(i))) i++;
+    while ((c = s.charCodeAt(i)) >= 0x30 && c <= 0x39) i++;
     if (i === first) return false;
   }
   let offsetMinutes = 0;
-  const sign = s.charCodeAt(i);
-  if ((sign | 0x20) === 0x7a /* z */) {
+  if ((c | 0x20) === 0x7a /* z */) {
     if (i + 1 !== s.length) return false;
-  } else if (sign === 0x2b /* + */ || sign === 0x2d /* - */) {
-    const offsetHour = digits2(s, i + 1);
-    const offsetMinute = digits2(s, i + 4);
+  } else if (c === 0x2b /* + */ || c === 0x2d /* - */) {
+    const offsetHour = digit(s, i + 1) * 10 + digit(s, i + 2);
+    const offsetMinute = digit(s, i + 4) * 10 + digit(s, i + 5);
     if (
       i + 6 !== s.length || offsetHour < 0 || offsetHour > 23 ||
       s.charCodeAt(i + 3) !== 0x3a || offsetMinute < 0 || offsetMinute > 59
     ) {
       return false;
     }
-    offsetMinutes = (sign === 0x2b ? 1 : -1) * (offsetHour * 60 + offsetMinute);
+    offsetMinutes = (c === 0x2b ? 1 : -1) * (offsetHour * 60 + offsetMinute);
   } else {
     return false;
   }
@@ -82,17 +82,11 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** The two ASCII digits at `i` as a number, or -1. */
-function digits2(s: string, i: number): number {
-  const a = s.charCodeAt(i) - 0x30;
-  const b = s.charCodeAt(i + 1) - 0x30;
-  // NaN past the end fails both comparisons, so a short string yields -1 too.
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
-}
+/** Far enough below zero that a field holding it stays negative whatever its other digits are. */
+const NOT_A_DIGIT = -100000;
 
-/** The four ASCII digits at `i` as a number, or -1. */
-function digits4(s: string, i: number): number {
-  const high = digits2(s, i);
-  const low = digits2(s, i + 2);
-  return high < 0 || low < 0 ? -1 : high * 100 + low;
+/** The ASCII digit at `i` as a number, or {@link NOT_A_DIGIT} (also past the end, where `charCodeAt` gives NaN). */
+function digit(s: string, i: number): number {
+  const d = s.charCodeAt(i) - 0x30;
+  return d >= 0 && d <= 9 ? d : NOT_A_DIGIT;
 }

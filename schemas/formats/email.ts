@@ -3,7 +3,7 @@
  * with the verdicts of @hyperjump/json-schema-formats (`rfc5321.js`).
  */
 
-import { isAlnum } from "./ascii.js";
+import { ALNUM, ATEXT, is } from "./ascii.js";
 import { isIPv4Range } from "./ipv4.js";
 import { isIPv6Range } from "./ipv6.js";
 
@@ -93,7 +93,7 @@ function isDomain(s: string, start: number): boolean {
     if (c === 0x2e /* . */) {
       if (labelLength === 0 || previous === 0x2d) return false;
       labelLength = 0;
-    } else if (isAlnum(c) || (c === 0x2d /* - */ && labelLength > 0)) {
+    } else if (is(c, ALNUM) || (c === 0x2d /* - */ && labelLength > 0)) {
       labelLength++;
     } else {
       return false;
@@ -105,29 +105,5 @@ function isDomain(s: string, start: number): boolean {
 
 /** RFC 5322 `atext`: letters, digits and ``!#$%&'*+-/=?^_`{|}~``. */
 function isAtext(c: number): boolean {
-  if (isAlnum(c)) return true;
-  switch (c) {
-    case 0x21: // !
-    case 0x23: // #
-    case 0x24: // $
-    case 0x25: // %
-    case 0x26: // &
-    case 0x27: // '
-    case 0x2a: // *
-    case 0x2b: // +
-    case 0x2d: // -
-    case 0x2f: // /
-    case 0x3d: // =
-    case 0x3f: // ?
-    case 0x5e: // ^
-    case 0x5f: // _
-    case 0x60: // `
-    case 0x7b: // {
-    case 0x7c: // |
-    case 0x7d: // }
-    case 0x7e: // ~
-      return true;
-    default:
-      return false;
-  }
+  return is(c, ATEXT);
 }

@@ -1,6 +1,9 @@
 /**
  * The `hostname` format: RFC 1123 section 2.1 host names, dot-separated labels of letters, digits and
- * hyphens, as @hyperjump/json-schema-formats (`rfc1123.js`) checks them.
+ * hyphens, as @hyperjump/json-schema-formats (`rfc1123.js`) checks them, less the labels RFC 5891 reserves
+ * (`--` in the third and fourth places) other than `xn--` A-labels. An A-label is checked for that syntax
+ * only: unlike @hyperjump/json-schema, it is not decoded against the IDNA tables (which would put those
+ * tables into every validator), so an `xn--` label that decodes to nothing valid is accepted.
  */
 
 import { isAlnum } from "./ascii.js";
@@ -23,7 +26,7 @@ export function isHostname(s: string): boolean {
   for (let i = 0; i < length; i++) {
     const c = s.charCodeAt(i);
     if (c === 0x2e /* . */) {
-      if (labelLength === 0 || previous === 0x2d) return false;
+      if (labelLength === 0 || previous === 0x2d || isReserved(s, i - labelLength)) return false;
       labelLength = 0;
     } else if (isAlnum(c) || (c === 0x2d /* - */ && labelLength > 0)) {
       if (++labelLength > LABEL_MAX) return false;
@@ -33,5 +36,11 @@ export function isHostname(s: string): boolean {
     previous = c;
   }
   // A label may not end with a hyphen, and the name may not end with an empty label.
-  return labelLength > 0 && previous !== 0x2d;
+  return labelLength > 0 && previous !== 0x2d && !isReserved(s, length - labelLength);
+}
+
+/** Whether the label starting at `start` has `--` in its third and fourth places without being `xn--`. */
+function isReserved(s: string, start: number): boolean {
+  if (s.charCodeAt(start + 2) !== 0x2d || s.charCodeAt(start + 3) !== 0x2d) return false;
+  return (s.charCodeAt(start) | 0x20) !== 0x78 || (s.charCodeAt(start + 1) | 0x20) !== 0x6e;
 }

@@ -3,7 +3,7 @@
  * [ "#" fragment ]`), with the verdicts of @hyperjump/uri's `isUri`. ASCII only: an IRI is not a URI.
  */
 
-import { isAlnum, isAlpha, isDigit, isHexDigit } from "./ascii.js";
+import { HEX, is, isAlpha, isDigit, PATH, REG_NAME, SCHEME, SUB_DELIM, UNRESERVED } from "./ascii.js";
 import { isIPv6Range } from "./ipv6.js";
 
 /**
@@ -14,24 +14,20 @@ import { isIPv6Range } from "./ipv6.js";
  */
 export function isUri(s: string): boolean {
   const length = s.length;
-  if (!isAlpha(s.charCodeAt(0))) return false;
+  if (length === 0 || !isAlpha(s.charCodeAt(0))) return false;
   let i = 1;
-  while (i < length && isSchemeChar(s.charCodeAt(i))) i++;
-  if (s.charCodeAt(i) !== 0x3a /* : */) return false;
+  while (i < length && is(s.charCodeAt(i), SCHEME)) i++;
+  if (i === length || s.charCodeAt(i) !== 0x3a /* : */) return false;
   i++;
-  if (s.charCodeAt(i) === 0x2f /* / */ && s.charCodeAt(i + 1) === 0x2f) {
-    // `"//" authority path-abempty`: the authority runs to the first `/`, `?` or `#`, none of which it may hold.
-    const start = i + 2;
-    let end = start;
-    while (end < length && !isAuthorityEnd(s.charCodeAt(end))) end++;
-    if (!isAuthority(s, start, end)) return false;
-    i = end;
+  if (i + 1 < length && s.charCodeAt(i) === 0x2f /* / */ && s.charCodeAt(i + 1) === 0x2f) {
+    i = authorityEnd(s, i + 2);
+    if (i < 0) return false;
   }
   // Without an authority, `path-absolute`, `path-rootless` and `path-empty` together allow any run of `pchar`
   // and `/`; a leading `//` has already been taken as an authority above.
   i = scan(s, i, false);
-  if (s.charCodeAt(i) === 0x3f /* ? */) i = scan(s, i + 1, true);
-  if (s.charCodeAt(i) === 0x23 /* # */) i = scan(s, i + 1, true);
+  if (i < length && s.charCodeAt(i) === 0x3f /* ? */) i = scan(s, i + 1, true);
+  if (i < length && s.charCodeAt(i) === 0x23 /* # */) i = scan(s, i + 1, true);
   return i === length;
 }
 
@@ -43,16 +39,35 @@ function scan(s: string, i: number, allowQuestion: boolean): number {
   const length = s.length;
   while (i < length) {
     const c = s.charCodeAt(i);
-    if (c === 0x25 /* % */) {
-      if (!isHexDigit(s.charCodeAt(i + 1)) || !isHexDigit(s.charCodeAt(i + 2))) return i;
-      i += 3;
-    } else if (isPchar(c) || c === 0x2f /* / */ || (allowQuestion && c === 0x3f /* ? */)) {
+    if (is(c, PATH) || (allowQuestion && c === 0x3f /* ? */)) {
       i++;
+    } else if (c === 0x25 /* % */ && i + 2 < length && is(s.charCodeAt(i + 1), HEX) && is(s.charCodeAt(i + 2), HEX)) {
+      i += 3;
     } else {
       return i;
     }
   }
   return i;
+}
+
+/**
+ * The end of the authority starting at `start` (the first `/`, `?`, `#` or the end of `s`), or -1 when it is
+ * not a valid authority.
+ */
+function authorityEnd(s: string, start: number): number {
+  const length = s.length;
+  // Most authorities are a plain host name: no userinfo, no port, no IP literal, no escape. Scan those first.
+  let end = start;
+  while (end < length && is(s.charCodeAt(end), REG_NAME)) end++;
+  if (end === length || isAuthorityEnd(s.charCodeAt(end))) return end;
+  // Anything else: find the end, then check the whole grammar.
+  while (end < length && !isAuthorityEnd(s.charCodeAt(end))) end++;
+  return isAuthority(s, start, end) ? end : -1;
+}
+
+/** `/`, `?` or `#`: the characters that end an authority. */
+function isAuthorityEnd(c: number): boolean {
+  return c === 0x2f || c === 0x3f || c === 0x23;
 }
 
 /**
@@ -68,7 +83,7 @@ function isAuthority(s: string, start: number, end: number): boolean {
     host = at + 1;
   }
   let port: number;
-  if (s.charCodeAt(host) === 0x5b /* [ */ && host < end) {
+  if (host < end && s.charCodeAt(host) === 0x5b /* [ */) {
     const close = s.indexOf("]", host);
     if (close < 0 || close >= end || !isIPv6Range(s, host + 1, close)) return false;
     port = close + 1;
@@ -90,37 +105,9 @@ function isAuthority(s: string, start: number, end: number): boolean {
 function isRun(s: string, start: number, end: number, allowColon: boolean): boolean {
   for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
-    if (c === 0x25 /* % */) {
-      if (i + 2 >= end || !isHexDigit(s.charCodeAt(i + 1)) || !isHexDigit(s.charCodeAt(i + 2))) return false;
-      i += 2;
-    } else if (!(isUnreserved(c) || isSubDelim(c) || (allowColon && c === 0x3a))) {
-      return false;
-    }
+    if (is(c, UNRESERVED | SUB_DELIM) || (allowColon && c === 0x3a)) continue;
+    if (c !== 0x25 /* % */ || i + 2 >= end || !is(s.charCodeAt(i + 1), HEX) || !is(s.charCodeAt(i + 2), HEX)) return false;
+    i += 2;
   }
   return true;
-}
-
-/** `ALPHA / DIGIT / "+" / "-" / "."`, the characters after the first in a scheme. */
-function isSchemeChar(c: number): boolean {
-  return isAlnum(c) || c === 0x2b || c === 0x2d || c === 0x2e;
-}
-
-/** `/`, `?` or `#`: the characters that end an authority. */
-function isAuthorityEnd(c: number): boolean {
-  return c === 0x2f || c === 0x3f || c === 0x23;
-}
-
-/** `pchar` without `pct-encoded`: `unreserved / sub-delims / ":" / "@"`. */
-function isPchar(c: number): boolean {
-  return isUnreserved(c) || isSubDelim(c) || c === 0x3a || c === 0x40;
-}
-
-/** `unreserved`: `ALPHA / DIGIT / "-" / "." / "_" / "~"`. */
-function isUnreserved(c: number): boolean {
-  return isAlnum(c) || c === 0x2d || c === 0x2e || c === 0x5f || c === 0x7e;
-}
-
-/** `sub-delims`: ``!$&'()*+,;=``. */
-function isSubDelim(c: number): boolean {
-  return c === 0x21 || c === 0x24 || (c >= 0x26 && c <= 0x2c) || c === 0x3b || c === 0x3d;
 }

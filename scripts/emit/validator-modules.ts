@@ -2,21 +2,17 @@ import type { Operation } from "../../schemas/dialect.js";
 import { nameOf } from "../../schemas/named.js";
 import { bannerComment } from "./banner.js";
 
-/** The two validators generated per body: the first error only, and every error. */
-export const VARIANTS = [
-  { suffix: "", allErrors: false, doc: "the first error found" },
-  { suffix: ".details", allErrors: true, doc: "every error found (run it only on a body the first validator refused)" },
-] as const;
-
-/** The `.d.ts` of one generated validator module. */
-export function declaration(typeName: string, doc: string): string {
+/** The `.d.ts` of one generated validator module: `validate` and `details`. */
+export function declaration(typeName: string): string {
   return `${bannerComment}import type { ${typeName} } from "../types/index.js";
 import type { ValidatorError } from "../types/validator-error.js";
 
-/** Checks a ${typeName} body; on \`false\`, \`validate.errors\` holds ${doc}. */
+/** Checks a ${typeName} body; on \`false\`, \`validate.errors\` holds the first error found. */
 declare const validate: ((data: unknown) => data is ${typeName}) & { errors: ValidatorError[] | null };
+/** Checks a ${typeName} body; on \`false\`, \`details.errors\` holds every error found. Run it on a body \`validate\` refused. */
+declare const details: ((data: unknown) => data is ${typeName}) & { errors: ValidatorError[] | null };
 export default validate;
-export { validate };
+export { validate, details };
 `;
 }
 
@@ -24,10 +20,7 @@ export { validate };
 export function registry(operations: readonly Operation[]): string {
   const id = (kind: string) => kind.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
   const imports = operations
-    .flatMap((op) => [
-      `import ${id(op.kind)} from "./${op.kind}.js";`,
-      `import ${id(op.kind)}Details from "./${op.kind}.details.js";`,
-    ])
+    .map((op) => `import ${id(op.kind)}, { details as ${id(op.kind)}Details } from "./${op.kind}.js";`)
     .join("\n");
   const types = [...new Set(operations.map((op) => nameOf(op.request)!))].sort().join(", ");
   const entry = (suffix: string) => operations.map((op) => `  ${JSON.stringify(op.kind)}: ${id(op.kind)}${suffix},`).join("\n");

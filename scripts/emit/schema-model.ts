@@ -1,0 +1,207 @@
+import type { Json, JsonObject } from "./plain.js";
+
+// What the validator emitters (verdict-code.ts, error-code.ts) know about JSON Schema: the keywords they
+// implement, the order in which Ajv evaluates them, and how a `$ref` to a named schema is resolved.
+
+/** Keywords that only annotate: they never change a verdict. */
+const ANNOTATIONS = new Set([
+  "$comment", "$schema", "$id", "$defs", "title", "description", "default", "examples", "example",
+  "deprecated", "readOnly", "writeOnly",
+]);
+
+/** A type-specific keyword group: its keywords apply only to data of its type. */
+export interface Group {
+  readonly type: "number" | "string" | "array" | "object" | undefined;
+  readonly keywords: readonly string[];
+}
+
+/**
+ * The keyword groups in Ajv's evaluation order (Ajv 2020: RULES.rules), each with its keywords in the order of
+ * Ajv's vocabularies, `maxLength`/`minLength` placed before `pattern` as `length-keywords.ts` adds them.
+ */
+export const GROUPS: readonly Group[] = [
+  { type: undefined, keywords: ["const", "enum", "not", "anyOf", "allOf"] },
+  { type: "number", keywords: ["maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum"] },
+  { type: "string", keywords: ["maxLength", "minLength", "pattern", "format"] },
+  { type: "array", keywords: ["maxItems", "minItems", "items"] },
+  {
+    type: "object",
+    keywords: ["maxProperties", "minProperties", "required", "additionalProperties", "properties", "patternProperties"],
+  },
+];
+
+const KEYWORDS = new Set(["type", "$ref", ...GROUPS.flatMap((group) => group.keywords)]);
+
+/** `format` also sits in Ajv's number group, where it checks nothing for the string formats used here. */
+const NUMBER_GROUP_EXTRA = "format";
+
+/** The comparison of each number limit, as Ajv reports it in `params.comparison`, and the failing operator. */
+export const NUMBER_LIMITS: Readonly<Record<string, { readonly comparison: string; readonly fail: string }>> = {
+  maximum: { comparison: "<=", fail: ">" },
+  minimum: { comparison: ">=", fail: "<" },
+  exclusiveMaximum: { comparison: "<", fail: ">=" },
+  exclusiveMinimum: { comparison: ">", fail: "<=" },
+};
+
+export type JsonType = "string" | "number" | "integer" | "boolean" | "null" | "array" | "object";
+
+/** A JavaScript condition that holds when `data` (an identifier) has the JSON type, as Ajv tests it. */
+export function typeCheck(type: JsonType, data: string): string {
+  switch (type) {
+    case "string":
+      return `typeof ${data} == "string"`;
+    case "number":
+      return `typeof ${data} == "number" && isFinite(${data})`;
+    case "integer":
+      return `typeof ${data} == "number" && !(${data} % 1) && !isNaN(${data}) && isFinite(${data})`;
+    case "boolean":
+      return `typeof ${data} == "boolean"`;
+    case "null":
+      return `${data} === null`;
+    case "array":
+      return `Array.isArray(${data})`;
+    case "object":
+      return `${data} && typeof ${data} == "object" && !Array.isArray(${data})`;
+  }
+}
+
+/** The schema's single `type`, if it has one. */
+export function typeOf(schema: JsonObject): JsonType | undefined {
+  const type = schema["type"];
+  if (type === undefined) return undefined;
+  if (typeof type !== "string") throw new Error(`Unsupported type ${JSON.stringify(type)}: only single types are emitted.`);
+  return type as JsonType;
+}
+
+/** Whether the schema uses any keyword of the group (Ajv's `shouldUseGroup`). */
+export function usesGroup(schema: JsonObject, group: Group): boolean {
+  if (group.keywords.some((keyword) => schema[keyword] !== undefined)) return true;
+  return group.type === "number" && schema[NUMBER_GROUP_EXTRA] !== undefined;
+}
+
+/**
+ * Whether Ajv checks the type inside the group of that type (reporting a type error in its `else`), rather than
+ * before every group: only for a single type with a group of its own that the schema uses.
+ */
+export function typeIsDeferred(schema: JsonObject): boolean {
+  const type = typeOf(schema);
+  const group = GROUPS.find((g) => g.type !== undefined && g.type === type);
+  return group !== undefined && usesGroup(schema, group);
+}
+
+/** A schema that accepts everything: `true`, `{}`, or one with annotations only. */
+export function isAlwaysValid(schema: Json): boolean {
+  if (schema === true) return true;
+  if (!isObject(schema)) return false;
+  return Object.keys(schema).every((key) => ANNOTATIONS.has(key));
+}
+
+/** Throws on a keyword the emitters do not implement, so that a new rule in schemas/ fails loudly. */
+export function assertSupported(schema: JsonObject, where: string): void {
+  for (const key of Object.keys(schema)) {
+    if (!KEYWORDS.has(key) && !ANNOTATIONS.has(key)) throw new Error(`Unsupported keyword ${key} at ${where}.`);
+  }
+}
+
+/** The keys of `properties` or `patternProperties`, as Ajv lists them (`__proto__` left out). */
+export function schemaKeys(map: Json | undefined): string[] {
+  return isObject(map) ? Object.keys(map).filter((key) => key !== "__proto__") : [];
+}
+
+/**
+ * Resolves local references against `$defs`: a `$ref` with no other keyword is a call to the named schema;
+ * one with sibling keywords is merged as `inline-refs.ts` does, so that errors report the same paths.
+ */
+export class Definitions {
+  constructor(private readonly defs: JsonObject) {}
+
+  /** The name a schema refers to when it is nothing but a `$ref` (annotations aside). */
+  refName(schema: JsonObject): string | undefined {
+    const ref = schema["$ref"];
+    if (typeof ref !== "string") return undefined;
+    const siblings = Object.keys(schema).filter((key) => key !== "$ref" && !ANNOTATIONS.has(key));
+    return siblings.length === 0 ? this.nameOf(ref) : undefined;
+  }
+
+  /** The schema a `$ref` with sibling keywords stands for: the target, then the siblings. */
+  merged(schema: JsonObject): JsonObject {
+    const { $ref, ...siblings } = schema;
+    return { ...this.get(this.nameOf(String($ref))), ...siblings };
+  }
+
+  get(name: string): JsonObject {
+    const target = this.defs[name];
+    if (!isObject(target)) throw new Error(`Unknown reference #/$defs/${name}.`);
+    return target;
+  }
+
+  private nameOf(ref: string): string {
+    if (!ref.startsWith("#/$defs/")) throw new Error(`Unsupported reference ${ref}: only #/$defs/Name.`);
+    return ref.slice("#/$defs/".length);
+  }
+}
+
+/** A schema with annotations removed at every level, as a string: equal strings state equal rules. */
+export function ruleKey(schema: Json): string {
+  return JSON.stringify(stripAnnotations(schema));
+}
+
+function stripAnnotations(schema: Json): Json {
+  if (Array.isArray(schema)) return schema.map(stripAnnotations);
+  if (!isObject(schema)) return schema;
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(key)) continue;
+    // Inside `properties` and `patternProperties` the keys are names, not keywords.
+    out[key] = key === "properties" || key === "patternProperties" ? mapValues(value, stripAnnotations) : stripAnnotations(value);
+  }
+  return out;
+}
+
+function mapValues(value: Json, f: (v: Json) => Json): Json {
+  return isObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, f(v)])) : value;
+}
+
+export function isObject(value: Json | undefined): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// ---- code text -------------------------------------------------------------------------------------------------
+
+/** A JavaScript literal for a JSON value (strings escaped by JSON.stringify). */
+export function literal(value: Json): string {
+  return JSON.stringify(value);
+}
+
+/** `data.name` when `name` is an identifier, else `data["name"]`. */
+export function member(data: string, name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? `${data}.${name}` : `${data}[${literal(name)}]`;
+}
+
+/** A JSON Pointer token (RFC 6901): `~` → `~0`, `/` → `~1`. */
+export function pointerToken(token: string): string {
+  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** A JSON Pointer token as Ajv writes it in a `schemaPath` (URI fragment): escaped, then percent-encoded. */
+export function fragmentToken(token: string): string {
+  return encodeURIComponent(pointerToken(token));
+}
+
+/** Patterns that every string matches, which need no test. */
+const MATCH_ALL = new Set(["", "^[\\s\\S]*$", "[\\s\\S]*", "^[\\s\\S]*"]);
+
+export function matchesEverything(pattern: string): boolean {
+  return MATCH_ALL.has(pattern);
+}
+
+/** Allocates names that are unique within one generated module. */
+export class Names {
+  private readonly counts = new Map<string, number>();
+
+  next(prefix: string): string {
+    const n = this.counts.get(prefix) ?? 0;
+    this.counts.set(prefix, n + 1);
+    return `${prefix}${n}`;
+  }
+}
