@@ -1,4 +1,4 @@
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -8,6 +8,7 @@ import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorResponse, successResponse, validate, validateJson } from "../../src/index.js";
 import { loadCorpus } from "../support/corpus.js";
+import { runNode, type Run } from "../support/run-node.js";
 
 // Issue 6: no code generation at run time. The built package and CLI run in plain node with
 // --disallow-code-generation-from-strings (vitest itself allows eval, so the check needs a child process),
@@ -71,23 +72,8 @@ describe("the built package in node --disallow-code-generation-from-strings", ()
   });
 });
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 function cli(args: readonly string[], stdin = ""): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [FLAG, join(DIST, "cli.js"), ...args]);
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+  return runNode([FLAG, join(DIST, "cli.js"), ...args], stdin);
 }
 
 describe("the built CLI in node --disallow-code-generation-from-strings", () => {
