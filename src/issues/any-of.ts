@@ -2,6 +2,7 @@ import type { ValidatorError } from "../../generated/types/validator-error.js";
 import type { Issue } from "../issue.js";
 import { child } from "../json-pointer.js";
 import { formatName, label, oneOf, typeName, typeWord } from "./describe.js";
+import { isObject } from "../traits/locate.js";
 import { issuesFromValidator, type Context } from "./from-validator.js";
 
 /**
@@ -51,8 +52,4 @@ function typeIssue(path: string, value: unknown, errors: readonly ValidatorError
 /** How far into the value a branch got: the longest path among its errors. */
 function depth(errors: readonly ValidatorError[]): number {
   return Math.max(...errors.map((e) => e.instancePath.length));
-}
-
-function isObject(value: unknown): value is object {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
