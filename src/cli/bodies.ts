@@ -1,5 +1,9 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
+import type { Kind } from "../../generated/validators/index.js";
+import { DEFAULT_LIMITS } from "../limits.js";
+import type { Result } from "../validate.js";
+import { validateJson } from "../validate-json.js";
 import { ReadError } from "./read-error.js";
 
 /** One body read from a file or standard input: its bytes, or how many bytes it had past the limit. */
@@ -82,4 +86,16 @@ export async function* ndjsonBodies(file: string, stdin: NodeJS.ReadableStream, 
     if (size <= maxBytes) parts.push(part);
     else parts = [];
   }
+}
+
+/**
+ * `validateJson` on a body read by {@link wholeBody} or {@link ndjsonBodies}, or the `too_large` issue of
+ * one that was larger than the body limit and so was never kept.
+ */
+export function checkBody<K extends Kind>(kind: K, input: BodyInput, maxIssues?: number): Result<K> {
+  if (input.bytes === undefined) {
+    const message = `The body is ${input.size} bytes; the limit is ${DEFAULT_LIMITS.bodyBytes} bytes.`;
+    return { ok: false, issues: [{ path: "", code: "too_large", message }] };
+  }
+  return validateJson(kind, input.bytes, maxIssues === undefined ? {} : { maxIssues });
 }

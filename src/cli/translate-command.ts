@@ -3,8 +3,7 @@ import { GroupSpecError } from "../group-spec-error.js";
 import { DEFAULT_LIMITS } from "../limits.js";
 import { translate, TranslationError, TRANSLATIONS } from "../translate/index.js";
 import { isKind, KINDS } from "../validate.js";
-import { validateJson } from "../validate-json.js";
-import { wholeBody } from "./bodies.js";
+import { checkBody, wholeBody } from "./bodies.js";
 import type { Io } from "./io.js";
 import { UsageError } from "./usage-error.js";
 
@@ -16,10 +15,9 @@ export async function translateCommand(args: string[], io: Io): Promise<number> 
   const { translation, file } = options(args);
   const { from } = translation;
   const input = await wholeBody(file, io.stdin, DEFAULT_LIMITS.bodyBytes);
-  const parsed = input.bytes === undefined ? undefined : validateJson(from, input.bytes);
-  if (parsed === undefined || !parsed.ok) {
-    const issues = parsed?.ok === false ? parsed.issues : [{ path: "", code: "too_large", message: `The body is ${input.size} bytes.` }];
-    for (const issue of issues) io.stderr.write(`${file}: ${issue.path || "/"}  ${issue.code}  ${issue.message}\n`);
+  const parsed = checkBody(from, input);
+  if (!parsed.ok) {
+    for (const issue of parsed.issues) io.stderr.write(`${file}: ${issue.path || "/"}  ${issue.code}  ${issue.message}\n`);
     return 1;
   }
   try {

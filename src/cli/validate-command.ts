@@ -1,8 +1,7 @@
 import { parseArgs } from "node:util";
 import { DEFAULT_LIMITS } from "../limits.js";
 import { isKind, KINDS, MAX_ISSUES } from "../validate.js";
-import { validateJson } from "../validate-json.js";
-import { ndjsonBodies, wholeBody, type BodyInput } from "./bodies.js";
+import { checkBody, ndjsonBodies, wholeBody, type BodyInput } from "./bodies.js";
 import { expandFiles } from "./files.js";
 import type { Io } from "./io.js";
 import { FORMATS, formatVerdict, summary, type Format, type Verdict } from "./report.js";
@@ -31,11 +30,7 @@ async function* single(file: string, io: Io): AsyncGenerator<BodyInput> {
 
 function check(kind: (typeof KINDS)[number], input: BodyInput, maxIssues: number): Verdict {
   const at = input.line === undefined ? { file: input.file } : { file: input.file, line: input.line };
-  if (input.bytes === undefined) {
-    const message = `The body is ${input.size} bytes; the limit is ${DEFAULT_LIMITS.bodyBytes} bytes.`;
-    return { ...at, valid: false, issues: [{ path: "", code: "too_large", message }] };
-  }
-  const result = validateJson(kind, input.bytes, { maxIssues });
+  const result = checkBody(kind, input, maxIssues);
   return { ...at, valid: result.ok, issues: result.ok ? [] : result.issues };
 }
 
