@@ -1,9 +1,16 @@
 import type { Kind } from "../validate.js";
 import type { GroupEvent } from "./group-events.js";
+import { eventBytes, groupBytes, memberBytes, traitBytes } from "./store-bytes.js";
+import { sizeOf } from "./value-size.js";
 
 /** How much the in-memory store keeps; past each bound the oldest entries are dropped. */
 export interface StoreLimits {
-  /** Groups per API key; a new group past this drops the group updated longest ago. */
+  /**
+   * Estimated bytes of everything kept, across all keys (see `store-bytes.ts`); past it the groups updated
+   * longest ago, whatever their key, are dropped. The group being written is never dropped for it.
+   */
+  readonly bytes: number;
+  /** Groups per API key; a new group past this drops that key's group updated longest ago. */
   readonly groups: number;
   /** Events listed per group (the newest); `event_count` still counts them all. */
   readonly events: number;
@@ -13,8 +20,18 @@ export interface StoreLimits {
   readonly traitBytes: number;
 }
 
-/** The default store bounds: 1,000 groups per key, 1,000 events and members per group, 64 KiB of traits. */
-export const DEFAULT_STORE_LIMITS: StoreLimits = Object.freeze({ groups: 1000, events: 1000, members: 1000, traitBytes: 64 * 1024 });
+/**
+ * The default store bounds: 256 MiB (estimated) in all, and per key 1,000 groups; per group 1,000 events,
+ * 1,000 members and 64 KiB of traits. 256 MiB keeps the process well under Node's default heap limit
+ * (about 4 GiB on a machine with 16 GB or more, about 2 GiB on 8 GB) with room for in-flight bodies.
+ */
+export const DEFAULT_STORE_LIMITS: StoreLimits = Object.freeze({
+  bytes: 256 * 1024 * 1024,
+  groups: 1000,
+  events: 1000,
+  members: 1000,
+  traitBytes: 64 * 1024,
+});
 
 /** One accepted group call as the store lists it. */
 export interface StoredEvent {
@@ -40,44 +57,66 @@ export interface GroupView {
   readonly events: StoredEvent[];
 }
 
+interface Trait {
+  readonly value: unknown;
+  /** JSON bytes of name and value, for the per-group bound. */
+  readonly json: number;
+  /** Estimated heap bytes, for the store's budget. */
+  readonly heap: number;
+}
+
 interface Group {
-  readonly traits: Map<string, { readonly value: unknown; readonly bytes: number }>;
-  traitBytes: number;
+  readonly owner: string;
+  readonly id: string;
+  readonly traits: Map<string, Trait>;
+  traitJson: number;
   readonly userIds: Set<string>;
   readonly anonymousIds: Set<string>;
   readonly events: StoredEvent[];
   eventCount: number;
+  /** Estimated bytes of all of the above: its share of the store's budget. */
+  bytes: number;
 }
 
 /**
  * Accepted group calls, in memory only, per API key: nothing is written anywhere, and everything is gone
  * when the process ends. Each update is one synchronous step, so concurrent requests cannot interleave.
+ * Sizes are counted as entries come and go (no walk over the store), so every bound costs O(1) per entry.
  */
 export class GroupStore {
   readonly #limits: StoreLimits;
+  /** Per key, its groups in order of last update. */
   readonly #owners = new Map<string, Map<string, Group>>();
+  /** Every group of every key, in order of last update: the first is the one the budget drops. */
+  readonly #recency = new Set<Group>();
+  #bytes = 0;
 
   /** Bounds default to {@link DEFAULT_STORE_LIMITS}, each on its own. */
   constructor(limits: Partial<StoreLimits> = {}) {
     this.#limits = { ...DEFAULT_STORE_LIMITS, ...limits };
   }
 
+  /** Estimated bytes of everything kept now, which the `bytes` limit bounds. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  /** How many groups are kept now, across all keys. */
+  get size(): number {
+    return this.#recency.size;
+  }
+
   /** Records the group calls of one accepted request of `owner` (an API key's id). */
   record(owner: string, kind: Kind, eventId: string, events: readonly GroupEvent[]): void {
-    const groups = this.#owners.get(owner) ?? new Map<string, Group>();
-    this.#owners.set(owner, groups);
     const receivedAt = new Date().toISOString();
     for (const event of events) {
-      const group = groups.get(event.groupId) ?? newGroup();
-      // Re-inserting keeps the Map in order of last update, so the first entry is the one to drop.
-      groups.delete(event.groupId);
-      groups.set(event.groupId, group);
-      if (groups.size > this.#limits.groups) groups.delete(groups.keys().next().value as string);
+      const group = this.#touch(owner, event.groupId);
       this.#apply(group, kind, eventId, receivedAt, event);
+      this.#fit(group);
     }
   }
 
-  /** The group `groupId` of `owner`, or `undefined` when that key has sent no call for it. */
+  /** The group `groupId` of `owner`, or `undefined` when that key has sent no call for it (or it was dropped). */
   read(owner: string, groupId: string): GroupView | undefined {
     const group = this.#owners.get(owner)?.get(groupId);
     if (group === undefined) return undefined;
@@ -91,41 +130,96 @@ export class GroupStore {
     };
   }
 
+  /** The group, new or existing, moved to the end of both orders of last update. */
+  #touch(owner: string, groupId: string): Group {
+    const groups = this.#owners.get(owner) ?? new Map<string, Group>();
+    this.#owners.set(owner, groups);
+    let group = groups.get(groupId);
+    if (group === undefined) {
+      group = { owner, id: groupId, traits: new Map(), traitJson: 0, userIds: new Set(), anonymousIds: new Set(), events: [], eventCount: 0, bytes: 0 };
+      this.#grow(group, groupBytes(groupId));
+    }
+    // Re-inserting keeps each collection in order of last update, so the first entry is the one to drop.
+    groups.delete(groupId);
+    groups.set(groupId, group);
+    this.#recency.delete(group);
+    this.#recency.add(group);
+    if (groups.size > this.#limits.groups) this.#drop(groups.values().next().value as Group);
+    return group;
+  }
+
   #apply(group: Group, kind: Kind, eventId: string, receivedAt: string, event: GroupEvent): void {
     const { userId, anonymousId } = event;
-    group.events.push({
+    const stored: StoredEvent = {
       event_id: eventId,
       index: event.index,
       kind,
       ...(userId === undefined ? {} : { user_id: userId }),
       ...(anonymousId === undefined ? {} : { anonymous_id: anonymousId }),
       received_at: receivedAt,
-    });
+    };
+    group.events.push(stored);
     group.eventCount++;
-    if (group.events.length > this.#limits.events) group.events.shift();
-    if (userId !== undefined) remember(group.userIds, userId, this.#limits.members);
-    if (anonymousId !== undefined) remember(group.anonymousIds, anonymousId, this.#limits.members);
-    for (const [name, value] of Object.entries(event.traits ?? {})) {
-      const bytes = Buffer.byteLength(JSON.stringify(name) + JSON.stringify(value));
-      group.traitBytes += bytes - (group.traits.get(name)?.bytes ?? 0);
-      group.traits.delete(name);
-      group.traits.set(name, { value, bytes });
-    }
-    for (const [name, { bytes }] of group.traits) {
-      if (group.traitBytes <= this.#limits.traitBytes) break;
-      group.traits.delete(name);
-      group.traitBytes -= bytes;
+    this.#grow(group, eventBytes(stored));
+    if (group.events.length > this.#limits.events) this.#grow(group, -eventBytes(group.events.shift()!));
+    if (userId !== undefined) this.#remember(group, group.userIds, userId);
+    if (anonymousId !== undefined) this.#remember(group, group.anonymousIds, anonymousId);
+    for (const [name, value] of Object.entries(event.traits ?? {})) this.#setTrait(group, name, value);
+    for (const [name, trait] of group.traits) {
+      if (group.traitJson <= this.#limits.traitBytes) break;
+      this.#deleteTrait(group, name, trait);
     }
   }
-}
 
-function newGroup(): Group {
-  return { traits: new Map(), traitBytes: 0, userIds: new Set(), anonymousIds: new Set(), events: [], eventCount: 0 };
-}
+  #setTrait(group: Group, name: string, value: unknown): void {
+    const previous = group.traits.get(name);
+    if (previous !== undefined) this.#deleteTrait(group, name, previous);
+    const size = sizeOf(value);
+    // The name's JSON is its quoted text; counted as stringify would, without building it.
+    const trait = { value, json: sizeOf(name).json + size.json, heap: traitBytes(name, size.heap) };
+    group.traits.set(name, trait);
+    group.traitJson += trait.json;
+    this.#grow(group, trait.heap);
+  }
 
-/** Adds `id` as the most recent member, dropping the least recent past `max`. */
-function remember(ids: Set<string>, id: string, max: number): void {
-  ids.delete(id);
-  ids.add(id);
-  if (ids.size > max) ids.delete(ids.values().next().value as string);
+  #deleteTrait(group: Group, name: string, trait: Trait): void {
+    group.traits.delete(name);
+    group.traitJson -= trait.json;
+    this.#grow(group, -trait.heap);
+  }
+
+  /** Adds `id` as the most recent member, dropping the least recent past the bound. */
+  #remember(group: Group, ids: Set<string>, id: string): void {
+    if (ids.delete(id)) this.#grow(group, -memberBytes(id));
+    ids.add(id);
+    this.#grow(group, memberBytes(id));
+    if (ids.size > this.#limits.members) {
+      const oldest = ids.values().next().value as string;
+      ids.delete(oldest);
+      this.#grow(group, -memberBytes(oldest));
+    }
+  }
+
+  #grow(group: Group, bytes: number): void {
+    group.bytes += bytes;
+    this.#bytes += bytes;
+  }
+
+  /** Drops the groups updated longest ago, of any key, until the store is within its budget again. */
+  #fit(current: Group): void {
+    while (this.#bytes > this.#limits.bytes) {
+      const oldest = this.#recency.values().next().value as Group;
+      // The group just written is the newest: reaching it means it alone is over the budget; it stays.
+      if (oldest === current) return;
+      this.#drop(oldest);
+    }
+  }
+
+  #drop(group: Group): void {
+    const groups = this.#owners.get(group.owner)!;
+    groups.delete(group.id);
+    if (groups.size === 0) this.#owners.delete(group.owner);
+    this.#recency.delete(group);
+    this.#bytes -= group.bytes;
+  }
 }
