@@ -74,7 +74,7 @@ const cold = coldStarts(entries, small);
 log("bundle sizes");
 const packageSizes = new Map<Kind, SizeResult>();
 for (const kind of KINDS) {
-  packageSizes.set(kind, await bundleSize(`${PACKAGE} ${kind}`, `export { validate, details } from "./generated/validators/${kind}.js";`));
+  packageSizes.set(kind, await bundleSize(`${PACKAGE} ${kind}`, `export { validate, issues } from "./generated/validators/${kind}.js";`));
 }
 const sizes = [
   ...packageSizes.values(),

@@ -4,7 +4,7 @@
 import type { Kind } from "./validators/index.js";
 
 /** The statuses an error envelope can carry. */
-export type ErrorStatus = 400 | 401 | 413 | 429 | 500;
+export type ErrorStatus = 400 | 401 | 413 | 415 | 429 | 500;
 
 /** Per body kind, the machine-readable code its error envelope carries for each status. */
 export const ERROR_CODES: Readonly<Record<Kind, Readonly<Record<ErrorStatus, string>>>> = {
@@ -12,6 +12,7 @@ export const ERROR_CODES: Readonly<Record<Kind, Readonly<Record<ErrorStatus, str
     "400": "invalid_request",
     "401": "unauthorized",
     "413": "payload_too_large",
+    "415": "unsupported_media_type",
     "429": "rate_limited",
     "500": "internal_error"
   },
@@ -19,6 +20,7 @@ export const ERROR_CODES: Readonly<Record<Kind, Readonly<Record<ErrorStatus, str
     "400": "INVALID_REQUEST",
     "401": "UNAUTHORIZED",
     "413": "PAYLOAD_TOO_LARGE",
+    "415": "UNSUPPORTED_MEDIA_TYPE",
     "429": "RATE_LIMITED",
     "500": "INTERNAL_ERROR"
   },
@@ -26,6 +28,7 @@ export const ERROR_CODES: Readonly<Record<Kind, Readonly<Record<ErrorStatus, str
     "400": "validation_error",
     "401": "authentication_error",
     "413": "request_too_large",
+    "415": "unsupported_media_type",
     "429": "rate_limit_error",
     "500": "server_error"
   },
@@ -33,6 +36,7 @@ export const ERROR_CODES: Readonly<Record<Kind, Readonly<Record<ErrorStatus, str
     "400": "validation_error",
     "401": "authentication_error",
     "413": "request_too_large",
+    "415": "unsupported_media_type",
     "429": "rate_limit_error",
     "500": "server_error"
   }

@@ -135,7 +135,7 @@ export interface components {
              * @description Stable machine-readable error code.
              * @enum {string}
              */
-            error_code: "INVALID_REQUEST" | "UNAUTHORIZED" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "INTERNAL_ERROR";
+            error_code: "INVALID_REQUEST" | "UNAUTHORIZED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL_ERROR";
             /** @description The problems found, at most `maxIssues` of them. */
             issues: components["schemas"]["Issue"][];
         };
@@ -368,7 +368,7 @@ export interface components {
                  * @description Stable machine-readable error type.
                  * @enum {string}
                  */
-                type: "validation_error" | "authentication_error" | "request_too_large" | "rate_limit_error" | "server_error";
+                type: "validation_error" | "authentication_error" | "request_too_large" | "unsupported_media_type" | "rate_limit_error" | "server_error";
                 /** @description What went wrong, in plain words. */
                 message: string;
                 /** @description The problems found, at most `maxIssues` of them. */
@@ -507,7 +507,7 @@ export interface components {
                  * @description Stable machine-readable error code.
                  * @enum {string}
                  */
-                code: "invalid_request" | "unauthorized" | "payload_too_large" | "rate_limited" | "internal_error";
+                code: "invalid_request" | "unauthorized" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error";
                 /** @description What went wrong, in plain words. */
                 message: string;
                 /** @description The problems found, at most `maxIssues` of them. */
@@ -758,6 +758,15 @@ export interface operations {
                     "application/json": components["schemas"]["ThriveStackError"];
                 };
             };
+            /** @description Unsupported Media Type: the body must be sent as `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThriveStackError"];
+                };
+            };
             /** @description Too Many Requests: the rate limit for this key is used up; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -846,6 +855,15 @@ export interface operations {
                     "application/json": components["schemas"]["LegacyError"];
                 };
             };
+            /** @description Unsupported Media Type: the body must be sent as `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyError"];
+                };
+            };
             /** @description Too Many Requests: the rate limit for this key is used up; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -922,6 +940,15 @@ export interface operations {
                     "application/json": components["schemas"]["SegmentError"];
                 };
             };
+            /** @description Unsupported Media Type: the body must be sent as `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentError"];
+                };
+            };
             /** @description Too Many Requests: the rate limit for this key is used up; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -991,6 +1018,15 @@ export interface operations {
             };
             /** @description Payload Too Large: the body (after gzip decoding) is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentError"];
+                };
+            };
+            /** @description Unsupported Media Type: the body must be sent as `Content-Type: application/json`. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,7 +5,7 @@ import type { Named } from "./named.js";
 export type BodyKind = "thrivestack" | "thrivestack-legacy" | "segment" | "segment-batch";
 
 /** HTTP statuses every operation documents besides its success. */
-export const ERROR_STATUSES = [400, 401, 413, 429, 500] as const;
+export const ERROR_STATUSES = [400, 401, 413, 415, 429, 500] as const;
 
 /** One of {@link ERROR_STATUSES}. */
 export type ErrorStatus = (typeof ERROR_STATUSES)[number];

@@ -49,10 +49,11 @@ export const Issue = named(
 export const Issues = Type.Array(Issue, { description: "The problems found, at most `maxIssues` of them." });
 
 /**
- * Named schemas built from `anyOf` whose failure the runtime reports as one issue of its own code, rather
- * than as the errors of its branches: no identity at all, or a trait value one level too deep.
+ * Schemas, by title, whose failure is reported as one issue of its own code rather than as the issues of their
+ * parts: an `anyOf` with no identity at all, a trait value one level too deep, a trait name that is too long.
  */
-export const ANY_OF_ISSUES = {
+export const TITLED_ISSUES = {
   SegmentIdentity: "identity",
   TraitValueDepth0: "too_deep",
+  TraitNameTooLong: "trait_name_too_long",
 } as const satisfies Record<string, (typeof ISSUE_CODES)[number]>;

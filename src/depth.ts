@@ -1,39 +1,44 @@
 import type { Issue } from "./issue.js";
 import { child } from "./json-pointer.js";
 
+/** One container on the walk's stack: its value, its depth, and the entry it sits in (for its path). */
+interface Entry {
+  readonly value: object;
+  readonly depth: number;
+  readonly up: Entry | undefined;
+  readonly token: string;
+}
+
 /**
  * A `too_deep` issue for the first array or object nested deeper than `maxDepth` levels (the body itself is
- * level 1), or `undefined`. Walks with an explicit stack, so no depth can overflow it, and stops at the first
- * container past the limit. The schemas bound the depth of segment traits only; this bounds the rest (custom
- * ThriveStack traits and contexts may hold any JSON value), as `validateJson` does while parsing.
+ * level 1), or `undefined`. Walks with an explicit stack, so no depth can overflow it; visits each container
+ * once (a value met twice, shared or cyclic, is not JSON data and ends the walk with an issue); builds the
+ * path of the container it reports only. Meant for a body the verdict accepted: own properties only.
  */
 export function depthIssue(body: unknown, maxDepth: number): Issue | undefined {
-  // The common case costs one walk with no strings built; the path is found only for a body that fails.
-  if (!exceeds(body, maxDepth)) return undefined;
-  const stack: [value: unknown, depth: number, path: string][] = [[body, 1, ""]];
+  if (typeof body !== "object" || body === null) return undefined;
+  const stack: Entry[] = [{ value: body, depth: 1, up: undefined, token: "" }];
+  const seen = new Set<object>();
   while (stack.length > 0) {
-    const [value, depth, path] = stack.pop()!;
-    if (typeof value !== "object" || value === null) continue;
-    if (depth > maxDepth) return { path, code: "too_deep", message: `The body is nested more than ${maxDepth} levels deep.` };
-    const entries = Array.isArray(value) ? value.map((item, i) => [i, item] as const) : Object.entries(value);
-    for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i]![1], depth + 1, child(path, entries[i]![0])]);
+    const entry = stack.pop()!;
+    if (entry.depth > maxDepth) {
+      return { path: pathOf(entry), code: "too_deep", message: `The body is nested more than ${maxDepth} levels deep.` };
+    }
+    if (seen.has(entry.value)) return { path: pathOf(entry), code: "type", message: "A value appears twice in the body (shared or cyclic), which JSON data cannot hold." };
+    seen.add(entry.value);
+    const children: [string, unknown][] = Array.isArray(entry.value)
+      ? entry.value.map((item, i) => [String(i), item])
+      : Object.entries(entry.value);
+    for (let i = children.length - 1; i >= 0; i--) {
+      const [token, value] = children[i]!;
+      if (typeof value === "object" && value !== null) stack.push({ value, depth: entry.depth + 1, up: entry, token });
+    }
   }
   return undefined;
 }
 
-/**
- * Whether any container sits deeper than `levelsLeft` more levels. Recursive, but never more than
- * `maxDepth` + 1 calls deep: it answers `true` as soon as the levels run out.
- */
-function exceeds(value: unknown, levelsLeft: number): boolean {
-  if (typeof value !== "object" || value === null) return false;
-  if (levelsLeft === 0) return true;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (exceeds(value[i], levelsLeft - 1)) return true;
-    return false;
-  }
-  for (const key of Object.keys(value)) {
-    if (exceeds((value as Record<string, unknown>)[key], levelsLeft - 1)) return true;
-  }
-  return false;
+function pathOf(entry: Entry): string {
+  const tokens: string[] = [];
+  for (let e: Entry | undefined = entry; e?.up !== undefined; e = e.up) tokens.push(e.token);
+  return tokens.reverse().reduce((path, token) => child(path, token), "");
 }

@@ -1,10 +1,9 @@
-import { detailValidators, KINDS, validators, type Bodies, type Kind } from "../generated/validators/index.js";
+import { issueFinders, KINDS, validators, type Bodies, type Kind } from "../generated/validators/index.js";
 import { GroupSpecError } from "./group-spec-error.js";
 import type { Issue } from "./issue.js";
-import { issuesFromValidator, type Context } from "./issues/from-validator.js";
 import { depthIssue } from "./depth.js";
+import { readOptions } from "./options.js";
 import { duplicateTraits } from "./traits/duplicates.js";
-import { valueAt } from "./value-at.js";
 
 export type { Bodies, Kind };
 
@@ -26,11 +25,7 @@ export interface ValidateOptions {
 }
 
 /** How many issues `validate` reports by default. */
-export const MAX_ISSUES = 20;
-
-// A body that breaks a count limit is answered by that issue alone: listing everything wrong with its
-// million items would cost work in proportion to what the limit exists to refuse.
-const COUNT_LIMITS = new Set<Issue["code"]>(["max_items", "max_properties"]);
+export { MAX_ISSUES } from "./options.js";
 
 /** Every kind `validate` accepts. */
 export { KINDS };
@@ -41,33 +36,35 @@ export function isKind(kind: unknown): kind is Kind {
 }
 
 /**
- * Validates a parsed request body of the given kind. Never throws for any body; throws a `TypeError` only
- * when `kind` is not a kind, which is a programming error.
+ * Validates a parsed request body of the given kind. Only JSON data is valid (plain objects and arrays,
+ * strings, finite numbers, booleans, null; own properties only), and no value makes it throw: a getter or
+ * Proxy that throws, a cycle, a BigInt each get an issue. Throws a `TypeError` only when `kind` is not a
+ * kind, which is a programming error.
  *
  * @example
  * const result = validate("segment", { userId: "u1", groupId: "acme" });
  * if (!result.ok) console.log(result.issues); // [{ path, code, message }]
  */
-export function validate<K extends Kind>(kind: K, body: unknown, options: ValidateOptions = {}): Result<K> {
+export function validate<K extends Kind>(kind: K, body: unknown, options?: ValidateOptions): Result<K> {
   if (!isKind(kind)) throw new TypeError(`Unknown kind ${JSON.stringify(kind)}; expected one of ${KINDS.join(", ")}.`);
-  const requested = Math.floor(options.maxIssues ?? MAX_ISSUES);
-  const maxIssues = Number.isNaN(requested) ? MAX_ISSUES : Math.max(1, requested);
-  const check = validators[kind];
-  if (check(body)) {
-    const tooDeep = options.maxDepth === undefined ? undefined : depthIssue(body, options.maxDepth);
-    if (tooDeep) return { ok: false, issues: [tooDeep] };
-    const duplicates = duplicateTraits(kind, body, maxIssues);
-    return duplicates.length === 0 ? { ok: true, value: body as Bodies[K] } : { ok: false, issues: duplicates };
+  try {
+    const { maxIssues, maxDepth } = readOptions(options);
+    if (validators[kind](body)) {
+      const tooDeep = maxDepth === undefined ? undefined : depthIssue(body, maxDepth);
+      if (tooDeep) return { ok: false, issues: [tooDeep] };
+      const duplicates = duplicateTraits(kind, body, maxIssues);
+      return duplicates.length === 0 ? { ok: true, value: body as Bodies[K] } : { ok: false, issues: duplicates };
+    }
+    const issues: Issue[] = issueFinders[kind](body, maxIssues);
+    if (issues.length === 0) issues.push(UNEXPLAINED);
+    if (issues.length < maxIssues && !isCountLimit(issues[0]!)) {
+      issues.push(...duplicateTraits(kind, body, maxIssues - issues.length));
+    }
+    return { ok: false, issues: unique(issues) };
+  } catch {
+    // The error itself is never read: it may be anything a getter threw, a Proxy among them.
+    return { ok: false, issues: [UNREADABLE] };
   }
-  const context: Context = { kind, valueAt: (path) => valueAt(body, path) };
-  const first = issuesFromValidator(check.errors ?? [], context);
-  if (first.some((issue) => COUNT_LIMITS.has(issue.code))) return { ok: false, issues: first.slice(0, maxIssues) };
-  // The first-error validator stops inside whichever anyOf branch failed first; the all-errors one shows
-  // every branch's errors, so the branch the sender meant can be told apart.
-  const details = detailValidators[kind];
-  details(body);
-  const all = unique([...issuesFromValidator(details.errors ?? [], context), ...duplicateTraits(kind, body, maxIssues)]);
-  return { ok: false, issues: (all.length > 0 ? all : first).slice(0, maxIssues) };
 }
 
 /**
@@ -75,10 +72,23 @@ export function validate<K extends Kind>(kind: K, body: unknown, options: Valida
  *
  * @example const groups = assertValid("thrivestack", JSON.parse(text));
  */
-export function assertValid<K extends Kind>(kind: K, body: unknown, options: ValidateOptions = {}): Bodies[K] {
+export function assertValid<K extends Kind>(kind: K, body: unknown, options?: ValidateOptions): Bodies[K] {
   const result = validate(kind, body, options);
   if (!result.ok) throw new GroupSpecError(kind, result.issues);
   return result.value;
+}
+
+const UNREADABLE: Issue = Object.freeze({
+  path: "",
+  code: "invalid",
+  message: "The body could not be read: reading one of its values threw (a getter or a Proxy). Send JSON data.",
+});
+
+// The verdict and the issue walk state every rule alike; this stands in should they ever disagree.
+const UNEXPLAINED: Issue = Object.freeze({ path: "", code: "invalid", message: "The body is invalid." });
+
+function isCountLimit(issue: Issue): boolean {
+  return issue.code === "max_items" || issue.code === "max_properties";
 }
 
 function unique(issues: readonly Issue[]): Issue[] {

@@ -8,7 +8,7 @@ const operations = dialects.flatMap((d) => d.operations);
 const operation = (kind: Kind) => operations.find((op) => op.kind === kind)!;
 const errorSchema = (kind: Kind) => jsonValidator(nameOf(operation(kind).error.schema)!);
 const successSchema = (kind: Kind) => jsonValidator(nameOf(operation(kind).success.schema)!);
-const STATUSES: ErrorStatus[] = [400, 401, 413, 429, 500];
+const STATUSES: ErrorStatus[] = [400, 401, 413, 415, 429, 500];
 const issue = { path: "/groupId", code: "required", message: "Missing required field `groupId`." } as const;
 
 describe("errorResponse", () => {

@@ -287,7 +287,13 @@ export interface LegacyError {
   /**
    * Stable machine-readable error code.
    */
-  error_code: "INVALID_REQUEST" | "UNAUTHORIZED" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "INTERNAL_ERROR";
+  error_code:
+    | "INVALID_REQUEST"
+    | "UNAUTHORIZED"
+    | "PAYLOAD_TOO_LARGE"
+    | "UNSUPPORTED_MEDIA_TYPE"
+    | "RATE_LIMITED"
+    | "INTERNAL_ERROR";
   /**
    * The problems found, at most `maxIssues` of them.
    */
@@ -655,19 +661,15 @@ export interface SegmentTraits {
    *
    * This interface was referenced by `SegmentTraits`'s JSON-Schema definition
    * via the `patternProperty` "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_?[Aa][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee][Dd]_?[Aa][Tt])$".
-   *
-   * This interface was referenced by `SegmentTraits`'s JSON-Schema definition
-   * via the `patternProperty` "^[\s\S]{256}".
    */
-  [k: string]:
-    | string
-    | number
-    | SegmentAddress
-    | {
-        [k: string]: unknown;
-      }
-    | TraitValueDepth3
-    | undefined;
+  [k: string]: string | number | SegmentAddress | TraitNameTooLong | TraitValueDepth3 | undefined;
+}
+/**
+ * This interface was referenced by `SegmentTraits`'s JSON-Schema definition
+ * via the `patternProperty` "^[\s\S]{256}".
+ */
+export interface TraitNameTooLong {
+  [k: string]: unknown;
 }
 /**
  * Extra information about the message; other keys are allowed.
@@ -750,7 +752,13 @@ export interface SegmentError {
     /**
      * Stable machine-readable error type.
      */
-    type: "validation_error" | "authentication_error" | "request_too_large" | "rate_limit_error" | "server_error";
+    type:
+      | "validation_error"
+      | "authentication_error"
+      | "request_too_large"
+      | "unsupported_media_type"
+      | "rate_limit_error"
+      | "server_error";
     /**
      * What went wrong, in plain words.
      */
@@ -807,7 +815,13 @@ export interface ThriveStackError {
     /**
      * Stable machine-readable error code.
      */
-    code: "invalid_request" | "unauthorized" | "payload_too_large" | "rate_limited" | "internal_error";
+    code:
+      | "invalid_request"
+      | "unauthorized"
+      | "payload_too_large"
+      | "unsupported_media_type"
+      | "rate_limited"
+      | "internal_error";
     /**
      * What went wrong, in plain words.
      */

@@ -129,19 +129,19 @@ var REG_NAME = UNRESERVED | SUB_DELIM;
 var CLASSES = classTable();
 function classTable() {
   const table = new Uint8Array(128);
-  const add = (chars, bits) => {
+  const add2 = (chars, bits) => {
     for (const c of chars) table[c.charCodeAt(0)] |= bits;
   };
   const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   const digits = "0123456789";
-  add(letters + digits, UNRESERVED | PCHAR | ATEXT | SCHEME | ALNUM);
-  add("-._~", UNRESERVED | PCHAR);
-  add("!$&'()*+,;=", SUB_DELIM | PCHAR);
-  add(":@", PCHAR);
-  add(letters + digits + "-._~!$&'()*+,;=:@/", PATH);
-  add("!#$%&'*+-/=?^_`{|}~", ATEXT);
-  add("+-.", SCHEME);
-  add(digits + "ABCDEFabcdef", HEX);
+  add2(letters + digits, UNRESERVED | PCHAR | ATEXT | SCHEME | ALNUM);
+  add2("-._~", UNRESERVED | PCHAR);
+  add2("!$&'()*+,;=", SUB_DELIM | PCHAR);
+  add2(":@", PCHAR);
+  add2(letters + digits + "-._~!$&'()*+,;=:@/", PATH);
+  add2("!#$%&'*+-/=?^_`{|}~", ATEXT);
+  add2("+-.", SCHEME);
+  add2(digits + "ABCDEFabcdef", HEX);
   return table;
 }
 function is(c, bits) {
@@ -372,10 +372,156 @@ function codePoints(s) {
   return count;
 }
 
+// schemas/issues/describe.ts
+function tokens(pointer) {
+  if (pointer === "") return [];
+  return pointer.slice(1).split("/").map((token2) => token2.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function label(path) {
+  const last = tokens(path).at(-1);
+  if (last === void 0) return "The body";
+  return /^\d+$/.test(last) ? `Item ${last} of \`${short(tokens(path).at(-2) ?? "the body")}\`` : `\`${short(last)}\``;
+}
+function short(key) {
+  if (key.length <= QUOTE_MAX) return key;
+  const points = [...key.slice(0, QUOTE_MAX * 2)];
+  if (points.length <= QUOTE_MAX && key.length <= QUOTE_MAX * 2) return key;
+  return `${points.slice(0, QUOTE_MAX).join("")}\u2026`;
+}
+function typeName(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return isPlain(value) ? "an object" : "an object that is not plain data";
+  if (typeof value === "string") return "a string";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return `${value}, which JSON cannot hold`;
+    return Number.isInteger(value) ? "an integer" : "a number";
+  }
+  if (typeof value === "boolean") return "a boolean";
+  return typeof value;
+}
+function isPlain(value) {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+var SECRET = /key|token|secret|password|authorization/i;
+var QUOTE_MAX = 40;
+function got(path, value) {
+  const key = tokens(path).at(-1) ?? "";
+  if (SECRET.test(key)) return "";
+  if (typeof value === "number" || typeof value === "boolean") return `; got ${String(value)}`;
+  if (typeof value === "string" && [...value].length <= QUOTE_MAX) return `; got ${JSON.stringify(value)}`;
+  return "";
+}
+var FORMAT_NAMES = {
+  "date-time": "an RFC 3339 date-time with a time zone, such as 2024-01-15T10:30:00Z",
+  email: "an e-mail address",
+  hostname: "a host name, such as acme.com",
+  ipv4: "an IPv4 address",
+  ipv6: "an IPv6 address",
+  uri: "an absolute URI, such as https://acme.com"
+};
+function formatName(format) {
+  return FORMAT_NAMES[format] ?? `a valid ${format}`;
+}
+function oneOf(words) {
+  return words.length <= 1 ? words[0] ?? "" : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
+}
+var ARTICLE = {
+  string: "a string",
+  number: "a number",
+  integer: "an integer",
+  boolean: "a boolean",
+  null: "null",
+  object: "an object",
+  array: "an array"
+};
+function typeWord(type) {
+  return ARTICLE[type] ?? type;
+}
+
+// schemas/issues/messages.ts
+function issueMessage(code, path, value, param) {
+  const at = label(path);
+  switch (code) {
+    case "required":
+      return `Missing required field \`${short(String(param))}\`.`;
+    case "unknown_property":
+      return `\`${short(lastKey(path))}\` is not a field of this object; check its spelling.`;
+    case "type":
+      return `${at} must be ${oneOf(param.map(typeWord))}, not ${typeName(value)}.`;
+    case "format":
+      return `${at} must be ${oneOf(param.map(formatName))}${got(path, value)}.`;
+    case "max_length":
+      return `${at} must be at most ${param} characters long.`;
+    case "min_length":
+      return param === 1 ? `${at} must not be empty.` : `${at} must be at least ${param} characters long.`;
+    case "pattern":
+      return `${at} ${patternRule(String(param))}${got(path, value)}.`;
+    case "enum":
+      return `${at} must be one of ${oneOf(param.map((v) => JSON.stringify(v)))}${got(path, value)}.`;
+    case "const":
+      return `${at} must be ${JSON.stringify(param)}${got(path, value)}.`;
+    case "minimum":
+      return `${at} must be at least ${param}${got(path, value)}.`;
+    case "min_items":
+      return `${at} must have at least ${param} item${param === 1 ? "" : "s"}.`;
+    case "max_items":
+      return `${at} must have at most ${param} items.`;
+    case "max_properties":
+      return `${at} must have at most ${param} keys.`;
+    case "identity":
+      return `Either ${oneOf(param.map((name) => `\`${name}\``))} is required.`;
+    case "too_deep":
+      return `${at} is nested too deeply: trait values may nest at most 3 levels.`;
+    case "trait_name_too_long":
+      return "A trait name must be at most 255 characters long.";
+    default:
+      return `${at} is not allowed here.`;
+  }
+}
+function lastKey(path) {
+  const last = path.slice(path.lastIndexOf("/") + 1);
+  return last.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+function patternRule(pattern) {
+  if (pattern.startsWith("^[^\\s")) return "must not contain whitespace or control characters";
+  if (pattern === "^[0-9]+$") return "must be a string of digits";
+  return `must match the pattern ${pattern}`;
+}
+
 // segment-batch.validator.js
+var own = Object.prototype.hasOwnProperty;
+function plain(d) {
+  const p = Object.getPrototypeOf(d);
+  return p === Object.prototype || p === null;
+}
+function isJson(v) {
+  if (v === null || typeof v == "string" || typeof v == "boolean") return true;
+  if (typeof v == "number") return isFinite(v);
+  if (typeof v != "object") return false;
+  const stack = [v];
+  const seen = /* @__PURE__ */ new Set();
+  while (stack.length > 0) {
+    const x = stack.pop();
+    if (x === null || typeof x == "string" || typeof x == "boolean") continue;
+    if (typeof x == "number" && isFinite(x)) continue;
+    if (typeof x != "object" || seen.has(x)) return false;
+    seen.add(x);
+    if (Array.isArray(x)) for (let i = 0; i < x.length; i++) stack.push(x[i]);
+    else if (plain(x)) for (const k in x) {
+      if (own.call(x, k) && x[k] !== void 0) stack.push(x[k]);
+    }
+    else return false;
+  }
+  return true;
+}
+function token(k) {
+  return k.indexOf("~") < 0 && k.indexOf("/") < 0 ? k : k.replace(/~/g, "~0").replace(/\//g, "~1");
+}
 var pattern0Source = "^[^\\s\\x00-\\x1F\\x7F-\\x9F]*$";
 var pattern0 = new RegExp(pattern0Source, "u");
-function isTraitValueDepth0(d) {
+function is_TraitValueDepth0(d) {
   anyOf4: {
     branch16: {
       if (!(typeof d == "string") || d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192)) break branch16;
@@ -395,9 +541,25 @@ function isTraitValueDepth0(d) {
     }
     return false;
   }
+  if (Array.isArray(d)) {
+    for (let i29 = 0; i29 < d.length; i29++) {
+      const item29 = d[i29];
+      if (!isJson(item29)) return false;
+    }
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const key25 in d) {
+      if (!own.call(d, key25)) continue;
+      const value28 = d[key25];
+      if (value28 === void 0) continue;
+      {
+        if (!isJson(value28)) return false;
+      }
+    }
+  }
   return true;
 }
-function isTraitValueDepth1(d) {
+function is_TraitValueDepth1(d) {
   anyOf3: {
     branch11: {
       if (!(typeof d == "string") || d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192)) break branch11;
@@ -417,27 +579,45 @@ function isTraitValueDepth1(d) {
     }
     branch15: {
       if (!Array.isArray(d)) break branch15;
-      for (let i3 = 0; i3 < d.length; i3++) {
-        const item3 = d[i3];
-        if (!isTraitValueDepth0(item3)) break branch15;
+      for (let i24 = 0; i24 < d.length; i24++) {
+        const item24 = d[i24];
+        if (!is_TraitValueDepth0(item24)) break branch15;
       }
       break anyOf3;
     }
     branch20: {
-      if (!(d && typeof d == "object" && !Array.isArray(d))) break branch20;
-      for (const key2 in d) {
-        const value5 = d[key2];
+      if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch20;
+      for (const key27 in d) {
+        if (!own.call(d, key27)) continue;
+        const value30 = d[key27];
+        if (value30 === void 0) continue;
         {
-          if (!isTraitValueDepth0(value5)) break branch20;
+          if (!is_TraitValueDepth0(value30)) break branch20;
         }
       }
       break anyOf3;
     }
     return false;
   }
+  if (Array.isArray(d)) {
+    for (let i31 = 0; i31 < d.length; i31++) {
+      const item31 = d[i31];
+      if (!isJson(item31)) return false;
+    }
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const key28 in d) {
+      if (!own.call(d, key28)) continue;
+      const value31 = d[key28];
+      if (value31 === void 0) continue;
+      {
+        if (!isJson(value31)) return false;
+      }
+    }
+  }
   return true;
 }
-function isTraitValueDepth2(d) {
+function is_TraitValueDepth2(d) {
   anyOf2: {
     branch6: {
       if (!(typeof d == "string") || d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192)) break branch6;
@@ -457,27 +637,45 @@ function isTraitValueDepth2(d) {
     }
     branch10: {
       if (!Array.isArray(d)) break branch10;
-      for (let i2 = 0; i2 < d.length; i2++) {
-        const item2 = d[i2];
-        if (!isTraitValueDepth1(item2)) break branch10;
+      for (let i19 = 0; i19 < d.length; i19++) {
+        const item19 = d[i19];
+        if (!is_TraitValueDepth1(item19)) break branch10;
       }
       break anyOf2;
     }
     branch21: {
-      if (!(d && typeof d == "object" && !Array.isArray(d))) break branch21;
-      for (const key3 in d) {
-        const value6 = d[key3];
+      if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch21;
+      for (const key30 in d) {
+        if (!own.call(d, key30)) continue;
+        const value33 = d[key30];
+        if (value33 === void 0) continue;
         {
-          if (!isTraitValueDepth1(value6)) break branch21;
+          if (!is_TraitValueDepth1(value33)) break branch21;
         }
       }
       break anyOf2;
     }
     return false;
   }
+  if (Array.isArray(d)) {
+    for (let i33 = 0; i33 < d.length; i33++) {
+      const item33 = d[i33];
+      if (!isJson(item33)) return false;
+    }
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const key31 in d) {
+      if (!own.call(d, key31)) continue;
+      const value34 = d[key31];
+      if (value34 === void 0) continue;
+      {
+        if (!isJson(value34)) return false;
+      }
+    }
+  }
   return true;
 }
-function isTraitValueDepth3(d) {
+function is_TraitValueDepth3(d) {
   anyOf1: {
     branch1: {
       if (!(typeof d == "string") || d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192)) break branch1;
@@ -497,23 +695,41 @@ function isTraitValueDepth3(d) {
     }
     branch5: {
       if (!Array.isArray(d)) break branch5;
-      for (let i1 = 0; i1 < d.length; i1++) {
-        const item1 = d[i1];
-        if (!isTraitValueDepth2(item1)) break branch5;
+      for (let i14 = 0; i14 < d.length; i14++) {
+        const item14 = d[i14];
+        if (!is_TraitValueDepth2(item14)) break branch5;
       }
       break anyOf1;
     }
     branch22: {
-      if (!(d && typeof d == "object" && !Array.isArray(d))) break branch22;
-      for (const key4 in d) {
-        const value7 = d[key4];
+      if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch22;
+      for (const key33 in d) {
+        if (!own.call(d, key33)) continue;
+        const value36 = d[key33];
+        if (value36 === void 0) continue;
         {
-          if (!isTraitValueDepth2(value7)) break branch22;
+          if (!is_TraitValueDepth2(value36)) break branch22;
         }
       }
       break anyOf1;
     }
     return false;
+  }
+  if (Array.isArray(d)) {
+    for (let i35 = 0; i35 < d.length; i35++) {
+      const item35 = d[i35];
+      if (!isJson(item35)) return false;
+    }
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const key34 in d) {
+      if (!own.call(d, key34)) continue;
+      const value37 = d[key34];
+      if (value37 === void 0) continue;
+      {
+        if (!isJson(value37)) return false;
+      }
+    }
   }
   return true;
 }
@@ -549,36 +765,38 @@ function classify0(k) {
   }
   return c;
 }
-function isSegmentAddress(d) {
-  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
-  const value8 = d.street;
-  if (value8 === void 0) ;
+function is_SegmentAddress(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  const value44 = own.call(d, "street") ? d.street : void 0;
+  if (value44 === void 0) ;
   else {
-    if (!(typeof value8 == "string") || value8.length > 255 && (value8.length > 510 || codePoints(value8) > 255)) return false;
+    if (!(typeof value44 == "string") || value44.length > 255 && (value44.length > 510 || codePoints(value44) > 255)) return false;
   }
-  const value9 = d.city;
-  if (value9 === void 0) ;
+  const value46 = own.call(d, "city") ? d.city : void 0;
+  if (value46 === void 0) ;
   else {
-    if (!(typeof value9 == "string") || value9.length > 255 && (value9.length > 510 || codePoints(value9) > 255)) return false;
+    if (!(typeof value46 == "string") || value46.length > 255 && (value46.length > 510 || codePoints(value46) > 255)) return false;
   }
-  const value10 = d.state;
-  if (value10 === void 0) ;
+  const value48 = own.call(d, "state") ? d.state : void 0;
+  if (value48 === void 0) ;
   else {
-    if (!(typeof value10 == "string") || value10.length > 255 && (value10.length > 510 || codePoints(value10) > 255)) return false;
+    if (!(typeof value48 == "string") || value48.length > 255 && (value48.length > 510 || codePoints(value48) > 255)) return false;
   }
-  const value11 = d.postalCode;
-  if (value11 === void 0) ;
+  const value50 = own.call(d, "postalCode") ? d.postalCode : void 0;
+  if (value50 === void 0) ;
   else {
-    if (!(typeof value11 == "string") || value11.length > 255 && (value11.length > 510 || codePoints(value11) > 255)) return false;
+    if (!(typeof value50 == "string") || value50.length > 255 && (value50.length > 510 || codePoints(value50) > 255)) return false;
   }
-  const value12 = d.country;
-  if (value12 === void 0) ;
+  const value52 = own.call(d, "country") ? d.country : void 0;
+  if (value52 === void 0) ;
   else {
-    if (!(typeof value12 == "string") || value12.length > 255 && (value12.length > 510 || codePoints(value12) > 255)) return false;
+    if (!(typeof value52 == "string") || value52.length > 255 && (value52.length > 510 || codePoints(value52) > 255)) return false;
   }
-  for (const key5 in d) {
-    const value13 = d[key5];
-    switch (key5) {
+  for (const key46 in d) {
+    if (!own.call(d, key46)) continue;
+    const value54 = d[key46];
+    if (value54 === void 0) continue;
+    switch (key46) {
       case "street":
       case "city":
       case "state":
@@ -586,1082 +804,1570 @@ function isSegmentAddress(d) {
       case "country":
         break;
       default: {
-        if (!isTraitValueDepth2(value13)) return false;
+        if (!is_TraitValueDepth2(value54)) return false;
       }
     }
   }
   return true;
 }
-function isSegmentTraits(d) {
-  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
+function is_SegmentTraits(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
   let count0 = 0;
-  for (const key1 in d) {
+  for (const key8 in d) {
+    if (!own.call(d, key8)) continue;
+    const value11 = d[key8];
+    if (value11 === void 0) continue;
     count0++;
-    const value4 = d[key1];
-    if (!isTraitValueDepth3(value4)) return false;
-    const classes0 = classify0(key1);
+    if (!is_TraitValueDepth3(value11)) return false;
+    const classes0 = classify0(key8);
     if (classes0 !== 0) {
       if (classes0 & 1) {
-        if (!(typeof value4 == "string") || value4.length > 255 && (value4.length > 510 || codePoints(value4) > 255)) return false;
+        if (!(typeof value11 == "string") || value11.length > 255 && (value11.length > 510 || codePoints(value11) > 255)) return false;
       }
       if (classes0 & 2) {
-        if (!(typeof value4 == "string") || value4.length > 254 && (value4.length > 508 || codePoints(value4) > 254) || !isEmail(value4)) return false;
+        if (!(typeof value11 == "string") || value11.length > 254 && (value11.length > 508 || codePoints(value11) > 254) || !isEmail(value11)) return false;
       }
       if (classes0 & 4) {
-        if (!(typeof value4 == "string") || value4.length > 2048 && (value4.length > 4096 || codePoints(value4) > 2048) || !isUri(value4)) return false;
+        if (!(typeof value11 == "string") || value11.length > 2048 && (value11.length > 4096 || codePoints(value11) > 2048) || !isUri(value11)) return false;
       }
       if (classes0 & 8) {
-        if (!(typeof value4 == "string") || value4.length > 64 && (value4.length > 128 || codePoints(value4) > 64)) return false;
+        if (!(typeof value11 == "string") || value11.length > 64 && (value11.length > 128 || codePoints(value11) > 64)) return false;
       }
       if (classes0 & 16) {
-        if (!(typeof value4 == "number" && !(value4 % 1) && !isNaN(value4) && isFinite(value4)) || value4 < 0) return false;
+        if (!(typeof value11 == "number" && !(value11 % 1) && !isNaN(value11) && isFinite(value11)) || value11 < 0) return false;
       }
       if (classes0 & 32) {
-        if (!(typeof value4 == "number" && isFinite(value4))) return false;
+        if (!(typeof value11 == "number" && isFinite(value11))) return false;
       }
       if (classes0 & 64) {
-        if (!isSegmentAddress(value4)) return false;
+        if (!is_SegmentAddress(value11)) return false;
       }
       if (classes0 & 128) {
-        if (!(typeof value4 == "string") || value4.length > 4096 && (value4.length > 8192 || codePoints(value4) > 4096)) return false;
+        if (!(typeof value11 == "string") || value11.length > 4096 && (value11.length > 8192 || codePoints(value11) > 4096)) return false;
       }
       if (classes0 & 256) {
-        if (!(typeof value4 == "string") || value4.length > 64 && (value4.length > 128 || codePoints(value4) > 64) || !isDateTime(value4)) return false;
+        if (!(typeof value11 == "string") || value11.length > 64 && (value11.length > 128 || codePoints(value11) > 64) || !isDateTime(value11)) return false;
       }
       if (classes0 & 512) {
         return false;
+        if (Array.isArray(value11)) {
+          for (let i50 = 0; i50 < value11.length; i50++) {
+            const item50 = value11[i50];
+            if (!isJson(item50)) return false;
+          }
+        }
+        if (value11 !== null && typeof value11 == "object" && !Array.isArray(value11) && plain(value11)) {
+          for (const key49 in value11) {
+            if (!own.call(value11, key49)) continue;
+            const value57 = value11[key49];
+            if (value57 === void 0) continue;
+            {
+              if (!isJson(value57)) return false;
+            }
+          }
+        }
       }
     }
   }
   if (count0 > 255 && Object.keys(d).length > 255) return false;
   return true;
 }
-function isSegmentContext(d) {
-  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
-  const value14 = d.userAgent;
-  if (value14 === void 0) ;
+function is_SegmentContext(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  const value58 = own.call(d, "userAgent") ? d.userAgent : void 0;
+  if (value58 === void 0) ;
   else {
-    if (!(typeof value14 == "string") || value14.length > 1024 && (value14.length > 2048 || codePoints(value14) > 1024)) return false;
+    if (!(typeof value58 == "string") || value58.length > 1024 && (value58.length > 2048 || codePoints(value58) > 1024)) return false;
   }
-  const value15 = d.ip;
-  if (value15 === void 0) ;
+  for (const key51 in d) {
+    if (!own.call(d, key51)) continue;
+    const value60 = d[key51];
+    if (value60 === void 0) continue;
+    switch (key51) {
+      case "ip":
+      case "userAgent":
+      case "library":
+        break;
+      default: {
+        if (!isJson(value60)) return false;
+      }
+    }
+  }
+  const value61 = own.call(d, "ip") ? d.ip : void 0;
+  if (value61 === void 0) ;
   else {
     anyOf5: {
       branch23: {
-        if (!(typeof value15 == "string") || value15.length > 45 && (value15.length > 90 || codePoints(value15) > 45) || !isIPv4(value15)) break branch23;
+        if (!(typeof value61 == "string") || value61.length > 45 && (value61.length > 90 || codePoints(value61) > 45) || !isIPv4(value61)) break branch23;
         break anyOf5;
       }
       branch24: {
-        if (!(typeof value15 == "string") || value15.length > 45 && (value15.length > 90 || codePoints(value15) > 45) || !isIPv6(value15)) break branch24;
+        if (!(typeof value61 == "string") || value61.length > 45 && (value61.length > 90 || codePoints(value61) > 45) || !isIPv6(value61)) break branch24;
         break anyOf5;
       }
       return false;
     }
-  }
-  const value16 = d.library;
-  if (value16 === void 0) ;
-  else {
-    if (!(value16 && typeof value16 == "object" && !Array.isArray(value16))) return false;
-    const value17 = value16.name;
-    if (value17 === void 0) return false;
-    else {
-      if (!(typeof value17 == "string") || value17.length > 255 && (value17.length > 510 || codePoints(value17) > 255)) return false;
+    if (Array.isArray(value61)) {
+      for (let i55 = 0; i55 < value61.length; i55++) {
+        const item55 = value61[i55];
+        if (!isJson(item55)) return false;
+      }
     }
-    const value18 = value16.version;
-    if (value18 === void 0) return false;
+    if (value61 !== null && typeof value61 == "object" && !Array.isArray(value61) && plain(value61)) {
+      for (const key54 in value61) {
+        if (!own.call(value61, key54)) continue;
+        const value64 = value61[key54];
+        if (value64 === void 0) continue;
+        {
+          if (!isJson(value64)) return false;
+        }
+      }
+    }
+  }
+  const value65 = own.call(d, "library") ? d.library : void 0;
+  if (value65 === void 0) ;
+  else {
+    if (!(value65 !== null && typeof value65 == "object" && !Array.isArray(value65) && plain(value65))) return false;
+    const value66 = own.call(value65, "name") ? value65.name : void 0;
+    if (value66 === void 0) return false;
     else {
-      if (!(typeof value18 == "string") || value18.length > 255 && (value18.length > 510 || codePoints(value18) > 255)) return false;
+      if (!(typeof value66 == "string") || value66.length > 255 && (value66.length > 510 || codePoints(value66) > 255)) return false;
+    }
+    const value68 = own.call(value65, "version") ? value65.version : void 0;
+    if (value68 === void 0) return false;
+    else {
+      if (!(typeof value68 == "string") || value68.length > 255 && (value68.length > 510 || codePoints(value68) > 255)) return false;
+    }
+    for (const key57 in value65) {
+      if (!own.call(value65, key57)) continue;
+      const value70 = value65[key57];
+      if (value70 === void 0) continue;
+      switch (key57) {
+        case "name":
+        case "version":
+          break;
+        default: {
+          if (!isJson(value70)) return false;
+        }
+      }
     }
   }
   return true;
 }
-function isSegmentIntegrations(d) {
-  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
-  for (const key6 in d) {
-    const value19 = d[key6];
+function is_SegmentIntegrations(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  for (const key60 in d) {
+    if (!own.call(d, key60)) continue;
+    const value73 = d[key60];
+    if (value73 === void 0) continue;
     {
       anyOf6: {
         branch25: {
-          if (!(typeof value19 == "boolean")) break branch25;
+          if (!(typeof value73 == "boolean")) break branch25;
           break anyOf6;
         }
         branch26: {
-          if (!(value19 && typeof value19 == "object" && !Array.isArray(value19))) break branch26;
+          if (!(value73 !== null && typeof value73 == "object" && !Array.isArray(value73) && plain(value73))) break branch26;
+          for (const key62 in value73) {
+            if (!own.call(value73, key62)) continue;
+            const value75 = value73[key62];
+            if (value75 === void 0) continue;
+            {
+              if (!isJson(value75)) break branch26;
+            }
+          }
           break anyOf6;
         }
         return false;
+      }
+      if (Array.isArray(value73)) {
+        for (let i64 = 0; i64 < value73.length; i64++) {
+          const item64 = value73[i64];
+          if (!isJson(item64)) return false;
+        }
+      }
+      if (value73 !== null && typeof value73 == "object" && !Array.isArray(value73) && plain(value73)) {
+        for (const key63 in value73) {
+          if (!own.call(value73, key63)) continue;
+          const value76 = value73[key63];
+          if (value76 === void 0) continue;
+          {
+            if (!isJson(value76)) return false;
+          }
+        }
       }
     }
   }
   return true;
 }
 var cases0 = /* @__PURE__ */ new Map([["type", 1], ["userId", 2], ["anonymousId", 2], ["groupId", 3], ["traits", 4], ["context", 5], ["timestamp", 6], ["messageId", 2], ["integrations", 7]]);
-function isSegmentIdentity(d) {
+function is_SegmentIdentity(d) {
   anyOf7: {
     branch27: {
-      if (!(d && typeof d == "object" && !Array.isArray(d))) break branch27;
-      const value22 = d.userId;
-      if (value22 === void 0) break branch27;
+      if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch27;
+      const value81 = own.call(d, "userId") ? d.userId : void 0;
+      if (value81 === void 0) break branch27;
       else {
-        if (!(typeof value22 == "string") || value22.length > 255 && (value22.length > 510 || codePoints(value22) > 255) || value22.length === 0) break branch27;
+        if (!(typeof value81 == "string") || value81.length > 255 && (value81.length > 510 || codePoints(value81) > 255) || value81.length === 0) break branch27;
+      }
+      for (const key67 in d) {
+        if (!own.call(d, key67)) continue;
+        const value83 = d[key67];
+        if (value83 === void 0) continue;
+        switch (key67) {
+          case "userId":
+            break;
+          default: {
+            if (!isJson(value83)) break branch27;
+          }
+        }
       }
       break anyOf7;
     }
     branch28: {
-      if (!(d && typeof d == "object" && !Array.isArray(d))) break branch28;
-      const value23 = d.anonymousId;
-      if (value23 === void 0) break branch28;
+      if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch28;
+      const value84 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
+      if (value84 === void 0) break branch28;
       else {
-        if (!(typeof value23 == "string") || value23.length > 255 && (value23.length > 510 || codePoints(value23) > 255) || value23.length === 0) break branch28;
+        if (!(typeof value84 == "string") || value84.length > 255 && (value84.length > 510 || codePoints(value84) > 255) || value84.length === 0) break branch28;
+      }
+      for (const key69 in d) {
+        if (!own.call(d, key69)) continue;
+        const value86 = d[key69];
+        if (value86 === void 0) continue;
+        switch (key69) {
+          case "anonymousId":
+            break;
+          default: {
+            if (!isJson(value86)) break branch28;
+          }
+        }
       }
       break anyOf7;
     }
     return false;
   }
+  if (Array.isArray(d)) {
+    for (let i71 = 0; i71 < d.length; i71++) {
+      const item71 = d[i71];
+      if (!isJson(item71)) return false;
+    }
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const key70 in d) {
+      if (!own.call(d, key70)) continue;
+      const value87 = d[key70];
+      if (value87 === void 0) continue;
+      {
+        if (!isJson(value87)) return false;
+      }
+    }
+  }
   return true;
 }
-function isSegmentBatchGroup(d) {
-  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
+function is_SegmentBatchGroup(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
   let seen0 = 0;
   let held0;
   let held1;
   let held2;
-  for (const key0 in d) {
-    const value3 = d[key0];
-    switch (cases0.get(key0)) {
+  for (const key3 in d) {
+    if (!own.call(d, key3)) continue;
+    const value6 = d[key3];
+    if (value6 === void 0) continue;
+    switch (cases0.get(key3)) {
       case 1:
         seen0 |= 1;
-        if (value3 === void 0) return false;
-        if (!(typeof value3 == "string") || value3 !== "group") return false;
+        if (value6 === void 0) return false;
+        if (!(typeof value6 == "string") || value6 !== "group") return false;
         break;
       case 2:
-        if (value3 !== void 0) {
-          if (!(typeof value3 == "string") || value3.length > 255 && (value3.length > 510 || codePoints(value3) > 255) || value3.length === 0) return false;
+        if (value6 !== void 0) {
+          if (!(typeof value6 == "string") || value6.length > 255 && (value6.length > 510 || codePoints(value6) > 255) || value6.length === 0) return false;
         }
         break;
       case 3:
         seen0 |= 2;
-        if (value3 === void 0) return false;
-        if (!(typeof value3 == "string") || value3.length > 255 && (value3.length > 510 || codePoints(value3) > 255) || value3.length === 0 || !pattern0.test(value3)) return false;
+        if (value6 === void 0) return false;
+        if (!(typeof value6 == "string") || value6.length > 255 && (value6.length > 510 || codePoints(value6) > 255) || value6.length === 0 || !pattern0.test(value6)) return false;
         break;
       case 4:
-        held0 = value3;
+        held0 = value6;
         break;
       case 5:
-        held1 = value3;
+        held1 = value6;
         break;
       case 6:
-        if (value3 !== void 0) {
-          if (!(typeof value3 == "string") || value3.length > 64 && (value3.length > 128 || codePoints(value3) > 64) || !isDateTime(value3)) return false;
+        if (value6 !== void 0) {
+          if (!(typeof value6 == "string") || value6.length > 64 && (value6.length > 128 || codePoints(value6) > 64) || !isDateTime(value6)) return false;
         }
         break;
       case 7:
-        held2 = value3;
+        held2 = value6;
         break;
+      default: {
+        if (!isJson(value6)) return false;
+      }
     }
   }
   if (held0 !== void 0) {
-    if (!isSegmentTraits(held0)) return false;
+    if (!is_SegmentTraits(held0)) return false;
   }
   if (held1 !== void 0) {
-    if (!isSegmentContext(held1)) return false;
+    if (!is_SegmentContext(held1)) return false;
   }
   if (held2 !== void 0) {
-    if (!isSegmentIntegrations(held2)) return false;
+    if (!is_SegmentIntegrations(held2)) return false;
   }
   if (seen0 !== 3) {
-    const value20 = d.type;
-    if (value20 === void 0) return false;
+    const value77 = own.call(d, "type") ? d.type : void 0;
+    if (value77 === void 0) return false;
     else {
-      if (!(typeof value20 == "string") || value20 !== "group") return false;
+      if (!(typeof value77 == "string") || value77 !== "group") return false;
     }
-    const value21 = d.groupId;
-    if (value21 === void 0) return false;
+    const value79 = own.call(d, "groupId") ? d.groupId : void 0;
+    if (value79 === void 0) return false;
     else {
-      if (!(typeof value21 == "string") || value21.length > 255 && (value21.length > 510 || codePoints(value21) > 255) || value21.length === 0 || !pattern0.test(value21)) return false;
+      if (!(typeof value79 == "string") || value79.length > 255 && (value79.length > 510 || codePoints(value79) > 255) || value79.length === 0 || !pattern0.test(value79)) return false;
     }
   }
-  if (!isSegmentIdentity(d)) return false;
+  if (!is_SegmentIdentity(d)) return false;
+  if (Array.isArray(d)) {
+    for (let i72 = 0; i72 < d.length; i72++) {
+      const item72 = d[i72];
+      if (!isJson(item72)) return false;
+    }
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const key71 in d) {
+      if (!own.call(d, key71)) continue;
+      const value88 = d[key71];
+      if (value88 === void 0) continue;
+      {
+        if (!isJson(value88)) return false;
+      }
+    }
+  }
   return true;
 }
-function isSegmentBatchOtherMessage(d) {
-  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
-  const value24 = d.type;
-  if (value24 === void 0) return false;
-  else {
-    if (!(typeof value24 == "string") || value24.length > 64 && (value24.length > 128 || codePoints(value24) > 64) || value24.length === 0) return false;
-    not0: {
-      if (!(typeof value24 == "string") || value24 !== "group") break not0;
-      return false;
+function is_SegmentBatchOtherMessage(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  for (const key72 in d) {
+    if (!own.call(d, key72)) continue;
+    const value89 = d[key72];
+    if (value89 === void 0) continue;
+    switch (key72) {
+      case "type":
+        break;
+      default: {
+        if (!isJson(value89)) return false;
+      }
     }
   }
-  if (!isSegmentIdentity(d)) return false;
+  const value90 = own.call(d, "type") ? d.type : void 0;
+  if (value90 === void 0) return false;
+  else {
+    if (!(typeof value90 == "string") || value90.length > 64 && (value90.length > 128 || codePoints(value90) > 64) || value90.length === 0) return false;
+    not0: {
+      if (!(typeof value90 == "string") || value90 !== "group") break not0;
+      return false;
+    }
+    if (Array.isArray(value90)) {
+      for (let i76 = 0; i76 < value90.length; i76++) {
+        const item76 = value90[i76];
+        if (!isJson(item76)) return false;
+      }
+    }
+    if (value90 !== null && typeof value90 == "object" && !Array.isArray(value90) && plain(value90)) {
+      for (const key75 in value90) {
+        if (!own.call(value90, key75)) continue;
+        const value93 = value90[key75];
+        if (value93 === void 0) continue;
+        {
+          if (!isJson(value93)) return false;
+        }
+      }
+    }
+    if (Array.isArray(value90)) {
+      for (let i77 = 0; i77 < value90.length; i77++) {
+        const item77 = value90[i77];
+        if (!isJson(item77)) return false;
+      }
+    }
+    if (value90 !== null && typeof value90 == "object" && !Array.isArray(value90) && plain(value90)) {
+      for (const key76 in value90) {
+        if (!own.call(value90, key76)) continue;
+        const value94 = value90[key76];
+        if (value94 === void 0) continue;
+        {
+          if (!isJson(value94)) return false;
+        }
+      }
+    }
+  }
+  if (!is_SegmentIdentity(d)) return false;
+  if (Array.isArray(d)) {
+    for (let i78 = 0; i78 < d.length; i78++) {
+      const item78 = d[i78];
+      if (!isJson(item78)) return false;
+    }
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const key77 in d) {
+      if (!own.call(d, key77)) continue;
+      const value95 = d[key77];
+      if (value95 === void 0) continue;
+      {
+        if (!isJson(value95)) return false;
+      }
+    }
+  }
   return true;
 }
 function isBody(d) {
-  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
-  const value0 = d.writeKey;
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  const value0 = own.call(d, "writeKey") ? d.writeKey : void 0;
   if (value0 === void 0) ;
   else {
     if (!(typeof value0 == "string") || value0.length > 255 && (value0.length > 510 || codePoints(value0) > 255)) return false;
   }
-  const value1 = d.sentAt;
-  if (value1 === void 0) ;
+  const value2 = own.call(d, "sentAt") ? d.sentAt : void 0;
+  if (value2 === void 0) ;
   else {
-    if (!(typeof value1 == "string") || value1.length > 64 && (value1.length > 128 || codePoints(value1) > 64) || !isDateTime(value1)) return false;
+    if (!(typeof value2 == "string") || value2.length > 64 && (value2.length > 128 || codePoints(value2) > 64) || !isDateTime(value2)) return false;
   }
-  const value2 = d.batch;
-  if (value2 === void 0) return false;
+  for (const key2 in d) {
+    if (!own.call(d, key2)) continue;
+    const value4 = d[key2];
+    if (value4 === void 0) continue;
+    switch (key2) {
+      case "batch":
+      case "sentAt":
+      case "writeKey":
+      case "context":
+      case "integrations":
+        break;
+      default: {
+        if (!isJson(value4)) return false;
+      }
+    }
+  }
+  const value5 = own.call(d, "batch") ? d.batch : void 0;
+  if (value5 === void 0) return false;
   else {
-    if (!Array.isArray(value2) || value2.length > 2500 || value2.length < 1) return false;
-    for (let i0 = 0; i0 < value2.length; i0++) {
-      const item0 = value2[i0];
+    if (!Array.isArray(value5) || value5.length > 2500 || value5.length < 1) return false;
+    for (let i3 = 0; i3 < value5.length; i3++) {
+      const item3 = value5[i3];
       anyOf0: {
         branch0: {
-          if (!isSegmentBatchGroup(item0)) break branch0;
+          if (!is_SegmentBatchGroup(item3)) break branch0;
           break anyOf0;
         }
         branch29: {
-          if (!isSegmentBatchOtherMessage(item0)) break branch29;
+          if (!is_SegmentBatchOtherMessage(item3)) break branch29;
           break anyOf0;
         }
         return false;
       }
+      if (Array.isArray(item3)) {
+        for (let i79 = 0; i79 < item3.length; i79++) {
+          const item79 = item3[i79];
+          if (!isJson(item79)) return false;
+        }
+      }
+      if (item3 !== null && typeof item3 == "object" && !Array.isArray(item3) && plain(item3)) {
+        for (const key78 in item3) {
+          if (!own.call(item3, key78)) continue;
+          const value96 = item3[key78];
+          if (value96 === void 0) continue;
+          {
+            if (!isJson(value96)) return false;
+          }
+        }
+      }
     }
   }
-  const value25 = d.context;
-  if (value25 === void 0) ;
+  const value98 = own.call(d, "context") ? d.context : void 0;
+  if (value98 === void 0) ;
   else {
-    if (!isSegmentContext(value25)) return false;
+    if (!is_SegmentContext(value98)) return false;
   }
-  const value26 = d.integrations;
-  if (value26 === void 0) ;
+  const value99 = own.call(d, "integrations") ? d.integrations : void 0;
+  if (value99 === void 0) ;
   else {
-    if (!isSegmentIntegrations(value26)) return false;
+    if (!is_SegmentIntegrations(value99)) return false;
   }
   return true;
 }
-var stopped = null;
-function fail(e, a, c, p, s, k, q) {
-  const error = { instancePath: p, schemaPath: s, keyword: k, params: q };
-  e.push(error);
-  if (!a && !c && stopped === null) stopped = error;
-  return !a;
+function add(o, p, c, v, x) {
+  const last = o.list[o.list.length - 1];
+  if (last === void 0 || last.path !== p || last.code !== c) o.list.push({ path: p, code: c, message: issueMessage(c, p, v, x) });
+  return o.list.length >= o.max;
 }
-function token(k) {
-  return k.indexOf("~") < 0 && k.indexOf("/") < 0 ? k : k.replace(/~/g, "~0").replace(/\//g, "~1");
+function alone(o, p, c, x) {
+  o.list.length = 0;
+  o.list.push({ path: p, code: c, message: issueMessage(c, p, void 0, x) });
+  o.max = 1;
+  o.alone = true;
+  return true;
 }
-function fragment(k) {
-  return encodeURIComponent(token(k));
+function jsonIssues(d, p, o) {
+  const j = jsonIssue(d, p);
+  return j !== void 0 && add(o, j.path, "type", j.value, ["JSON data"]);
 }
-function check3(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (!(typeof d == "string") && fail(e, a, c, p, s + "/type", "type", { type: "string" }) && !c) break body;
-    if (d !== "group" && fail(e, a, c, p, s + "/const", "const", { allowedValue: "group" })) break body;
-    if (!a && e.length !== n) break body;
-  }
-  return e.length === n;
-}
-function check4(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 255 && (d.length > 510 || codePoints(d) > 255));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 255 })) break body;
-        if (d.length === 0 && fail(e, a, c, p, s + "/minLength", "minLength", { limit: 1 })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check5(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 255 && (d.length > 510 || codePoints(d) > 255));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 255 })) break body;
-        if (d.length === 0 && fail(e, a, c, p, s + "/minLength", "minLength", { limit: 1 })) break body;
-        if (fits && !pattern0.test(d) && fail(e, a, c, p, s + "/pattern", "pattern", { pattern: pattern0Source })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check6(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 255 && (d.length > 510 || codePoints(d) > 255));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 255 })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check7(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "number" && isFinite(d)) {
-    }
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 254 && (d.length > 508 || codePoints(d) > 254));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 254 })) break body;
-        if (fits && !isEmail(d) && fail(e, a, c, p, s + "/format", "format", { format: "email" })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check8(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "number" && isFinite(d)) {
-    }
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 2048 && (d.length > 4096 || codePoints(d) > 2048));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 2048 })) break body;
-        if (fits && !isUri(d) && fail(e, a, c, p, s + "/format", "format", { format: "uri" })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check9(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 64 && (d.length > 128 || codePoints(d) > 64));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 64 })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check10(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (!(typeof d == "number" && !(d % 1) && !isNaN(d) && isFinite(d)) && fail(e, a, c, p, s + "/type", "type", { type: "integer" }) && !c) break body;
-    if (typeof d == "number" && isFinite(d)) {
-      if (d < 0 && fail(e, a, c, p, s + "/minimum", "minimum", { comparison: ">=", limit: 0 })) break body;
-    }
-    if (!a && e.length !== n) break body;
-  }
-  return e.length === n;
-}
-function check11(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (!(typeof d == "number" && isFinite(d)) && fail(e, a, c, p, s + "/type", "type", { type: "number" }) && !c) break body;
-  }
-  return e.length === n;
-}
-var names0 = /* @__PURE__ */ new Set(["street", "city", "state", "postalCode", "country"]);
-function check12(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 8192 })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check13(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (!(typeof d == "boolean") && fail(e, a, c, p, s + "/type", "type", { type: "boolean" }) && !c) break body;
-  }
-  return e.length === n;
-}
-function check14(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (!(d === null) && fail(e, a, c, p, s + "/type", "type", { type: "null" }) && !c) break body;
-  }
-  return e.length === n;
-}
-function checkTraitValueDepth0(d, p, s, e, a, c) {
-  if (isTraitValueDepth0(d)) return true;
-  const n = e.length;
-  body: {
-    {
-      const start = e.length;
-      if (check12(d, p, s + "/anyOf/0", e, a, true) || check11(d, p, s + "/anyOf/1", e, a, true) || check13(d, p, s + "/anyOf/2", e, a, true) || check14(d, p, s + "/anyOf/3", e, a, true)) e.length = start;
-      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
-    }
-  }
-  return e.length === n;
-}
-function check16(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (Array.isArray(d)) {
-      for (let i = 0, length = d.length; i < length; i++) {
-        if (!checkTraitValueDepth0(d[i], p + "/" + i, s + "/items", e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "array" })) break body;
-  }
-  return e.length === n;
-}
-function check17(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      for (const k in d) {
-        if (true) {
-          if (!checkTraitValueDepth0(d[k], p + "/" + token(k), s + "/additionalProperties", e, a, c) && !a) break body;
-        }
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
-  }
-  return e.length === n;
-}
-function checkTraitValueDepth1(d, p, s, e, a, c) {
-  if (isTraitValueDepth1(d)) return true;
-  const n = e.length;
-  body: {
-    {
-      const start = e.length;
-      if (check12(d, p, s + "/anyOf/0", e, a, true) || check11(d, p, s + "/anyOf/1", e, a, true) || check13(d, p, s + "/anyOf/2", e, a, true) || check14(d, p, s + "/anyOf/3", e, a, true) || check16(d, p, s + "/anyOf/4", e, a, true) || check17(d, p, s + "/anyOf/5", e, a, true)) e.length = start;
-      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
-    }
-  }
-  return e.length === n;
-}
-function check15(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (Array.isArray(d)) {
-      for (let i = 0, length = d.length; i < length; i++) {
-        if (!checkTraitValueDepth1(d[i], p + "/" + i, s + "/items", e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "array" })) break body;
-  }
-  return e.length === n;
-}
-function check18(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      for (const k in d) {
-        if (true) {
-          if (!checkTraitValueDepth1(d[k], p + "/" + token(k), s + "/additionalProperties", e, a, c) && !a) break body;
-        }
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
-  }
-  return e.length === n;
-}
-function checkTraitValueDepth2(d, p, s, e, a, c) {
-  if (isTraitValueDepth2(d)) return true;
-  const n = e.length;
-  body: {
-    {
-      const start = e.length;
-      if (check12(d, p, s + "/anyOf/0", e, a, true) || check11(d, p, s + "/anyOf/1", e, a, true) || check13(d, p, s + "/anyOf/2", e, a, true) || check14(d, p, s + "/anyOf/3", e, a, true) || check15(d, p, s + "/anyOf/4", e, a, true) || check18(d, p, s + "/anyOf/5", e, a, true)) e.length = start;
-      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
-    }
-  }
-  return e.length === n;
-}
-var properties3 = [
-  ["street", check6],
-  ["city", check6],
-  ["state", check6],
-  ["postalCode", check6],
-  ["country", check6]
-];
-function checkSegmentAddress(d, p, s, e, a, c) {
-  if (isSegmentAddress(d)) return true;
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      for (const k in d) {
-        if (!names0.has(k)) {
-          if (!checkTraitValueDepth2(d[k], p + "/" + token(k), s + "/additionalProperties", e, a, c) && !a) break body;
-        }
-      }
-      for (const row of properties3) {
-        const v = d[row[0]];
-        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
-  }
-  return e.length === n;
-}
-function check19(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 4096 && (d.length > 8192 || codePoints(d) > 4096));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 4096 })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check20(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "number" && isFinite(d)) {
-    }
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 64 && (d.length > 128 || codePoints(d) > 64));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 64 })) break body;
-        if (fits && !isDateTime(d) && fail(e, a, c, p, s + "/format", "format", { format: "date-time" })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-var properties2 = [
-  ["id", check6],
-  ["name", check6],
-  ["email", check7],
-  ["website", check8],
-  ["phone", check9],
-  ["industry", check6],
-  ["employees", check10],
-  ["revenue", check11],
-  ["plan", check6],
-  ["address", checkSegmentAddress],
-  ["description", check19],
-  ["avatar", check8],
-  ["createdAt", check20],
-  ["updatedAt", check20]
-];
-var pattern1SourceStep;
-var pattern2SourceStep;
-var pattern3SourceStep;
-var pattern4SourceStep;
-var pattern5SourceStep;
-var pattern6SourceStep;
-var pattern7SourceStep;
-var pattern8SourceStep;
-var pattern9SourceStep;
-var pattern10SourceStep;
-function check21(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (fail(e, a, c, p, s + "/not", "not", {})) break body;
-  }
-  return e.length === n;
-}
-var pattern11Source = "^[\\s\\S]*$";
-var pattern11 = new RegExp(pattern11Source, "u");
-var pattern11SourceStep;
-function check22(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (Array.isArray(d)) {
-      for (let i = 0, length = d.length; i < length; i++) {
-        if (!checkTraitValueDepth2(d[i], p + "/" + i, s + "/items", e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "array" })) break body;
-  }
-  return e.length === n;
-}
-function check23(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      for (const k in d) {
-        if (true) {
-          if (!checkTraitValueDepth2(d[k], p + "/" + token(k), s + "/additionalProperties", e, a, c) && !a) break body;
-        }
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
-  }
-  return e.length === n;
-}
-function checkTraitValueDepth3(d, p, s, e, a, c) {
-  if (isTraitValueDepth3(d)) return true;
-  const n = e.length;
-  body: {
-    {
-      const start = e.length;
-      if (check12(d, p, s + "/anyOf/0", e, a, true) || check11(d, p, s + "/anyOf/1", e, a, true) || check13(d, p, s + "/anyOf/2", e, a, true) || check14(d, p, s + "/anyOf/3", e, a, true) || check22(d, p, s + "/anyOf/4", e, a, true) || check23(d, p, s + "/anyOf/5", e, a, true)) e.length = start;
-      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
-    }
-  }
-  return e.length === n;
-}
-function checkSegmentTraits(d, p, s, e, a, c) {
-  if (isSegmentTraits(d)) return true;
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      if (Object.keys(d).length > 255 && fail(e, a, c, p, s + "/maxProperties", "maxProperties", { limit: 255 })) break body;
+function jsonIssue(v, p) {
+  const stack = [{ x: v, up: null, k: "" }];
+  const seen = /* @__PURE__ */ new Set();
+  while (stack.length > 0) {
+    const at = stack.pop();
+    const x = at.x;
+    if (x === null || typeof x == "string" || typeof x == "boolean") continue;
+    if (typeof x == "number" && isFinite(x)) continue;
+    if (typeof x != "object" || seen.has(x) || !(Array.isArray(x) || plain(x))) return { path: p + pathOf(at), value: x };
+    seen.add(x);
+    if (Array.isArray(x)) {
+      for (let i = x.length - 1; i >= 0; i--) stack.push({ x: x[i], up: at, k: String(i) });
+    } else {
       const keys = [];
-      for (const k in d) keys.push(k);
-      const classes = keys.map(classify0);
-      for (const row of properties2) {
-        const v = d[row[0]];
-        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 1) !== 0) {
-            valid = check6(d[k], p + "/" + token(k), s + (pattern1SourceStep ?? (pattern1SourceStep = "/patternProperties/" + fragment(pattern1Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 2) !== 0) {
-            valid = check7(d[k], p + "/" + token(k), s + (pattern2SourceStep ?? (pattern2SourceStep = "/patternProperties/" + fragment(pattern2Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 4) !== 0) {
-            valid = check8(d[k], p + "/" + token(k), s + (pattern3SourceStep ?? (pattern3SourceStep = "/patternProperties/" + fragment(pattern3Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 8) !== 0) {
-            valid = check9(d[k], p + "/" + token(k), s + (pattern4SourceStep ?? (pattern4SourceStep = "/patternProperties/" + fragment(pattern4Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 16) !== 0) {
-            valid = check10(d[k], p + "/" + token(k), s + (pattern5SourceStep ?? (pattern5SourceStep = "/patternProperties/" + fragment(pattern5Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 32) !== 0) {
-            valid = check11(d[k], p + "/" + token(k), s + (pattern6SourceStep ?? (pattern6SourceStep = "/patternProperties/" + fragment(pattern6Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 64) !== 0) {
-            valid = checkSegmentAddress(d[k], p + "/" + token(k), s + (pattern7SourceStep ?? (pattern7SourceStep = "/patternProperties/" + fragment(pattern7Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 128) !== 0) {
-            valid = check19(d[k], p + "/" + token(k), s + (pattern8SourceStep ?? (pattern8SourceStep = "/patternProperties/" + fragment(pattern8Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 256) !== 0) {
-            valid = check20(d[k], p + "/" + token(k), s + (pattern9SourceStep ?? (pattern9SourceStep = "/patternProperties/" + fragment(pattern9Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 512) !== 0) {
-            valid = check21(d[k], p + "/" + token(k), s + (pattern10SourceStep ?? (pattern10SourceStep = "/patternProperties/" + fragment(pattern10Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if (true) {
-            valid = checkTraitValueDepth3(d[k], p + "/" + token(k), s + (pattern11SourceStep ?? (pattern11SourceStep = "/patternProperties/" + fragment(pattern11Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
-    if (!a && e.length !== n) break body;
-  }
-  return e.length === n;
-}
-function check25(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "number" && isFinite(d)) {
-    }
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 45 && (d.length > 90 || codePoints(d) > 45));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 45 })) break body;
-        if (fits && !isIPv4(d) && fail(e, a, c, p, s + "/format", "format", { format: "ipv4" })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check26(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "number" && isFinite(d)) {
-    }
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 45 && (d.length > 90 || codePoints(d) > 45));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 45 })) break body;
-        if (fits && !isIPv6(d) && fail(e, a, c, p, s + "/format", "format", { format: "ipv6" })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check24(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    {
-      const start = e.length;
-      if (check25(d, p, s + "/anyOf/0", e, a, true) || check26(d, p, s + "/anyOf/1", e, a, true)) e.length = start;
-      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
+      for (const k in x) if (own.call(x, k) && x[k] !== void 0) keys.push(k);
+      for (let i = keys.length - 1; i >= 0; i--) stack.push({ x: x[keys[i]], up: at, k: token(keys[i]) });
     }
   }
-  return e.length === n;
+  return void 0;
 }
-function check27(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 1024 && (d.length > 2048 || codePoints(d) > 1024));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 1024 })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+function pathOf(at) {
+  const tokens2 = [];
+  for (let e = at; e.up !== null; e = e.up) tokens2.push(e.k);
+  return tokens2.length === 0 ? "" : "/" + tokens2.reverse().join("/");
+}
+function anyOfIssues(tried, formats, d, p, o) {
+  const found = tried.map((f) => {
+    const t = { list: [], max: o.max - o.list.length, alone: false };
+    f(d, p, t);
+    return t;
+  });
+  if (found.every((t) => t.list.length === 1 && t.list[0].code === "format" && t.list[0].path === p)) {
+    return add(o, p, "format", d, formats);
   }
-  return e.length === n;
-}
-var properties5 = [
-  ["name", check6],
-  ["version", check6]
-];
-function check28(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      if (d.name === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "name" })) break body;
-      if (d.version === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "version" })) break body;
-      for (const row of properties5) {
-        const v = d[row[0]];
-        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  let best = found[0];
+  for (const t of found) if (reach(t) > reach(best)) best = t;
+  if (best.alone) {
+    o.list.length = 0;
+    o.list.push(best.list[0]);
+    o.max = 1;
+    o.alone = true;
+    return true;
   }
-  return e.length === n;
-}
-var properties4 = [
-  ["ip", check24],
-  ["userAgent", check27],
-  ["library", check28]
-];
-function checkSegmentContext(d, p, s, e, a, c) {
-  if (isSegmentContext(d)) return true;
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      for (const row of properties4) {
-        const v = d[row[0]];
-        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+  for (const issue of best.list) {
+    o.list.push(issue);
+    if (o.list.length >= o.max) return true;
   }
-  return e.length === n;
+  return false;
 }
-function check30(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+function reach(t) {
+  let m = -1;
+  for (const issue of t.list) {
+    const at = issue.code === "required" || issue.code === "unknown_property" ? issue.path.lastIndexOf("/") : issue.path.length;
+    if (at > m) m = at;
   }
-  return e.length === n;
+  return m;
 }
-function check29(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    {
-      const start = e.length;
-      if (check13(d, p, s + "/anyOf/0", e, a, true) || check30(d, p, s + "/anyOf/1", e, a, true)) e.length = start;
-      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
-    }
+function issues3(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d !== "group" && add(o, p, "const", d, "group")) return true;
+  return false;
+}
+function issues4(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 255 && (d.length > 510 || codePoints(d) > 255)) {
+    if (add(o, p, "max_length", d, 255)) return true;
+  } else {
+    if (d.length === 0 && add(o, p, "min_length", d, 1)) return true;
   }
-  return e.length === n;
+  return false;
 }
-function checkSegmentIntegrations(d, p, s, e, a, c) {
-  if (isSegmentIntegrations(d)) return true;
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      for (const k in d) {
-        if (true) {
-          if (!check29(d[k], p + "/" + token(k), s + "/additionalProperties", e, a, c) && !a) break body;
-        }
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+function issues5(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 255 && (d.length > 510 || codePoints(d) > 255)) {
+    if (add(o, p, "max_length", d, 255)) return true;
+  } else {
+    if (d.length === 0 && add(o, p, "min_length", d, 1)) return true;
+    if (!pattern0.test(d) && add(o, p, "pattern", d, pattern0Source)) return true;
   }
-  return e.length === n;
+  return false;
 }
-var properties1 = [
-  ["type", check3],
-  ["userId", check4],
-  ["anonymousId", check4],
-  ["groupId", check5],
-  ["traits", checkSegmentTraits],
-  ["context", checkSegmentContext],
-  ["timestamp", check20],
-  ["messageId", check4],
-  ["integrations", checkSegmentIntegrations]
-];
-function check2(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      if (d.type === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "type" })) break body;
-      if (d.groupId === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "groupId" })) break body;
-      for (const row of properties1) {
-        const v = d[row[0]];
-        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+function issues6(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 255 && (d.length > 510 || codePoints(d) > 255)) {
+    if (add(o, p, "max_length", d, 255)) return true;
   }
-  return e.length === n;
+  return false;
 }
-var properties6 = [
-  ["userId", check4]
-];
-function check31(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      if (d.userId === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "userId" })) break body;
-      for (const row of properties6) {
-        const v = d[row[0]];
-        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+function issues7(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 254 && (d.length > 508 || codePoints(d) > 254)) {
+    if (add(o, p, "max_length", d, 254)) return true;
+  } else {
+    if (!isEmail(d) && add(o, p, "format", d, ["email"])) return true;
   }
-  return e.length === n;
+  return false;
 }
-var properties7 = [
-  ["anonymousId", check4]
-];
-function check32(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      if (d.anonymousId === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "anonymousId" })) break body;
-      for (const row of properties7) {
-        const v = d[row[0]];
-        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
+function issues8(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 2048 && (d.length > 4096 || codePoints(d) > 2048)) {
+    if (add(o, p, "max_length", d, 2048)) return true;
+  } else {
+    if (!isUri(d) && add(o, p, "format", d, ["uri"])) return true;
   }
-  return e.length === n;
+  return false;
 }
-function checkSegmentIdentity(d, p, s, e, a, c) {
-  if (isSegmentIdentity(d)) return true;
-  const n = e.length;
-  body: {
-    {
-      const start = e.length;
-      if (check31(d, p, s + "/anyOf/0", e, a, true) || check32(d, p, s + "/anyOf/1", e, a, true)) e.length = start;
-      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
-    }
+function issues9(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 64 && (d.length > 128 || codePoints(d) > 64)) {
+    if (add(o, p, "max_length", d, 64)) return true;
   }
-  return e.length === n;
+  return false;
 }
-function checkSegmentBatchGroup(d, p, s, e, a, c) {
-  if (isSegmentBatchGroup(d)) return true;
-  const n = e.length;
-  body: {
-    if (!check2(d, p, s + "/allOf/0", e, a, c) && !a) break body;
-    if (!checkSegmentIdentity(d, p, s + "/allOf/1", e, a, c) && !a) break body;
-  }
-  return e.length === n;
+function issues10(d, p, o) {
+  if (!(typeof d == "number" && !(d % 1) && !isNaN(d) && isFinite(d))) return add(o, p, "type", d, ["integer"]);
+  if (d < 0 && add(o, p, "minimum", d, 0)) return true;
+  return false;
 }
-function check35(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 64 && (d.length > 128 || codePoints(d) > 64));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 64 })) break body;
-        if (d.length === 0 && fail(e, a, c, p, s + "/minLength", "minLength", { limit: 1 })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
+function issues11(d, p, o) {
+  if (!(typeof d == "number" && isFinite(d))) return add(o, p, "type", d, ["number"]);
+  return false;
 }
+var named3 = /* @__PURE__ */ new Map([
+  ["street", issues6],
+  ["city", issues6],
+  ["state", issues6],
+  ["postalCode", issues6],
+  ["country", issues6]
+]);
 function isSchema0(d) {
+  if (!(typeof d == "string") || d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192)) return false;
+  return true;
+}
+function isSchema1(d) {
+  if (!(typeof d == "number" && isFinite(d))) return false;
+  return true;
+}
+function isSchema2(d) {
+  if (!(typeof d == "boolean")) return false;
+  return true;
+}
+function isSchema3(d) {
+  if (!(d === null)) return false;
+  return true;
+}
+function isSchema4(d) {
+  if (!Array.isArray(d)) return false;
+  for (let i84 = 0; i84 < d.length; i84++) {
+    const item84 = d[i84];
+    if (!is_TraitValueDepth1(item84)) return false;
+  }
+  return true;
+}
+function isSchema5(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  for (const key85 in d) {
+    if (!own.call(d, key85)) continue;
+    const value105 = d[key85];
+    if (value105 === void 0) continue;
+    {
+      if (!is_TraitValueDepth1(value105)) return false;
+    }
+  }
+  return true;
+}
+function issues12(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192)) {
+    if (add(o, p, "max_length", d, 8192)) return true;
+  }
+  return false;
+}
+function issues13(d, p, o) {
+  if (!(typeof d == "boolean")) return add(o, p, "type", d, ["boolean"]);
+  return false;
+}
+function issues14(d, p, o) {
+  if (!(d === null)) return add(o, p, "type", d, ["null"]);
+  return false;
+}
+function isSchema6(d) {
+  if (!Array.isArray(d)) return false;
+  for (let i86 = 0; i86 < d.length; i86++) {
+    const item86 = d[i86];
+    if (!is_TraitValueDepth0(item86)) return false;
+  }
+  return true;
+}
+function isSchema7(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  for (const key87 in d) {
+    if (!own.call(d, key87)) continue;
+    const value107 = d[key87];
+    if (value107 === void 0) continue;
+    {
+      if (!is_TraitValueDepth0(value107)) return false;
+    }
+  }
+  return true;
+}
+function issues_TraitValueDepth0(d, p, o) {
+  if (is_TraitValueDepth0(d)) return false;
+  if (!(isSchema0(d) || isSchema1(d) || isSchema2(d) || isSchema3(d))) {
+    if (d !== null && typeof d == "object") return add(o, p, "too_deep", d, null);
+    const tried = [];
+    if (typeof d == "string") tried.push(issues12);
+    if (typeof d == "number" && isFinite(d)) tried.push(issues11);
+    if (typeof d == "boolean") tried.push(issues13);
+    if (d === null) tried.push(issues14);
+    if (tried.length === 0) {
+      if (add(o, p, "type", d, ["string", "number", "boolean", "null"])) return true;
+    } else if (tried.length === 1) {
+      if (tried[0](d, p, o)) return true;
+    } else if (anyOfIssues(tried, [null, null, null, null], d, p, o)) return true;
+  }
+  if (Array.isArray(d)) {
+    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const k in d) {
+      if (!own.call(d, k)) continue;
+      const v = d[k];
+      if (v === void 0) continue;
+      const q = p + "/" + token(k);
+      let matched = false;
+      if (!matched) {
+        if (jsonIssues(v, q, o)) return true;
+      }
+    }
+  }
+  return false;
+}
+function issues16(d, p, o) {
+  if (!Array.isArray(d)) return add(o, p, "type", d, ["array"]);
+  for (let i = 0; i < d.length; i++) if (issues_TraitValueDepth0(d[i], p + "/" + i, o)) return true;
+  return false;
+}
+function issues17(d, p, o) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    if (!matched) {
+      if (issues_TraitValueDepth0(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+function issues_TraitValueDepth1(d, p, o) {
+  if (is_TraitValueDepth1(d)) return false;
+  if (!(isSchema0(d) || isSchema1(d) || isSchema2(d) || isSchema3(d) || isSchema6(d) || isSchema7(d))) {
+    const tried = [];
+    if (typeof d == "string") tried.push(issues12);
+    if (typeof d == "number" && isFinite(d)) tried.push(issues11);
+    if (typeof d == "boolean") tried.push(issues13);
+    if (d === null) tried.push(issues14);
+    if (Array.isArray(d)) tried.push(issues16);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues17);
+    if (tried.length === 0) {
+      if (add(o, p, "type", d, ["string", "number", "boolean", "null", "array", "object"])) return true;
+    } else if (tried.length === 1) {
+      if (tried[0](d, p, o)) return true;
+    } else if (anyOfIssues(tried, [null, null, null, null, null, null], d, p, o)) return true;
+  }
+  if (Array.isArray(d)) {
+    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const k in d) {
+      if (!own.call(d, k)) continue;
+      const v = d[k];
+      if (v === void 0) continue;
+      const q = p + "/" + token(k);
+      let matched = false;
+      if (!matched) {
+        if (jsonIssues(v, q, o)) return true;
+      }
+    }
+  }
+  return false;
+}
+function issues15(d, p, o) {
+  if (!Array.isArray(d)) return add(o, p, "type", d, ["array"]);
+  for (let i = 0; i < d.length; i++) if (issues_TraitValueDepth1(d[i], p + "/" + i, o)) return true;
+  return false;
+}
+function issues18(d, p, o) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    if (!matched) {
+      if (issues_TraitValueDepth1(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+function issues_TraitValueDepth2(d, p, o) {
+  if (is_TraitValueDepth2(d)) return false;
+  if (!(isSchema0(d) || isSchema1(d) || isSchema2(d) || isSchema3(d) || isSchema4(d) || isSchema5(d))) {
+    const tried = [];
+    if (typeof d == "string") tried.push(issues12);
+    if (typeof d == "number" && isFinite(d)) tried.push(issues11);
+    if (typeof d == "boolean") tried.push(issues13);
+    if (d === null) tried.push(issues14);
+    if (Array.isArray(d)) tried.push(issues15);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues18);
+    if (tried.length === 0) {
+      if (add(o, p, "type", d, ["string", "number", "boolean", "null", "array", "object"])) return true;
+    } else if (tried.length === 1) {
+      if (tried[0](d, p, o)) return true;
+    } else if (anyOfIssues(tried, [null, null, null, null, null, null], d, p, o)) return true;
+  }
+  if (Array.isArray(d)) {
+    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const k in d) {
+      if (!own.call(d, k)) continue;
+      const v = d[k];
+      if (v === void 0) continue;
+      const q = p + "/" + token(k);
+      let matched = false;
+      if (!matched) {
+        if (jsonIssues(v, q, o)) return true;
+      }
+    }
+  }
+  return false;
+}
+function issues_SegmentAddress(d, p, o) {
+  if (is_SegmentAddress(d)) return false;
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    const f = named3.get(k);
+    if (f !== void 0) {
+      matched = true;
+      if (f(v, q, o)) return true;
+    }
+    if (!matched) {
+      if (issues_TraitValueDepth2(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+function issues19(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 4096 && (d.length > 8192 || codePoints(d) > 4096)) {
+    if (add(o, p, "max_length", d, 4096)) return true;
+  }
+  return false;
+}
+function issues20(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 64 && (d.length > 128 || codePoints(d) > 64)) {
+    if (add(o, p, "max_length", d, 64)) return true;
+  } else {
+    if (!isDateTime(d) && add(o, p, "format", d, ["date-time"])) return true;
+  }
+  return false;
+}
+var named2 = /* @__PURE__ */ new Map([
+  ["id", issues6],
+  ["name", issues6],
+  ["email", issues7],
+  ["website", issues8],
+  ["phone", issues9],
+  ["industry", issues6],
+  ["employees", issues10],
+  ["revenue", issues11],
+  ["plan", issues6],
+  ["address", issues_SegmentAddress],
+  ["description", issues19],
+  ["avatar", issues8],
+  ["createdAt", issues20],
+  ["updatedAt", issues20]
+]);
+function issues21(d, p, o) {
+  return add(o, p, "trait_name_too_long", d, null);
+  return false;
+}
+function isSchema8(d) {
+  if (!Array.isArray(d)) return false;
+  for (let i88 = 0; i88 < d.length; i88++) {
+    const item88 = d[i88];
+    if (!is_TraitValueDepth2(item88)) return false;
+  }
+  return true;
+}
+function isSchema9(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  for (const key89 in d) {
+    if (!own.call(d, key89)) continue;
+    const value109 = d[key89];
+    if (value109 === void 0) continue;
+    {
+      if (!is_TraitValueDepth2(value109)) return false;
+    }
+  }
+  return true;
+}
+function issues22(d, p, o) {
+  if (!Array.isArray(d)) return add(o, p, "type", d, ["array"]);
+  for (let i = 0; i < d.length; i++) if (issues_TraitValueDepth2(d[i], p + "/" + i, o)) return true;
+  return false;
+}
+function issues23(d, p, o) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    if (!matched) {
+      if (issues_TraitValueDepth2(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+function issues_TraitValueDepth3(d, p, o) {
+  if (is_TraitValueDepth3(d)) return false;
+  if (!(isSchema0(d) || isSchema1(d) || isSchema2(d) || isSchema3(d) || isSchema8(d) || isSchema9(d))) {
+    const tried = [];
+    if (typeof d == "string") tried.push(issues12);
+    if (typeof d == "number" && isFinite(d)) tried.push(issues11);
+    if (typeof d == "boolean") tried.push(issues13);
+    if (d === null) tried.push(issues14);
+    if (Array.isArray(d)) tried.push(issues22);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues23);
+    if (tried.length === 0) {
+      if (add(o, p, "type", d, ["string", "number", "boolean", "null", "array", "object"])) return true;
+    } else if (tried.length === 1) {
+      if (tried[0](d, p, o)) return true;
+    } else if (anyOfIssues(tried, [null, null, null, null, null, null], d, p, o)) return true;
+  }
+  if (Array.isArray(d)) {
+    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const k in d) {
+      if (!own.call(d, k)) continue;
+      const v = d[k];
+      if (v === void 0) continue;
+      const q = p + "/" + token(k);
+      let matched = false;
+      if (!matched) {
+        if (jsonIssues(v, q, o)) return true;
+      }
+    }
+  }
+  return false;
+}
+function issues_SegmentTraits(d, p, o) {
+  if (is_SegmentTraits(d)) return false;
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  {
+    let n = 0;
+    for (const k in d) if (own.call(d, k) && ++n > 255) return alone(o, p, "max_properties", 255);
+  }
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    const f = named2.get(k);
+    if (f !== void 0) {
+      matched = true;
+      if (f(v, q, o)) return true;
+    }
+    const c = classify0(k);
+    if ((c & 1) !== 0) {
+      matched = true;
+      if (issues6(v, q, o)) return true;
+    }
+    if ((c & 2) !== 0) {
+      matched = true;
+      if (issues7(v, q, o)) return true;
+    }
+    if ((c & 4) !== 0) {
+      matched = true;
+      if (issues8(v, q, o)) return true;
+    }
+    if ((c & 8) !== 0) {
+      matched = true;
+      if (issues9(v, q, o)) return true;
+    }
+    if ((c & 16) !== 0) {
+      matched = true;
+      if (issues10(v, q, o)) return true;
+    }
+    if ((c & 32) !== 0) {
+      matched = true;
+      if (issues11(v, q, o)) return true;
+    }
+    if ((c & 64) !== 0) {
+      matched = true;
+      if (issues_SegmentAddress(v, q, o)) return true;
+    }
+    if ((c & 128) !== 0) {
+      matched = true;
+      if (issues19(v, q, o)) return true;
+    }
+    if ((c & 256) !== 0) {
+      matched = true;
+      if (issues20(v, q, o)) return true;
+    }
+    if ((c & 512) !== 0) {
+      matched = true;
+      if (issues21(v, q, o)) return true;
+    }
+    if (true) {
+      matched = true;
+      if (issues_TraitValueDepth3(v, q, o)) return true;
+    }
+    if (!matched) {
+      if (jsonIssues(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+function isSchema10(d) {
+  if (!(typeof d == "string") || d.length > 45 && (d.length > 90 || codePoints(d) > 45) || !isIPv4(d)) return false;
+  return true;
+}
+function isSchema11(d) {
+  if (!(typeof d == "string") || d.length > 45 && (d.length > 90 || codePoints(d) > 45) || !isIPv6(d)) return false;
+  return true;
+}
+function issues25(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 45 && (d.length > 90 || codePoints(d) > 45)) {
+    if (add(o, p, "max_length", d, 45)) return true;
+  } else {
+    if (!isIPv4(d) && add(o, p, "format", d, ["ipv4"])) return true;
+  }
+  return false;
+}
+function issues26(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 45 && (d.length > 90 || codePoints(d) > 45)) {
+    if (add(o, p, "max_length", d, 45)) return true;
+  } else {
+    if (!isIPv6(d) && add(o, p, "format", d, ["ipv6"])) return true;
+  }
+  return false;
+}
+function issues24(d, p, o) {
+  if (!(isSchema10(d) || isSchema11(d))) {
+    const tried = [];
+    if (typeof d == "string") tried.push(issues25);
+    if (typeof d == "string") tried.push(issues26);
+    if (tried.length === 0) {
+      if (add(o, p, "type", d, ["string"])) return true;
+    } else if (tried.length === 1) {
+      if (tried[0](d, p, o)) return true;
+    } else if (anyOfIssues(tried, ["ipv4", "ipv6"], d, p, o)) return true;
+  }
+  if (Array.isArray(d)) {
+    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const k in d) {
+      if (!own.call(d, k)) continue;
+      const v = d[k];
+      if (v === void 0) continue;
+      const q = p + "/" + token(k);
+      let matched = false;
+      if (!matched) {
+        if (jsonIssues(v, q, o)) return true;
+      }
+    }
+  }
+  return false;
+}
+function issues27(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 1024 && (d.length > 2048 || codePoints(d) > 1024)) {
+    if (add(o, p, "max_length", d, 1024)) return true;
+  }
+  return false;
+}
+var named5 = /* @__PURE__ */ new Map([
+  ["name", issues6],
+  ["version", issues6]
+]);
+function issues28(d, p, o) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  if (!(own.call(d, "name") && d["name"] !== void 0) && add(o, p + "/name", "required", d, "name")) return true;
+  if (!(own.call(d, "version") && d["version"] !== void 0) && add(o, p + "/version", "required", d, "version")) return true;
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    const f = named5.get(k);
+    if (f !== void 0) {
+      matched = true;
+      if (f(v, q, o)) return true;
+    }
+    if (!matched) {
+      if (jsonIssues(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+var named4 = /* @__PURE__ */ new Map([
+  ["ip", issues24],
+  ["userAgent", issues27],
+  ["library", issues28]
+]);
+function issues_SegmentContext(d, p, o) {
+  if (is_SegmentContext(d)) return false;
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    const f = named4.get(k);
+    if (f !== void 0) {
+      matched = true;
+      if (f(v, q, o)) return true;
+    }
+    if (!matched) {
+      if (jsonIssues(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+function isSchema12(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  for (const key92 in d) {
+    if (!own.call(d, key92)) continue;
+    const value112 = d[key92];
+    if (value112 === void 0) continue;
+    {
+      if (!isJson(value112)) return false;
+    }
+  }
+  return true;
+}
+function issues30(d, p, o) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    if (!matched) {
+      if (jsonIssues(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+function issues29(d, p, o) {
+  if (!(isSchema2(d) || isSchema12(d))) {
+    const tried = [];
+    if (typeof d == "boolean") tried.push(issues13);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues30);
+    if (tried.length === 0) {
+      if (add(o, p, "type", d, ["boolean", "object"])) return true;
+    } else if (tried.length === 1) {
+      if (tried[0](d, p, o)) return true;
+    } else if (anyOfIssues(tried, [null, null], d, p, o)) return true;
+  }
+  if (Array.isArray(d)) {
+    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const k in d) {
+      if (!own.call(d, k)) continue;
+      const v = d[k];
+      if (v === void 0) continue;
+      const q = p + "/" + token(k);
+      let matched = false;
+      if (!matched) {
+        if (jsonIssues(v, q, o)) return true;
+      }
+    }
+  }
+  return false;
+}
+function issues_SegmentIntegrations(d, p, o) {
+  if (is_SegmentIntegrations(d)) return false;
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    if (!matched) {
+      if (issues29(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+var named1 = /* @__PURE__ */ new Map([
+  ["type", issues3],
+  ["userId", issues4],
+  ["anonymousId", issues4],
+  ["groupId", issues5],
+  ["traits", issues_SegmentTraits],
+  ["context", issues_SegmentContext],
+  ["timestamp", issues20],
+  ["messageId", issues4],
+  ["integrations", issues_SegmentIntegrations]
+]);
+function issues2(d, p, o) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  if (!(own.call(d, "type") && d["type"] !== void 0) && add(o, p + "/type", "required", d, "type")) return true;
+  if (!(own.call(d, "groupId") && d["groupId"] !== void 0) && add(o, p + "/groupId", "required", d, "groupId")) return true;
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    const f = named1.get(k);
+    if (f !== void 0) {
+      matched = true;
+      if (f(v, q, o)) return true;
+    }
+    if (!matched) {
+      if (jsonIssues(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+function isSchema13(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  const value113 = own.call(d, "userId") ? d.userId : void 0;
+  if (value113 === void 0) return false;
+  else {
+    if (!(typeof value113 == "string") || value113.length > 255 && (value113.length > 510 || codePoints(value113) > 255) || value113.length === 0) return false;
+  }
+  for (const key94 in d) {
+    if (!own.call(d, key94)) continue;
+    const value115 = d[key94];
+    if (value115 === void 0) continue;
+    switch (key94) {
+      case "userId":
+        break;
+      default: {
+        if (!isJson(value115)) return false;
+      }
+    }
+  }
+  return true;
+}
+function isSchema14(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  const value116 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
+  if (value116 === void 0) return false;
+  else {
+    if (!(typeof value116 == "string") || value116.length > 255 && (value116.length > 510 || codePoints(value116) > 255) || value116.length === 0) return false;
+  }
+  for (const key96 in d) {
+    if (!own.call(d, key96)) continue;
+    const value118 = d[key96];
+    if (value118 === void 0) continue;
+    switch (key96) {
+      case "anonymousId":
+        break;
+      default: {
+        if (!isJson(value118)) return false;
+      }
+    }
+  }
+  return true;
+}
+var named6 = /* @__PURE__ */ new Map([
+  ["userId", issues4]
+]);
+function issues31(d, p, o) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  if (!(own.call(d, "userId") && d["userId"] !== void 0) && add(o, p + "/userId", "required", d, "userId")) return true;
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    const f = named6.get(k);
+    if (f !== void 0) {
+      matched = true;
+      if (f(v, q, o)) return true;
+    }
+    if (!matched) {
+      if (jsonIssues(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+var named7 = /* @__PURE__ */ new Map([
+  ["anonymousId", issues4]
+]);
+function issues32(d, p, o) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  if (!(own.call(d, "anonymousId") && d["anonymousId"] !== void 0) && add(o, p + "/anonymousId", "required", d, "anonymousId")) return true;
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    const f = named7.get(k);
+    if (f !== void 0) {
+      matched = true;
+      if (f(v, q, o)) return true;
+    }
+    if (!matched) {
+      if (jsonIssues(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+function issues_SegmentIdentity(d, p, o) {
+  if (is_SegmentIdentity(d)) return false;
+  if (!(isSchema13(d) || isSchema14(d))) {
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d) && !own.call(d, "userId") && !own.call(d, "anonymousId")) return add(o, p, "identity", d, ["userId", "anonymousId"]);
+    const tried = [];
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues31);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues32);
+    if (tried.length === 0) {
+      if (add(o, p, "type", d, ["object"])) return true;
+    } else if (tried.length === 1) {
+      if (tried[0](d, p, o)) return true;
+    } else if (anyOfIssues(tried, [null, null], d, p, o)) return true;
+  }
+  if (Array.isArray(d)) {
+    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const k in d) {
+      if (!own.call(d, k)) continue;
+      const v = d[k];
+      if (v === void 0) continue;
+      const q = p + "/" + token(k);
+      let matched = false;
+      if (!matched) {
+        if (jsonIssues(v, q, o)) return true;
+      }
+    }
+  }
+  return false;
+}
+function issues_SegmentBatchGroup(d, p, o) {
+  if (is_SegmentBatchGroup(d)) return false;
+  if (issues2(d, p, o)) return true;
+  if (issues_SegmentIdentity(d, p, o)) return true;
+  if (Array.isArray(d)) {
+    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const k in d) {
+      if (!own.call(d, k)) continue;
+      const v = d[k];
+      if (v === void 0) continue;
+      const q = p + "/" + token(k);
+      let matched = false;
+      if (!matched) {
+        if (jsonIssues(v, q, o)) return true;
+      }
+    }
+  }
+  return false;
+}
+function issues35(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 64 && (d.length > 128 || codePoints(d) > 64)) {
+    if (add(o, p, "max_length", d, 64)) return true;
+  } else {
+    if (d.length === 0 && add(o, p, "min_length", d, 1)) return true;
+  }
+  return false;
+}
+function isSchema15(d) {
   if (!(typeof d == "string") || d !== "group") return false;
   return true;
 }
-function check36(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (isSchema0(d) && fail(e, a, c, p, s + "/not", "not", {})) break body;
+function issues36(d, p, o) {
+  if (isSchema15(d) && add(o, p, "invalid", d, null)) return true;
+  if (Array.isArray(d)) {
+    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
   }
-  return e.length === n;
-}
-function check34(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (!check35(d, p, s + "/allOf/0", e, a, c) && !a) break body;
-    if (!check36(d, p, s + "/allOf/1", e, a, c) && !a) break body;
-  }
-  return e.length === n;
-}
-var properties8 = [
-  ["type", check34]
-];
-function check33(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      if (d.type === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "type" })) break body;
-      for (const row of properties8) {
-        const v = d[row[0]];
-        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const k in d) {
+      if (!own.call(d, k)) continue;
+      const v = d[k];
+      if (v === void 0) continue;
+      const q = p + "/" + token(k);
+      let matched = false;
+      if (!matched) {
+        if (jsonIssues(v, q, o)) return true;
       }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
-  }
-  return e.length === n;
-}
-function checkSegmentBatchOtherMessage(d, p, s, e, a, c) {
-  if (isSegmentBatchOtherMessage(d)) return true;
-  const n = e.length;
-  body: {
-    if (!check33(d, p, s + "/allOf/0", e, a, c) && !a) break body;
-    if (!checkSegmentIdentity(d, p, s + "/allOf/1", e, a, c) && !a) break body;
-  }
-  return e.length === n;
-}
-function check1(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    {
-      const start = e.length;
-      if (checkSegmentBatchGroup(d, p, s + "/anyOf/0", e, a, true) || checkSegmentBatchOtherMessage(d, p, s + "/anyOf/1", e, a, true)) e.length = start;
-      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
     }
   }
-  return e.length === n;
-}
-function check0(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (Array.isArray(d)) {
-      if (d.length > 2500 && fail(e, a, c, p, s + "/maxItems", "maxItems", { limit: 2500 })) break body;
-      if (d.length < 1 && fail(e, a, c, p, s + "/minItems", "minItems", { limit: 1 })) break body;
-      for (let i = 0, length = d.length; i < length; i++) {
-        if (!check1(d[i], p + "/" + i, s + "/items", e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "array" })) break body;
-  }
-  return e.length === n;
-}
-var properties0 = [
-  ["batch", check0],
-  ["sentAt", check20],
-  ["writeKey", check6],
-  ["context", checkSegmentContext],
-  ["integrations", checkSegmentIntegrations]
-];
-function checkBody(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      if (d.batch === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "batch" })) break body;
-      for (const row of properties0) {
-        const v = d[row[0]];
-        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
-  }
-  return e.length === n;
-}
-function errorsOf(data, allErrors) {
-  const e = [];
-  stopped = null;
-  checkBody(data, "", "#", e, allErrors, false);
-  const first = stopped;
-  stopped = null;
-  return first === null ? e : [first];
-}
-function validate(data) {
-  if (isBody(data)) {
-    validate.errors = null;
-    return true;
-  }
-  validate.errors = errorsOf(data, false);
   return false;
 }
-validate.errors = null;
-function details(data) {
-  const errors = isBody(data) ? [] : errorsOf(data, true);
-  details.errors = errors.length === 0 ? null : errors;
-  return errors.length === 0;
+function issues34(d, p, o) {
+  if (issues35(d, p, o)) return true;
+  if (issues36(d, p, o)) return true;
+  if (Array.isArray(d)) {
+    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const k in d) {
+      if (!own.call(d, k)) continue;
+      const v = d[k];
+      if (v === void 0) continue;
+      const q = p + "/" + token(k);
+      let matched = false;
+      if (!matched) {
+        if (jsonIssues(v, q, o)) return true;
+      }
+    }
+  }
+  return false;
 }
-details.errors = null;
+var named8 = /* @__PURE__ */ new Map([
+  ["type", issues34]
+]);
+function issues33(d, p, o) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  if (!(own.call(d, "type") && d["type"] !== void 0) && add(o, p + "/type", "required", d, "type")) return true;
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    const f = named8.get(k);
+    if (f !== void 0) {
+      matched = true;
+      if (f(v, q, o)) return true;
+    }
+    if (!matched) {
+      if (jsonIssues(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+function issues_SegmentBatchOtherMessage(d, p, o) {
+  if (is_SegmentBatchOtherMessage(d)) return false;
+  if (issues33(d, p, o)) return true;
+  if (issues_SegmentIdentity(d, p, o)) return true;
+  if (Array.isArray(d)) {
+    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const k in d) {
+      if (!own.call(d, k)) continue;
+      const v = d[k];
+      if (v === void 0) continue;
+      const q = p + "/" + token(k);
+      let matched = false;
+      if (!matched) {
+        if (jsonIssues(v, q, o)) return true;
+      }
+    }
+  }
+  return false;
+}
+function issues1(d, p, o) {
+  if (!(is_SegmentBatchGroup(d) || is_SegmentBatchOtherMessage(d))) {
+    const tried = [];
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d) && (!own.call(d, "type") || d.type === void 0 || d.type === "group")) tried.push(issues_SegmentBatchGroup);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d) && d.type !== "group") tried.push(issues_SegmentBatchOtherMessage);
+    if (tried.length === 0) {
+      if (add(o, p, "type", d, ["object"])) return true;
+    } else if (tried.length === 1) {
+      if (tried[0](d, p, o)) return true;
+    } else if (anyOfIssues(tried, [null, null], d, p, o)) return true;
+  }
+  if (Array.isArray(d)) {
+    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const k in d) {
+      if (!own.call(d, k)) continue;
+      const v = d[k];
+      if (v === void 0) continue;
+      const q = p + "/" + token(k);
+      let matched = false;
+      if (!matched) {
+        if (jsonIssues(v, q, o)) return true;
+      }
+    }
+  }
+  return false;
+}
+function issues0(d, p, o) {
+  if (!Array.isArray(d)) return add(o, p, "type", d, ["array"]);
+  if (d.length > 2500) return alone(o, p, "max_items", 2500);
+  if (d.length < 1 && add(o, p, "min_items", d, 1)) return true;
+  for (let i = 0; i < d.length; i++) if (issues1(d[i], p + "/" + i, o)) return true;
+  return false;
+}
+var named0 = /* @__PURE__ */ new Map([
+  ["batch", issues0],
+  ["sentAt", issues20],
+  ["writeKey", issues6],
+  ["context", issues_SegmentContext],
+  ["integrations", issues_SegmentIntegrations]
+]);
+function issuesOfBody(d, p, o) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  if (!(own.call(d, "batch") && d["batch"] !== void 0) && add(o, p + "/batch", "required", d, "batch")) return true;
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    const f = named0.get(k);
+    if (f !== void 0) {
+      matched = true;
+      if (f(v, q, o)) return true;
+    }
+    if (!matched) {
+      if (jsonIssues(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+function validate(data) {
+  return isBody(data);
+}
+function issues(data, max) {
+  if (isBody(data)) return [];
+  const o = { list: [], max: max >= 1 ? max : 1, alone: false };
+  issuesOfBody(data, "", o);
+  return o.list;
+}
 export {
   validate as default,
-  details,
+  issues,
   validate
 };

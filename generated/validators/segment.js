@@ -129,19 +129,19 @@ var REG_NAME = UNRESERVED | SUB_DELIM;
 var CLASSES = classTable();
 function classTable() {
   const table = new Uint8Array(128);
-  const add = (chars, bits) => {
+  const add2 = (chars, bits) => {
     for (const c of chars) table[c.charCodeAt(0)] |= bits;
   };
   const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   const digits = "0123456789";
-  add(letters + digits, UNRESERVED | PCHAR | ATEXT | SCHEME | ALNUM);
-  add("-._~", UNRESERVED | PCHAR);
-  add("!$&'()*+,;=", SUB_DELIM | PCHAR);
-  add(":@", PCHAR);
-  add(letters + digits + "-._~!$&'()*+,;=:@/", PATH);
-  add("!#$%&'*+-/=?^_`{|}~", ATEXT);
-  add("+-.", SCHEME);
-  add(digits + "ABCDEFabcdef", HEX);
+  add2(letters + digits, UNRESERVED | PCHAR | ATEXT | SCHEME | ALNUM);
+  add2("-._~", UNRESERVED | PCHAR);
+  add2("!$&'()*+,;=", SUB_DELIM | PCHAR);
+  add2(":@", PCHAR);
+  add2(letters + digits + "-._~!$&'()*+,;=:@/", PATH);
+  add2("!#$%&'*+-/=?^_`{|}~", ATEXT);
+  add2("+-.", SCHEME);
+  add2(digits + "ABCDEFabcdef", HEX);
   return table;
 }
 function is(c, bits) {
@@ -372,10 +372,156 @@ function codePoints(s) {
   return count;
 }
 
+// schemas/issues/describe.ts
+function tokens(pointer) {
+  if (pointer === "") return [];
+  return pointer.slice(1).split("/").map((token2) => token2.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function label(path) {
+  const last = tokens(path).at(-1);
+  if (last === void 0) return "The body";
+  return /^\d+$/.test(last) ? `Item ${last} of \`${short(tokens(path).at(-2) ?? "the body")}\`` : `\`${short(last)}\``;
+}
+function short(key) {
+  if (key.length <= QUOTE_MAX) return key;
+  const points = [...key.slice(0, QUOTE_MAX * 2)];
+  if (points.length <= QUOTE_MAX && key.length <= QUOTE_MAX * 2) return key;
+  return `${points.slice(0, QUOTE_MAX).join("")}\u2026`;
+}
+function typeName(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return isPlain(value) ? "an object" : "an object that is not plain data";
+  if (typeof value === "string") return "a string";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return `${value}, which JSON cannot hold`;
+    return Number.isInteger(value) ? "an integer" : "a number";
+  }
+  if (typeof value === "boolean") return "a boolean";
+  return typeof value;
+}
+function isPlain(value) {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+var SECRET = /key|token|secret|password|authorization/i;
+var QUOTE_MAX = 40;
+function got(path, value) {
+  const key = tokens(path).at(-1) ?? "";
+  if (SECRET.test(key)) return "";
+  if (typeof value === "number" || typeof value === "boolean") return `; got ${String(value)}`;
+  if (typeof value === "string" && [...value].length <= QUOTE_MAX) return `; got ${JSON.stringify(value)}`;
+  return "";
+}
+var FORMAT_NAMES = {
+  "date-time": "an RFC 3339 date-time with a time zone, such as 2024-01-15T10:30:00Z",
+  email: "an e-mail address",
+  hostname: "a host name, such as acme.com",
+  ipv4: "an IPv4 address",
+  ipv6: "an IPv6 address",
+  uri: "an absolute URI, such as https://acme.com"
+};
+function formatName(format) {
+  return FORMAT_NAMES[format] ?? `a valid ${format}`;
+}
+function oneOf(words) {
+  return words.length <= 1 ? words[0] ?? "" : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
+}
+var ARTICLE = {
+  string: "a string",
+  number: "a number",
+  integer: "an integer",
+  boolean: "a boolean",
+  null: "null",
+  object: "an object",
+  array: "an array"
+};
+function typeWord(type) {
+  return ARTICLE[type] ?? type;
+}
+
+// schemas/issues/messages.ts
+function issueMessage(code, path, value, param) {
+  const at = label(path);
+  switch (code) {
+    case "required":
+      return `Missing required field \`${short(String(param))}\`.`;
+    case "unknown_property":
+      return `\`${short(lastKey(path))}\` is not a field of this object; check its spelling.`;
+    case "type":
+      return `${at} must be ${oneOf(param.map(typeWord))}, not ${typeName(value)}.`;
+    case "format":
+      return `${at} must be ${oneOf(param.map(formatName))}${got(path, value)}.`;
+    case "max_length":
+      return `${at} must be at most ${param} characters long.`;
+    case "min_length":
+      return param === 1 ? `${at} must not be empty.` : `${at} must be at least ${param} characters long.`;
+    case "pattern":
+      return `${at} ${patternRule(String(param))}${got(path, value)}.`;
+    case "enum":
+      return `${at} must be one of ${oneOf(param.map((v) => JSON.stringify(v)))}${got(path, value)}.`;
+    case "const":
+      return `${at} must be ${JSON.stringify(param)}${got(path, value)}.`;
+    case "minimum":
+      return `${at} must be at least ${param}${got(path, value)}.`;
+    case "min_items":
+      return `${at} must have at least ${param} item${param === 1 ? "" : "s"}.`;
+    case "max_items":
+      return `${at} must have at most ${param} items.`;
+    case "max_properties":
+      return `${at} must have at most ${param} keys.`;
+    case "identity":
+      return `Either ${oneOf(param.map((name) => `\`${name}\``))} is required.`;
+    case "too_deep":
+      return `${at} is nested too deeply: trait values may nest at most 3 levels.`;
+    case "trait_name_too_long":
+      return "A trait name must be at most 255 characters long.";
+    default:
+      return `${at} is not allowed here.`;
+  }
+}
+function lastKey(path) {
+  const last = path.slice(path.lastIndexOf("/") + 1);
+  return last.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+function patternRule(pattern) {
+  if (pattern.startsWith("^[^\\s")) return "must not contain whitespace or control characters";
+  if (pattern === "^[0-9]+$") return "must be a string of digits";
+  return `must match the pattern ${pattern}`;
+}
+
 // segment.validator.js
+var own = Object.prototype.hasOwnProperty;
+function plain(d) {
+  const p = Object.getPrototypeOf(d);
+  return p === Object.prototype || p === null;
+}
+function isJson(v) {
+  if (v === null || typeof v == "string" || typeof v == "boolean") return true;
+  if (typeof v == "number") return isFinite(v);
+  if (typeof v != "object") return false;
+  const stack = [v];
+  const seen = /* @__PURE__ */ new Set();
+  while (stack.length > 0) {
+    const x = stack.pop();
+    if (x === null || typeof x == "string" || typeof x == "boolean") continue;
+    if (typeof x == "number" && isFinite(x)) continue;
+    if (typeof x != "object" || seen.has(x)) return false;
+    seen.add(x);
+    if (Array.isArray(x)) for (let i = 0; i < x.length; i++) stack.push(x[i]);
+    else if (plain(x)) for (const k in x) {
+      if (own.call(x, k) && x[k] !== void 0) stack.push(x[k]);
+    }
+    else return false;
+  }
+  return true;
+}
+function token(k) {
+  return k.indexOf("~") < 0 && k.indexOf("/") < 0 ? k : k.replace(/~/g, "~0").replace(/\//g, "~1");
+}
 var pattern0Source = "^[^\\s\\x00-\\x1F\\x7F-\\x9F]*$";
 var pattern0 = new RegExp(pattern0Source, "u");
-function isTraitValueDepth0(d) {
+function is_TraitValueDepth0(d) {
   anyOf3: {
     branch15: {
       if (!(typeof d == "string") || d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192)) break branch15;
@@ -395,9 +541,25 @@ function isTraitValueDepth0(d) {
     }
     return false;
   }
+  if (Array.isArray(d)) {
+    for (let i25 = 0; i25 < d.length; i25++) {
+      const item25 = d[i25];
+      if (!isJson(item25)) return false;
+    }
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const key22 in d) {
+      if (!own.call(d, key22)) continue;
+      const value22 = d[key22];
+      if (value22 === void 0) continue;
+      {
+        if (!isJson(value22)) return false;
+      }
+    }
+  }
   return true;
 }
-function isTraitValueDepth1(d) {
+function is_TraitValueDepth1(d) {
   anyOf2: {
     branch10: {
       if (!(typeof d == "string") || d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192)) break branch10;
@@ -417,27 +579,45 @@ function isTraitValueDepth1(d) {
     }
     branch14: {
       if (!Array.isArray(d)) break branch14;
-      for (let i2 = 0; i2 < d.length; i2++) {
-        const item2 = d[i2];
-        if (!isTraitValueDepth0(item2)) break branch14;
+      for (let i20 = 0; i20 < d.length; i20++) {
+        const item20 = d[i20];
+        if (!is_TraitValueDepth0(item20)) break branch14;
       }
       break anyOf2;
     }
     branch19: {
-      if (!(d && typeof d == "object" && !Array.isArray(d))) break branch19;
-      for (const key2 in d) {
-        const value2 = d[key2];
+      if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch19;
+      for (const key24 in d) {
+        if (!own.call(d, key24)) continue;
+        const value24 = d[key24];
+        if (value24 === void 0) continue;
         {
-          if (!isTraitValueDepth0(value2)) break branch19;
+          if (!is_TraitValueDepth0(value24)) break branch19;
         }
       }
       break anyOf2;
     }
     return false;
   }
+  if (Array.isArray(d)) {
+    for (let i27 = 0; i27 < d.length; i27++) {
+      const item27 = d[i27];
+      if (!isJson(item27)) return false;
+    }
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const key25 in d) {
+      if (!own.call(d, key25)) continue;
+      const value25 = d[key25];
+      if (value25 === void 0) continue;
+      {
+        if (!isJson(value25)) return false;
+      }
+    }
+  }
   return true;
 }
-function isTraitValueDepth2(d) {
+function is_TraitValueDepth2(d) {
   anyOf1: {
     branch5: {
       if (!(typeof d == "string") || d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192)) break branch5;
@@ -457,27 +637,45 @@ function isTraitValueDepth2(d) {
     }
     branch9: {
       if (!Array.isArray(d)) break branch9;
-      for (let i1 = 0; i1 < d.length; i1++) {
-        const item1 = d[i1];
-        if (!isTraitValueDepth1(item1)) break branch9;
+      for (let i15 = 0; i15 < d.length; i15++) {
+        const item15 = d[i15];
+        if (!is_TraitValueDepth1(item15)) break branch9;
       }
       break anyOf1;
     }
     branch20: {
-      if (!(d && typeof d == "object" && !Array.isArray(d))) break branch20;
-      for (const key3 in d) {
-        const value3 = d[key3];
+      if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch20;
+      for (const key27 in d) {
+        if (!own.call(d, key27)) continue;
+        const value27 = d[key27];
+        if (value27 === void 0) continue;
         {
-          if (!isTraitValueDepth1(value3)) break branch20;
+          if (!is_TraitValueDepth1(value27)) break branch20;
         }
       }
       break anyOf1;
     }
     return false;
   }
+  if (Array.isArray(d)) {
+    for (let i29 = 0; i29 < d.length; i29++) {
+      const item29 = d[i29];
+      if (!isJson(item29)) return false;
+    }
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const key28 in d) {
+      if (!own.call(d, key28)) continue;
+      const value28 = d[key28];
+      if (value28 === void 0) continue;
+      {
+        if (!isJson(value28)) return false;
+      }
+    }
+  }
   return true;
 }
-function isTraitValueDepth3(d) {
+function is_TraitValueDepth3(d) {
   anyOf0: {
     branch0: {
       if (!(typeof d == "string") || d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192)) break branch0;
@@ -497,23 +695,41 @@ function isTraitValueDepth3(d) {
     }
     branch4: {
       if (!Array.isArray(d)) break branch4;
-      for (let i0 = 0; i0 < d.length; i0++) {
-        const item0 = d[i0];
-        if (!isTraitValueDepth2(item0)) break branch4;
+      for (let i10 = 0; i10 < d.length; i10++) {
+        const item10 = d[i10];
+        if (!is_TraitValueDepth2(item10)) break branch4;
       }
       break anyOf0;
     }
     branch21: {
-      if (!(d && typeof d == "object" && !Array.isArray(d))) break branch21;
-      for (const key4 in d) {
-        const value4 = d[key4];
+      if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch21;
+      for (const key30 in d) {
+        if (!own.call(d, key30)) continue;
+        const value30 = d[key30];
+        if (value30 === void 0) continue;
         {
-          if (!isTraitValueDepth2(value4)) break branch21;
+          if (!is_TraitValueDepth2(value30)) break branch21;
         }
       }
       break anyOf0;
     }
     return false;
+  }
+  if (Array.isArray(d)) {
+    for (let i31 = 0; i31 < d.length; i31++) {
+      const item31 = d[i31];
+      if (!isJson(item31)) return false;
+    }
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const key31 in d) {
+      if (!own.call(d, key31)) continue;
+      const value31 = d[key31];
+      if (value31 === void 0) continue;
+      {
+        if (!isJson(value31)) return false;
+      }
+    }
   }
   return true;
 }
@@ -549,36 +765,38 @@ function classify0(k) {
   }
   return c;
 }
-function isSegmentAddress(d) {
-  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
-  const value5 = d.street;
-  if (value5 === void 0) ;
+function is_SegmentAddress(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  const value38 = own.call(d, "street") ? d.street : void 0;
+  if (value38 === void 0) ;
   else {
-    if (!(typeof value5 == "string") || value5.length > 255 && (value5.length > 510 || codePoints(value5) > 255)) return false;
+    if (!(typeof value38 == "string") || value38.length > 255 && (value38.length > 510 || codePoints(value38) > 255)) return false;
   }
-  const value6 = d.city;
-  if (value6 === void 0) ;
+  const value40 = own.call(d, "city") ? d.city : void 0;
+  if (value40 === void 0) ;
   else {
-    if (!(typeof value6 == "string") || value6.length > 255 && (value6.length > 510 || codePoints(value6) > 255)) return false;
+    if (!(typeof value40 == "string") || value40.length > 255 && (value40.length > 510 || codePoints(value40) > 255)) return false;
   }
-  const value7 = d.state;
-  if (value7 === void 0) ;
+  const value42 = own.call(d, "state") ? d.state : void 0;
+  if (value42 === void 0) ;
   else {
-    if (!(typeof value7 == "string") || value7.length > 255 && (value7.length > 510 || codePoints(value7) > 255)) return false;
+    if (!(typeof value42 == "string") || value42.length > 255 && (value42.length > 510 || codePoints(value42) > 255)) return false;
   }
-  const value8 = d.postalCode;
-  if (value8 === void 0) ;
+  const value44 = own.call(d, "postalCode") ? d.postalCode : void 0;
+  if (value44 === void 0) ;
   else {
-    if (!(typeof value8 == "string") || value8.length > 255 && (value8.length > 510 || codePoints(value8) > 255)) return false;
+    if (!(typeof value44 == "string") || value44.length > 255 && (value44.length > 510 || codePoints(value44) > 255)) return false;
   }
-  const value9 = d.country;
-  if (value9 === void 0) ;
+  const value46 = own.call(d, "country") ? d.country : void 0;
+  if (value46 === void 0) ;
   else {
-    if (!(typeof value9 == "string") || value9.length > 255 && (value9.length > 510 || codePoints(value9) > 255)) return false;
+    if (!(typeof value46 == "string") || value46.length > 255 && (value46.length > 510 || codePoints(value46) > 255)) return false;
   }
-  for (const key5 in d) {
-    const value10 = d[key5];
-    switch (key5) {
+  for (const key43 in d) {
+    if (!own.call(d, key43)) continue;
+    const value48 = d[key43];
+    if (value48 === void 0) continue;
+    switch (key43) {
       case "street":
       case "city":
       case "state":
@@ -586,148 +804,277 @@ function isSegmentAddress(d) {
       case "country":
         break;
       default: {
-        if (!isTraitValueDepth2(value10)) return false;
+        if (!is_TraitValueDepth2(value48)) return false;
       }
     }
   }
   return true;
 }
-function isSegmentTraits(d) {
-  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
+function is_SegmentTraits(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
   let count0 = 0;
-  for (const key1 in d) {
+  for (const key5 in d) {
+    if (!own.call(d, key5)) continue;
+    const value5 = d[key5];
+    if (value5 === void 0) continue;
     count0++;
-    const value1 = d[key1];
-    if (!isTraitValueDepth3(value1)) return false;
-    const classes0 = classify0(key1);
+    if (!is_TraitValueDepth3(value5)) return false;
+    const classes0 = classify0(key5);
     if (classes0 !== 0) {
       if (classes0 & 1) {
-        if (!(typeof value1 == "string") || value1.length > 255 && (value1.length > 510 || codePoints(value1) > 255)) return false;
+        if (!(typeof value5 == "string") || value5.length > 255 && (value5.length > 510 || codePoints(value5) > 255)) return false;
       }
       if (classes0 & 2) {
-        if (!(typeof value1 == "string") || value1.length > 254 && (value1.length > 508 || codePoints(value1) > 254) || !isEmail(value1)) return false;
+        if (!(typeof value5 == "string") || value5.length > 254 && (value5.length > 508 || codePoints(value5) > 254) || !isEmail(value5)) return false;
       }
       if (classes0 & 4) {
-        if (!(typeof value1 == "string") || value1.length > 2048 && (value1.length > 4096 || codePoints(value1) > 2048) || !isUri(value1)) return false;
+        if (!(typeof value5 == "string") || value5.length > 2048 && (value5.length > 4096 || codePoints(value5) > 2048) || !isUri(value5)) return false;
       }
       if (classes0 & 8) {
-        if (!(typeof value1 == "string") || value1.length > 64 && (value1.length > 128 || codePoints(value1) > 64)) return false;
+        if (!(typeof value5 == "string") || value5.length > 64 && (value5.length > 128 || codePoints(value5) > 64)) return false;
       }
       if (classes0 & 16) {
-        if (!(typeof value1 == "number" && !(value1 % 1) && !isNaN(value1) && isFinite(value1)) || value1 < 0) return false;
+        if (!(typeof value5 == "number" && !(value5 % 1) && !isNaN(value5) && isFinite(value5)) || value5 < 0) return false;
       }
       if (classes0 & 32) {
-        if (!(typeof value1 == "number" && isFinite(value1))) return false;
+        if (!(typeof value5 == "number" && isFinite(value5))) return false;
       }
       if (classes0 & 64) {
-        if (!isSegmentAddress(value1)) return false;
+        if (!is_SegmentAddress(value5)) return false;
       }
       if (classes0 & 128) {
-        if (!(typeof value1 == "string") || value1.length > 4096 && (value1.length > 8192 || codePoints(value1) > 4096)) return false;
+        if (!(typeof value5 == "string") || value5.length > 4096 && (value5.length > 8192 || codePoints(value5) > 4096)) return false;
       }
       if (classes0 & 256) {
-        if (!(typeof value1 == "string") || value1.length > 64 && (value1.length > 128 || codePoints(value1) > 64) || !isDateTime(value1)) return false;
+        if (!(typeof value5 == "string") || value5.length > 64 && (value5.length > 128 || codePoints(value5) > 64) || !isDateTime(value5)) return false;
       }
       if (classes0 & 512) {
         return false;
+        if (Array.isArray(value5)) {
+          for (let i46 = 0; i46 < value5.length; i46++) {
+            const item46 = value5[i46];
+            if (!isJson(item46)) return false;
+          }
+        }
+        if (value5 !== null && typeof value5 == "object" && !Array.isArray(value5) && plain(value5)) {
+          for (const key46 in value5) {
+            if (!own.call(value5, key46)) continue;
+            const value51 = value5[key46];
+            if (value51 === void 0) continue;
+            {
+              if (!isJson(value51)) return false;
+            }
+          }
+        }
       }
     }
   }
   if (count0 > 255 && Object.keys(d).length > 255) return false;
   return true;
 }
-function isSegmentContext(d) {
-  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
-  const value11 = d.userAgent;
-  if (value11 === void 0) ;
+function is_SegmentContext(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  const value52 = own.call(d, "userAgent") ? d.userAgent : void 0;
+  if (value52 === void 0) ;
   else {
-    if (!(typeof value11 == "string") || value11.length > 1024 && (value11.length > 2048 || codePoints(value11) > 1024)) return false;
+    if (!(typeof value52 == "string") || value52.length > 1024 && (value52.length > 2048 || codePoints(value52) > 1024)) return false;
   }
-  const value12 = d.ip;
-  if (value12 === void 0) ;
+  for (const key48 in d) {
+    if (!own.call(d, key48)) continue;
+    const value54 = d[key48];
+    if (value54 === void 0) continue;
+    switch (key48) {
+      case "ip":
+      case "userAgent":
+      case "library":
+        break;
+      default: {
+        if (!isJson(value54)) return false;
+      }
+    }
+  }
+  const value55 = own.call(d, "ip") ? d.ip : void 0;
+  if (value55 === void 0) ;
   else {
     anyOf4: {
       branch22: {
-        if (!(typeof value12 == "string") || value12.length > 45 && (value12.length > 90 || codePoints(value12) > 45) || !isIPv4(value12)) break branch22;
+        if (!(typeof value55 == "string") || value55.length > 45 && (value55.length > 90 || codePoints(value55) > 45) || !isIPv4(value55)) break branch22;
         break anyOf4;
       }
       branch23: {
-        if (!(typeof value12 == "string") || value12.length > 45 && (value12.length > 90 || codePoints(value12) > 45) || !isIPv6(value12)) break branch23;
+        if (!(typeof value55 == "string") || value55.length > 45 && (value55.length > 90 || codePoints(value55) > 45) || !isIPv6(value55)) break branch23;
         break anyOf4;
       }
       return false;
     }
-  }
-  const value13 = d.library;
-  if (value13 === void 0) ;
-  else {
-    if (!(value13 && typeof value13 == "object" && !Array.isArray(value13))) return false;
-    const value14 = value13.name;
-    if (value14 === void 0) return false;
-    else {
-      if (!(typeof value14 == "string") || value14.length > 255 && (value14.length > 510 || codePoints(value14) > 255)) return false;
+    if (Array.isArray(value55)) {
+      for (let i51 = 0; i51 < value55.length; i51++) {
+        const item51 = value55[i51];
+        if (!isJson(item51)) return false;
+      }
     }
-    const value15 = value13.version;
-    if (value15 === void 0) return false;
+    if (value55 !== null && typeof value55 == "object" && !Array.isArray(value55) && plain(value55)) {
+      for (const key51 in value55) {
+        if (!own.call(value55, key51)) continue;
+        const value58 = value55[key51];
+        if (value58 === void 0) continue;
+        {
+          if (!isJson(value58)) return false;
+        }
+      }
+    }
+  }
+  const value59 = own.call(d, "library") ? d.library : void 0;
+  if (value59 === void 0) ;
+  else {
+    if (!(value59 !== null && typeof value59 == "object" && !Array.isArray(value59) && plain(value59))) return false;
+    const value60 = own.call(value59, "name") ? value59.name : void 0;
+    if (value60 === void 0) return false;
     else {
-      if (!(typeof value15 == "string") || value15.length > 255 && (value15.length > 510 || codePoints(value15) > 255)) return false;
+      if (!(typeof value60 == "string") || value60.length > 255 && (value60.length > 510 || codePoints(value60) > 255)) return false;
+    }
+    const value62 = own.call(value59, "version") ? value59.version : void 0;
+    if (value62 === void 0) return false;
+    else {
+      if (!(typeof value62 == "string") || value62.length > 255 && (value62.length > 510 || codePoints(value62) > 255)) return false;
+    }
+    for (const key54 in value59) {
+      if (!own.call(value59, key54)) continue;
+      const value64 = value59[key54];
+      if (value64 === void 0) continue;
+      switch (key54) {
+        case "name":
+        case "version":
+          break;
+        default: {
+          if (!isJson(value64)) return false;
+        }
+      }
     }
   }
   return true;
 }
-function isSegmentIntegrations(d) {
-  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
-  for (const key6 in d) {
-    const value16 = d[key6];
+function is_SegmentIntegrations(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  for (const key57 in d) {
+    if (!own.call(d, key57)) continue;
+    const value67 = d[key57];
+    if (value67 === void 0) continue;
     {
       anyOf5: {
         branch24: {
-          if (!(typeof value16 == "boolean")) break branch24;
+          if (!(typeof value67 == "boolean")) break branch24;
           break anyOf5;
         }
         branch25: {
-          if (!(value16 && typeof value16 == "object" && !Array.isArray(value16))) break branch25;
+          if (!(value67 !== null && typeof value67 == "object" && !Array.isArray(value67) && plain(value67))) break branch25;
+          for (const key59 in value67) {
+            if (!own.call(value67, key59)) continue;
+            const value69 = value67[key59];
+            if (value69 === void 0) continue;
+            {
+              if (!isJson(value69)) break branch25;
+            }
+          }
           break anyOf5;
         }
         return false;
+      }
+      if (Array.isArray(value67)) {
+        for (let i60 = 0; i60 < value67.length; i60++) {
+          const item60 = value67[i60];
+          if (!isJson(item60)) return false;
+        }
+      }
+      if (value67 !== null && typeof value67 == "object" && !Array.isArray(value67) && plain(value67)) {
+        for (const key60 in value67) {
+          if (!own.call(value67, key60)) continue;
+          const value70 = value67[key60];
+          if (value70 === void 0) continue;
+          {
+            if (!isJson(value70)) return false;
+          }
+        }
       }
     }
   }
   return true;
 }
 var cases0 = /* @__PURE__ */ new Map([["type", 1], ["userId", 2], ["anonymousId", 2], ["groupId", 3], ["traits", 4], ["context", 5], ["timestamp", 6], ["messageId", 2], ["integrations", 7]]);
-function isSegmentIdentity(d) {
+function is_SegmentIdentity(d) {
   anyOf6: {
     branch26: {
-      if (!(d && typeof d == "object" && !Array.isArray(d))) break branch26;
-      const value18 = d.userId;
-      if (value18 === void 0) break branch26;
+      if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch26;
+      const value73 = own.call(d, "userId") ? d.userId : void 0;
+      if (value73 === void 0) break branch26;
       else {
-        if (!(typeof value18 == "string") || value18.length > 255 && (value18.length > 510 || codePoints(value18) > 255) || value18.length === 0) break branch26;
+        if (!(typeof value73 == "string") || value73.length > 255 && (value73.length > 510 || codePoints(value73) > 255) || value73.length === 0) break branch26;
+      }
+      for (const key63 in d) {
+        if (!own.call(d, key63)) continue;
+        const value75 = d[key63];
+        if (value75 === void 0) continue;
+        switch (key63) {
+          case "userId":
+            break;
+          default: {
+            if (!isJson(value75)) break branch26;
+          }
+        }
       }
       break anyOf6;
     }
     branch27: {
-      if (!(d && typeof d == "object" && !Array.isArray(d))) break branch27;
-      const value19 = d.anonymousId;
-      if (value19 === void 0) break branch27;
+      if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch27;
+      const value76 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
+      if (value76 === void 0) break branch27;
       else {
-        if (!(typeof value19 == "string") || value19.length > 255 && (value19.length > 510 || codePoints(value19) > 255) || value19.length === 0) break branch27;
+        if (!(typeof value76 == "string") || value76.length > 255 && (value76.length > 510 || codePoints(value76) > 255) || value76.length === 0) break branch27;
+      }
+      for (const key65 in d) {
+        if (!own.call(d, key65)) continue;
+        const value78 = d[key65];
+        if (value78 === void 0) continue;
+        switch (key65) {
+          case "anonymousId":
+            break;
+          default: {
+            if (!isJson(value78)) break branch27;
+          }
+        }
       }
       break anyOf6;
     }
     return false;
   }
+  if (Array.isArray(d)) {
+    for (let i66 = 0; i66 < d.length; i66++) {
+      const item66 = d[i66];
+      if (!isJson(item66)) return false;
+    }
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const key66 in d) {
+      if (!own.call(d, key66)) continue;
+      const value79 = d[key66];
+      if (value79 === void 0) continue;
+      {
+        if (!isJson(value79)) return false;
+      }
+    }
+  }
   return true;
 }
 function isBody(d) {
-  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
   let seen0 = 0;
   let held0;
   let held1;
   let held2;
   for (const key0 in d) {
+    if (!own.call(d, key0)) continue;
     const value0 = d[key0];
+    if (value0 === void 0) continue;
     switch (cases0.get(key0)) {
       case 1:
         if (value0 !== void 0) {
@@ -758,745 +1105,955 @@ function isBody(d) {
       case 7:
         held2 = value0;
         break;
+      default: {
+        if (!isJson(value0)) return false;
+      }
     }
   }
   if (held0 !== void 0) {
-    if (!isSegmentTraits(held0)) return false;
+    if (!is_SegmentTraits(held0)) return false;
   }
   if (held1 !== void 0) {
-    if (!isSegmentContext(held1)) return false;
+    if (!is_SegmentContext(held1)) return false;
   }
   if (held2 !== void 0) {
-    if (!isSegmentIntegrations(held2)) return false;
+    if (!is_SegmentIntegrations(held2)) return false;
   }
   if (seen0 !== 1) {
-    const value17 = d.groupId;
-    if (value17 === void 0) return false;
+    const value71 = own.call(d, "groupId") ? d.groupId : void 0;
+    if (value71 === void 0) return false;
     else {
-      if (!(typeof value17 == "string") || value17.length > 255 && (value17.length > 510 || codePoints(value17) > 255) || value17.length === 0 || !pattern0.test(value17)) return false;
+      if (!(typeof value71 == "string") || value71.length > 255 && (value71.length > 510 || codePoints(value71) > 255) || value71.length === 0 || !pattern0.test(value71)) return false;
     }
   }
-  if (!isSegmentIdentity(d)) return false;
+  if (!is_SegmentIdentity(d)) return false;
+  if (Array.isArray(d)) {
+    for (let i67 = 0; i67 < d.length; i67++) {
+      const item67 = d[i67];
+      if (!isJson(item67)) return false;
+    }
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const key67 in d) {
+      if (!own.call(d, key67)) continue;
+      const value80 = d[key67];
+      if (value80 === void 0) continue;
+      {
+        if (!isJson(value80)) return false;
+      }
+    }
+  }
   return true;
 }
-var stopped = null;
-function fail(e, a, c, p, s, k, q) {
-  const error = { instancePath: p, schemaPath: s, keyword: k, params: q };
-  e.push(error);
-  if (!a && !c && stopped === null) stopped = error;
-  return !a;
+function add(o, p, c, v, x) {
+  const last = o.list[o.list.length - 1];
+  if (last === void 0 || last.path !== p || last.code !== c) o.list.push({ path: p, code: c, message: issueMessage(c, p, v, x) });
+  return o.list.length >= o.max;
 }
-function token(k) {
-  return k.indexOf("~") < 0 && k.indexOf("/") < 0 ? k : k.replace(/~/g, "~0").replace(/\//g, "~1");
+function alone(o, p, c, x) {
+  o.list.length = 0;
+  o.list.push({ path: p, code: c, message: issueMessage(c, p, void 0, x) });
+  o.max = 1;
+  o.alone = true;
+  return true;
 }
-function fragment(k) {
-  return encodeURIComponent(token(k));
+function jsonIssues(d, p, o) {
+  const j = jsonIssue(d, p);
+  return j !== void 0 && add(o, j.path, "type", j.value, ["JSON data"]);
 }
-function check1(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (!(typeof d == "string") && fail(e, a, c, p, s + "/type", "type", { type: "string" }) && !c) break body;
-    if (d !== "group" && fail(e, a, c, p, s + "/const", "const", { allowedValue: "group" })) break body;
-    if (!a && e.length !== n) break body;
-  }
-  return e.length === n;
-}
-function check2(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 255 && (d.length > 510 || codePoints(d) > 255));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 255 })) break body;
-        if (d.length === 0 && fail(e, a, c, p, s + "/minLength", "minLength", { limit: 1 })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check3(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 255 && (d.length > 510 || codePoints(d) > 255));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 255 })) break body;
-        if (d.length === 0 && fail(e, a, c, p, s + "/minLength", "minLength", { limit: 1 })) break body;
-        if (fits && !pattern0.test(d) && fail(e, a, c, p, s + "/pattern", "pattern", { pattern: pattern0Source })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check4(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 255 && (d.length > 510 || codePoints(d) > 255));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 255 })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check5(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "number" && isFinite(d)) {
-    }
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 254 && (d.length > 508 || codePoints(d) > 254));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 254 })) break body;
-        if (fits && !isEmail(d) && fail(e, a, c, p, s + "/format", "format", { format: "email" })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check6(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "number" && isFinite(d)) {
-    }
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 2048 && (d.length > 4096 || codePoints(d) > 2048));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 2048 })) break body;
-        if (fits && !isUri(d) && fail(e, a, c, p, s + "/format", "format", { format: "uri" })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check7(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 64 && (d.length > 128 || codePoints(d) > 64));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 64 })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check8(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (!(typeof d == "number" && !(d % 1) && !isNaN(d) && isFinite(d)) && fail(e, a, c, p, s + "/type", "type", { type: "integer" }) && !c) break body;
-    if (typeof d == "number" && isFinite(d)) {
-      if (d < 0 && fail(e, a, c, p, s + "/minimum", "minimum", { comparison: ">=", limit: 0 })) break body;
-    }
-    if (!a && e.length !== n) break body;
-  }
-  return e.length === n;
-}
-function check9(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (!(typeof d == "number" && isFinite(d)) && fail(e, a, c, p, s + "/type", "type", { type: "number" }) && !c) break body;
-  }
-  return e.length === n;
-}
-var names0 = /* @__PURE__ */ new Set(["street", "city", "state", "postalCode", "country"]);
-function check10(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 8192 })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check11(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (!(typeof d == "boolean") && fail(e, a, c, p, s + "/type", "type", { type: "boolean" }) && !c) break body;
-  }
-  return e.length === n;
-}
-function check12(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (!(d === null) && fail(e, a, c, p, s + "/type", "type", { type: "null" }) && !c) break body;
-  }
-  return e.length === n;
-}
-function checkTraitValueDepth0(d, p, s, e, a, c) {
-  if (isTraitValueDepth0(d)) return true;
-  const n = e.length;
-  body: {
-    {
-      const start = e.length;
-      if (check10(d, p, s + "/anyOf/0", e, a, true) || check9(d, p, s + "/anyOf/1", e, a, true) || check11(d, p, s + "/anyOf/2", e, a, true) || check12(d, p, s + "/anyOf/3", e, a, true)) e.length = start;
-      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
-    }
-  }
-  return e.length === n;
-}
-function check14(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (Array.isArray(d)) {
-      for (let i = 0, length = d.length; i < length; i++) {
-        if (!checkTraitValueDepth0(d[i], p + "/" + i, s + "/items", e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "array" })) break body;
-  }
-  return e.length === n;
-}
-function check15(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      for (const k in d) {
-        if (true) {
-          if (!checkTraitValueDepth0(d[k], p + "/" + token(k), s + "/additionalProperties", e, a, c) && !a) break body;
-        }
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
-  }
-  return e.length === n;
-}
-function checkTraitValueDepth1(d, p, s, e, a, c) {
-  if (isTraitValueDepth1(d)) return true;
-  const n = e.length;
-  body: {
-    {
-      const start = e.length;
-      if (check10(d, p, s + "/anyOf/0", e, a, true) || check9(d, p, s + "/anyOf/1", e, a, true) || check11(d, p, s + "/anyOf/2", e, a, true) || check12(d, p, s + "/anyOf/3", e, a, true) || check14(d, p, s + "/anyOf/4", e, a, true) || check15(d, p, s + "/anyOf/5", e, a, true)) e.length = start;
-      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
-    }
-  }
-  return e.length === n;
-}
-function check13(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (Array.isArray(d)) {
-      for (let i = 0, length = d.length; i < length; i++) {
-        if (!checkTraitValueDepth1(d[i], p + "/" + i, s + "/items", e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "array" })) break body;
-  }
-  return e.length === n;
-}
-function check16(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      for (const k in d) {
-        if (true) {
-          if (!checkTraitValueDepth1(d[k], p + "/" + token(k), s + "/additionalProperties", e, a, c) && !a) break body;
-        }
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
-  }
-  return e.length === n;
-}
-function checkTraitValueDepth2(d, p, s, e, a, c) {
-  if (isTraitValueDepth2(d)) return true;
-  const n = e.length;
-  body: {
-    {
-      const start = e.length;
-      if (check10(d, p, s + "/anyOf/0", e, a, true) || check9(d, p, s + "/anyOf/1", e, a, true) || check11(d, p, s + "/anyOf/2", e, a, true) || check12(d, p, s + "/anyOf/3", e, a, true) || check13(d, p, s + "/anyOf/4", e, a, true) || check16(d, p, s + "/anyOf/5", e, a, true)) e.length = start;
-      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
-    }
-  }
-  return e.length === n;
-}
-var properties2 = [
-  ["street", check4],
-  ["city", check4],
-  ["state", check4],
-  ["postalCode", check4],
-  ["country", check4]
-];
-function checkSegmentAddress(d, p, s, e, a, c) {
-  if (isSegmentAddress(d)) return true;
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      for (const k in d) {
-        if (!names0.has(k)) {
-          if (!checkTraitValueDepth2(d[k], p + "/" + token(k), s + "/additionalProperties", e, a, c) && !a) break body;
-        }
-      }
-      for (const row of properties2) {
-        const v = d[row[0]];
-        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
-  }
-  return e.length === n;
-}
-function check17(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 4096 && (d.length > 8192 || codePoints(d) > 4096));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 4096 })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check18(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "number" && isFinite(d)) {
-    }
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 64 && (d.length > 128 || codePoints(d) > 64));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 64 })) break body;
-        if (fits && !isDateTime(d) && fail(e, a, c, p, s + "/format", "format", { format: "date-time" })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-var properties1 = [
-  ["id", check4],
-  ["name", check4],
-  ["email", check5],
-  ["website", check6],
-  ["phone", check7],
-  ["industry", check4],
-  ["employees", check8],
-  ["revenue", check9],
-  ["plan", check4],
-  ["address", checkSegmentAddress],
-  ["description", check17],
-  ["avatar", check6],
-  ["createdAt", check18],
-  ["updatedAt", check18]
-];
-var pattern1SourceStep;
-var pattern2SourceStep;
-var pattern3SourceStep;
-var pattern4SourceStep;
-var pattern5SourceStep;
-var pattern6SourceStep;
-var pattern7SourceStep;
-var pattern8SourceStep;
-var pattern9SourceStep;
-var pattern10SourceStep;
-function check19(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (fail(e, a, c, p, s + "/not", "not", {})) break body;
-  }
-  return e.length === n;
-}
-var pattern11Source = "^[\\s\\S]*$";
-var pattern11 = new RegExp(pattern11Source, "u");
-var pattern11SourceStep;
-function check20(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (Array.isArray(d)) {
-      for (let i = 0, length = d.length; i < length; i++) {
-        if (!checkTraitValueDepth2(d[i], p + "/" + i, s + "/items", e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "array" })) break body;
-  }
-  return e.length === n;
-}
-function check21(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      for (const k in d) {
-        if (true) {
-          if (!checkTraitValueDepth2(d[k], p + "/" + token(k), s + "/additionalProperties", e, a, c) && !a) break body;
-        }
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
-  }
-  return e.length === n;
-}
-function checkTraitValueDepth3(d, p, s, e, a, c) {
-  if (isTraitValueDepth3(d)) return true;
-  const n = e.length;
-  body: {
-    {
-      const start = e.length;
-      if (check10(d, p, s + "/anyOf/0", e, a, true) || check9(d, p, s + "/anyOf/1", e, a, true) || check11(d, p, s + "/anyOf/2", e, a, true) || check12(d, p, s + "/anyOf/3", e, a, true) || check20(d, p, s + "/anyOf/4", e, a, true) || check21(d, p, s + "/anyOf/5", e, a, true)) e.length = start;
-      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
-    }
-  }
-  return e.length === n;
-}
-function checkSegmentTraits(d, p, s, e, a, c) {
-  if (isSegmentTraits(d)) return true;
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      if (Object.keys(d).length > 255 && fail(e, a, c, p, s + "/maxProperties", "maxProperties", { limit: 255 })) break body;
+function jsonIssue(v, p) {
+  const stack = [{ x: v, up: null, k: "" }];
+  const seen = /* @__PURE__ */ new Set();
+  while (stack.length > 0) {
+    const at = stack.pop();
+    const x = at.x;
+    if (x === null || typeof x == "string" || typeof x == "boolean") continue;
+    if (typeof x == "number" && isFinite(x)) continue;
+    if (typeof x != "object" || seen.has(x) || !(Array.isArray(x) || plain(x))) return { path: p + pathOf(at), value: x };
+    seen.add(x);
+    if (Array.isArray(x)) {
+      for (let i = x.length - 1; i >= 0; i--) stack.push({ x: x[i], up: at, k: String(i) });
+    } else {
       const keys = [];
-      for (const k in d) keys.push(k);
-      const classes = keys.map(classify0);
-      for (const row of properties1) {
-        const v = d[row[0]];
-        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 1) !== 0) {
-            valid = check4(d[k], p + "/" + token(k), s + (pattern1SourceStep ?? (pattern1SourceStep = "/patternProperties/" + fragment(pattern1Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 2) !== 0) {
-            valid = check5(d[k], p + "/" + token(k), s + (pattern2SourceStep ?? (pattern2SourceStep = "/patternProperties/" + fragment(pattern2Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 4) !== 0) {
-            valid = check6(d[k], p + "/" + token(k), s + (pattern3SourceStep ?? (pattern3SourceStep = "/patternProperties/" + fragment(pattern3Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 8) !== 0) {
-            valid = check7(d[k], p + "/" + token(k), s + (pattern4SourceStep ?? (pattern4SourceStep = "/patternProperties/" + fragment(pattern4Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 16) !== 0) {
-            valid = check8(d[k], p + "/" + token(k), s + (pattern5SourceStep ?? (pattern5SourceStep = "/patternProperties/" + fragment(pattern5Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 32) !== 0) {
-            valid = check9(d[k], p + "/" + token(k), s + (pattern6SourceStep ?? (pattern6SourceStep = "/patternProperties/" + fragment(pattern6Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 64) !== 0) {
-            valid = checkSegmentAddress(d[k], p + "/" + token(k), s + (pattern7SourceStep ?? (pattern7SourceStep = "/patternProperties/" + fragment(pattern7Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 128) !== 0) {
-            valid = check17(d[k], p + "/" + token(k), s + (pattern8SourceStep ?? (pattern8SourceStep = "/patternProperties/" + fragment(pattern8Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 256) !== 0) {
-            valid = check18(d[k], p + "/" + token(k), s + (pattern9SourceStep ?? (pattern9SourceStep = "/patternProperties/" + fragment(pattern9Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 512) !== 0) {
-            valid = check19(d[k], p + "/" + token(k), s + (pattern10SourceStep ?? (pattern10SourceStep = "/patternProperties/" + fragment(pattern10Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if (true) {
-            valid = checkTraitValueDepth3(d[k], p + "/" + token(k), s + (pattern11SourceStep ?? (pattern11SourceStep = "/patternProperties/" + fragment(pattern11Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
-    if (!a && e.length !== n) break body;
-  }
-  return e.length === n;
-}
-function check23(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "number" && isFinite(d)) {
-    }
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 45 && (d.length > 90 || codePoints(d) > 45));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 45 })) break body;
-        if (fits && !isIPv4(d) && fail(e, a, c, p, s + "/format", "format", { format: "ipv4" })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check24(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "number" && isFinite(d)) {
-    }
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 45 && (d.length > 90 || codePoints(d) > 45));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 45 })) break body;
-        if (fits && !isIPv6(d) && fail(e, a, c, p, s + "/format", "format", { format: "ipv6" })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check22(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    {
-      const start = e.length;
-      if (check23(d, p, s + "/anyOf/0", e, a, true) || check24(d, p, s + "/anyOf/1", e, a, true)) e.length = start;
-      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
+      for (const k in x) if (own.call(x, k) && x[k] !== void 0) keys.push(k);
+      for (let i = keys.length - 1; i >= 0; i--) stack.push({ x: x[keys[i]], up: at, k: token(keys[i]) });
     }
   }
-  return e.length === n;
+  return void 0;
 }
-function check25(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 1024 && (d.length > 2048 || codePoints(d) > 1024));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 1024 })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+function pathOf(at) {
+  const tokens2 = [];
+  for (let e = at; e.up !== null; e = e.up) tokens2.push(e.k);
+  return tokens2.length === 0 ? "" : "/" + tokens2.reverse().join("/");
+}
+function anyOfIssues(tried, formats, d, p, o) {
+  const found = tried.map((f) => {
+    const t = { list: [], max: o.max - o.list.length, alone: false };
+    f(d, p, t);
+    return t;
+  });
+  if (found.every((t) => t.list.length === 1 && t.list[0].code === "format" && t.list[0].path === p)) {
+    return add(o, p, "format", d, formats);
   }
-  return e.length === n;
-}
-var properties4 = [
-  ["name", check4],
-  ["version", check4]
-];
-function check26(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      if (d.name === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "name" })) break body;
-      if (d.version === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "version" })) break body;
-      for (const row of properties4) {
-        const v = d[row[0]];
-        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
-  }
-  return e.length === n;
-}
-var properties3 = [
-  ["ip", check22],
-  ["userAgent", check25],
-  ["library", check26]
-];
-function checkSegmentContext(d, p, s, e, a, c) {
-  if (isSegmentContext(d)) return true;
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      for (const row of properties3) {
-        const v = d[row[0]];
-        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
-  }
-  return e.length === n;
-}
-function check28(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
-  }
-  return e.length === n;
-}
-function check27(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    {
-      const start = e.length;
-      if (check11(d, p, s + "/anyOf/0", e, a, true) || check28(d, p, s + "/anyOf/1", e, a, true)) e.length = start;
-      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
-    }
-  }
-  return e.length === n;
-}
-function checkSegmentIntegrations(d, p, s, e, a, c) {
-  if (isSegmentIntegrations(d)) return true;
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      for (const k in d) {
-        if (true) {
-          if (!check27(d[k], p + "/" + token(k), s + "/additionalProperties", e, a, c) && !a) break body;
-        }
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
-  }
-  return e.length === n;
-}
-var properties0 = [
-  ["type", check1],
-  ["userId", check2],
-  ["anonymousId", check2],
-  ["groupId", check3],
-  ["traits", checkSegmentTraits],
-  ["context", checkSegmentContext],
-  ["timestamp", check18],
-  ["messageId", check2],
-  ["integrations", checkSegmentIntegrations]
-];
-function check0(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      if (d.groupId === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "groupId" })) break body;
-      for (const row of properties0) {
-        const v = d[row[0]];
-        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
-  }
-  return e.length === n;
-}
-var properties5 = [
-  ["userId", check2]
-];
-function check29(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      if (d.userId === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "userId" })) break body;
-      for (const row of properties5) {
-        const v = d[row[0]];
-        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
-  }
-  return e.length === n;
-}
-var properties6 = [
-  ["anonymousId", check2]
-];
-function check30(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      if (d.anonymousId === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "anonymousId" })) break body;
-      for (const row of properties6) {
-        const v = d[row[0]];
-        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
-  }
-  return e.length === n;
-}
-function checkSegmentIdentity(d, p, s, e, a, c) {
-  if (isSegmentIdentity(d)) return true;
-  const n = e.length;
-  body: {
-    {
-      const start = e.length;
-      if (check29(d, p, s + "/anyOf/0", e, a, true) || check30(d, p, s + "/anyOf/1", e, a, true)) e.length = start;
-      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
-    }
-  }
-  return e.length === n;
-}
-function checkBody(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (!check0(d, p, s + "/allOf/0", e, a, c) && !a) break body;
-    if (!checkSegmentIdentity(d, p, s + "/allOf/1", e, a, c) && !a) break body;
-  }
-  return e.length === n;
-}
-function errorsOf(data, allErrors) {
-  const e = [];
-  stopped = null;
-  checkBody(data, "", "#", e, allErrors, false);
-  const first = stopped;
-  stopped = null;
-  return first === null ? e : [first];
-}
-function validate(data) {
-  if (isBody(data)) {
-    validate.errors = null;
+  let best = found[0];
+  for (const t of found) if (reach(t) > reach(best)) best = t;
+  if (best.alone) {
+    o.list.length = 0;
+    o.list.push(best.list[0]);
+    o.max = 1;
+    o.alone = true;
     return true;
   }
-  validate.errors = errorsOf(data, false);
+  for (const issue of best.list) {
+    o.list.push(issue);
+    if (o.list.length >= o.max) return true;
+  }
   return false;
 }
-validate.errors = null;
-function details(data) {
-  const errors = isBody(data) ? [] : errorsOf(data, true);
-  details.errors = errors.length === 0 ? null : errors;
-  return errors.length === 0;
+function reach(t) {
+  let m = -1;
+  for (const issue of t.list) {
+    const at = issue.code === "required" || issue.code === "unknown_property" ? issue.path.lastIndexOf("/") : issue.path.length;
+    if (at > m) m = at;
+  }
+  return m;
 }
-details.errors = null;
+function issues1(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d !== "group" && add(o, p, "const", d, "group")) return true;
+  return false;
+}
+function issues2(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 255 && (d.length > 510 || codePoints(d) > 255)) {
+    if (add(o, p, "max_length", d, 255)) return true;
+  } else {
+    if (d.length === 0 && add(o, p, "min_length", d, 1)) return true;
+  }
+  return false;
+}
+function issues3(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 255 && (d.length > 510 || codePoints(d) > 255)) {
+    if (add(o, p, "max_length", d, 255)) return true;
+  } else {
+    if (d.length === 0 && add(o, p, "min_length", d, 1)) return true;
+    if (!pattern0.test(d) && add(o, p, "pattern", d, pattern0Source)) return true;
+  }
+  return false;
+}
+function issues4(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 255 && (d.length > 510 || codePoints(d) > 255)) {
+    if (add(o, p, "max_length", d, 255)) return true;
+  }
+  return false;
+}
+function issues5(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 254 && (d.length > 508 || codePoints(d) > 254)) {
+    if (add(o, p, "max_length", d, 254)) return true;
+  } else {
+    if (!isEmail(d) && add(o, p, "format", d, ["email"])) return true;
+  }
+  return false;
+}
+function issues6(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 2048 && (d.length > 4096 || codePoints(d) > 2048)) {
+    if (add(o, p, "max_length", d, 2048)) return true;
+  } else {
+    if (!isUri(d) && add(o, p, "format", d, ["uri"])) return true;
+  }
+  return false;
+}
+function issues7(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 64 && (d.length > 128 || codePoints(d) > 64)) {
+    if (add(o, p, "max_length", d, 64)) return true;
+  }
+  return false;
+}
+function issues8(d, p, o) {
+  if (!(typeof d == "number" && !(d % 1) && !isNaN(d) && isFinite(d))) return add(o, p, "type", d, ["integer"]);
+  if (d < 0 && add(o, p, "minimum", d, 0)) return true;
+  return false;
+}
+function issues9(d, p, o) {
+  if (!(typeof d == "number" && isFinite(d))) return add(o, p, "type", d, ["number"]);
+  return false;
+}
+var named2 = /* @__PURE__ */ new Map([
+  ["street", issues4],
+  ["city", issues4],
+  ["state", issues4],
+  ["postalCode", issues4],
+  ["country", issues4]
+]);
+function isSchema0(d) {
+  if (!(typeof d == "string") || d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192)) return false;
+  return true;
+}
+function isSchema1(d) {
+  if (!(typeof d == "number" && isFinite(d))) return false;
+  return true;
+}
+function isSchema2(d) {
+  if (!(typeof d == "boolean")) return false;
+  return true;
+}
+function isSchema3(d) {
+  if (!(d === null)) return false;
+  return true;
+}
+function isSchema4(d) {
+  if (!Array.isArray(d)) return false;
+  for (let i72 = 0; i72 < d.length; i72++) {
+    const item72 = d[i72];
+    if (!is_TraitValueDepth1(item72)) return false;
+  }
+  return true;
+}
+function isSchema5(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  for (const key73 in d) {
+    if (!own.call(d, key73)) continue;
+    const value86 = d[key73];
+    if (value86 === void 0) continue;
+    {
+      if (!is_TraitValueDepth1(value86)) return false;
+    }
+  }
+  return true;
+}
+function issues10(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192)) {
+    if (add(o, p, "max_length", d, 8192)) return true;
+  }
+  return false;
+}
+function issues11(d, p, o) {
+  if (!(typeof d == "boolean")) return add(o, p, "type", d, ["boolean"]);
+  return false;
+}
+function issues12(d, p, o) {
+  if (!(d === null)) return add(o, p, "type", d, ["null"]);
+  return false;
+}
+function isSchema6(d) {
+  if (!Array.isArray(d)) return false;
+  for (let i74 = 0; i74 < d.length; i74++) {
+    const item74 = d[i74];
+    if (!is_TraitValueDepth0(item74)) return false;
+  }
+  return true;
+}
+function isSchema7(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  for (const key75 in d) {
+    if (!own.call(d, key75)) continue;
+    const value88 = d[key75];
+    if (value88 === void 0) continue;
+    {
+      if (!is_TraitValueDepth0(value88)) return false;
+    }
+  }
+  return true;
+}
+function issues_TraitValueDepth0(d, p, o) {
+  if (is_TraitValueDepth0(d)) return false;
+  if (!(isSchema0(d) || isSchema1(d) || isSchema2(d) || isSchema3(d))) {
+    if (d !== null && typeof d == "object") return add(o, p, "too_deep", d, null);
+    const tried = [];
+    if (typeof d == "string") tried.push(issues10);
+    if (typeof d == "number" && isFinite(d)) tried.push(issues9);
+    if (typeof d == "boolean") tried.push(issues11);
+    if (d === null) tried.push(issues12);
+    if (tried.length === 0) {
+      if (add(o, p, "type", d, ["string", "number", "boolean", "null"])) return true;
+    } else if (tried.length === 1) {
+      if (tried[0](d, p, o)) return true;
+    } else if (anyOfIssues(tried, [null, null, null, null], d, p, o)) return true;
+  }
+  if (Array.isArray(d)) {
+    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const k in d) {
+      if (!own.call(d, k)) continue;
+      const v = d[k];
+      if (v === void 0) continue;
+      const q = p + "/" + token(k);
+      let matched = false;
+      if (!matched) {
+        if (jsonIssues(v, q, o)) return true;
+      }
+    }
+  }
+  return false;
+}
+function issues14(d, p, o) {
+  if (!Array.isArray(d)) return add(o, p, "type", d, ["array"]);
+  for (let i = 0; i < d.length; i++) if (issues_TraitValueDepth0(d[i], p + "/" + i, o)) return true;
+  return false;
+}
+function issues15(d, p, o) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    if (!matched) {
+      if (issues_TraitValueDepth0(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+function issues_TraitValueDepth1(d, p, o) {
+  if (is_TraitValueDepth1(d)) return false;
+  if (!(isSchema0(d) || isSchema1(d) || isSchema2(d) || isSchema3(d) || isSchema6(d) || isSchema7(d))) {
+    const tried = [];
+    if (typeof d == "string") tried.push(issues10);
+    if (typeof d == "number" && isFinite(d)) tried.push(issues9);
+    if (typeof d == "boolean") tried.push(issues11);
+    if (d === null) tried.push(issues12);
+    if (Array.isArray(d)) tried.push(issues14);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues15);
+    if (tried.length === 0) {
+      if (add(o, p, "type", d, ["string", "number", "boolean", "null", "array", "object"])) return true;
+    } else if (tried.length === 1) {
+      if (tried[0](d, p, o)) return true;
+    } else if (anyOfIssues(tried, [null, null, null, null, null, null], d, p, o)) return true;
+  }
+  if (Array.isArray(d)) {
+    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const k in d) {
+      if (!own.call(d, k)) continue;
+      const v = d[k];
+      if (v === void 0) continue;
+      const q = p + "/" + token(k);
+      let matched = false;
+      if (!matched) {
+        if (jsonIssues(v, q, o)) return true;
+      }
+    }
+  }
+  return false;
+}
+function issues13(d, p, o) {
+  if (!Array.isArray(d)) return add(o, p, "type", d, ["array"]);
+  for (let i = 0; i < d.length; i++) if (issues_TraitValueDepth1(d[i], p + "/" + i, o)) return true;
+  return false;
+}
+function issues16(d, p, o) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    if (!matched) {
+      if (issues_TraitValueDepth1(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+function issues_TraitValueDepth2(d, p, o) {
+  if (is_TraitValueDepth2(d)) return false;
+  if (!(isSchema0(d) || isSchema1(d) || isSchema2(d) || isSchema3(d) || isSchema4(d) || isSchema5(d))) {
+    const tried = [];
+    if (typeof d == "string") tried.push(issues10);
+    if (typeof d == "number" && isFinite(d)) tried.push(issues9);
+    if (typeof d == "boolean") tried.push(issues11);
+    if (d === null) tried.push(issues12);
+    if (Array.isArray(d)) tried.push(issues13);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues16);
+    if (tried.length === 0) {
+      if (add(o, p, "type", d, ["string", "number", "boolean", "null", "array", "object"])) return true;
+    } else if (tried.length === 1) {
+      if (tried[0](d, p, o)) return true;
+    } else if (anyOfIssues(tried, [null, null, null, null, null, null], d, p, o)) return true;
+  }
+  if (Array.isArray(d)) {
+    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const k in d) {
+      if (!own.call(d, k)) continue;
+      const v = d[k];
+      if (v === void 0) continue;
+      const q = p + "/" + token(k);
+      let matched = false;
+      if (!matched) {
+        if (jsonIssues(v, q, o)) return true;
+      }
+    }
+  }
+  return false;
+}
+function issues_SegmentAddress(d, p, o) {
+  if (is_SegmentAddress(d)) return false;
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    const f = named2.get(k);
+    if (f !== void 0) {
+      matched = true;
+      if (f(v, q, o)) return true;
+    }
+    if (!matched) {
+      if (issues_TraitValueDepth2(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+function issues17(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 4096 && (d.length > 8192 || codePoints(d) > 4096)) {
+    if (add(o, p, "max_length", d, 4096)) return true;
+  }
+  return false;
+}
+function issues18(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 64 && (d.length > 128 || codePoints(d) > 64)) {
+    if (add(o, p, "max_length", d, 64)) return true;
+  } else {
+    if (!isDateTime(d) && add(o, p, "format", d, ["date-time"])) return true;
+  }
+  return false;
+}
+var named1 = /* @__PURE__ */ new Map([
+  ["id", issues4],
+  ["name", issues4],
+  ["email", issues5],
+  ["website", issues6],
+  ["phone", issues7],
+  ["industry", issues4],
+  ["employees", issues8],
+  ["revenue", issues9],
+  ["plan", issues4],
+  ["address", issues_SegmentAddress],
+  ["description", issues17],
+  ["avatar", issues6],
+  ["createdAt", issues18],
+  ["updatedAt", issues18]
+]);
+function issues19(d, p, o) {
+  return add(o, p, "trait_name_too_long", d, null);
+  return false;
+}
+function isSchema8(d) {
+  if (!Array.isArray(d)) return false;
+  for (let i76 = 0; i76 < d.length; i76++) {
+    const item76 = d[i76];
+    if (!is_TraitValueDepth2(item76)) return false;
+  }
+  return true;
+}
+function isSchema9(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  for (const key77 in d) {
+    if (!own.call(d, key77)) continue;
+    const value90 = d[key77];
+    if (value90 === void 0) continue;
+    {
+      if (!is_TraitValueDepth2(value90)) return false;
+    }
+  }
+  return true;
+}
+function issues20(d, p, o) {
+  if (!Array.isArray(d)) return add(o, p, "type", d, ["array"]);
+  for (let i = 0; i < d.length; i++) if (issues_TraitValueDepth2(d[i], p + "/" + i, o)) return true;
+  return false;
+}
+function issues21(d, p, o) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    if (!matched) {
+      if (issues_TraitValueDepth2(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+function issues_TraitValueDepth3(d, p, o) {
+  if (is_TraitValueDepth3(d)) return false;
+  if (!(isSchema0(d) || isSchema1(d) || isSchema2(d) || isSchema3(d) || isSchema8(d) || isSchema9(d))) {
+    const tried = [];
+    if (typeof d == "string") tried.push(issues10);
+    if (typeof d == "number" && isFinite(d)) tried.push(issues9);
+    if (typeof d == "boolean") tried.push(issues11);
+    if (d === null) tried.push(issues12);
+    if (Array.isArray(d)) tried.push(issues20);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues21);
+    if (tried.length === 0) {
+      if (add(o, p, "type", d, ["string", "number", "boolean", "null", "array", "object"])) return true;
+    } else if (tried.length === 1) {
+      if (tried[0](d, p, o)) return true;
+    } else if (anyOfIssues(tried, [null, null, null, null, null, null], d, p, o)) return true;
+  }
+  if (Array.isArray(d)) {
+    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const k in d) {
+      if (!own.call(d, k)) continue;
+      const v = d[k];
+      if (v === void 0) continue;
+      const q = p + "/" + token(k);
+      let matched = false;
+      if (!matched) {
+        if (jsonIssues(v, q, o)) return true;
+      }
+    }
+  }
+  return false;
+}
+function issues_SegmentTraits(d, p, o) {
+  if (is_SegmentTraits(d)) return false;
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  {
+    let n = 0;
+    for (const k in d) if (own.call(d, k) && ++n > 255) return alone(o, p, "max_properties", 255);
+  }
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    const f = named1.get(k);
+    if (f !== void 0) {
+      matched = true;
+      if (f(v, q, o)) return true;
+    }
+    const c = classify0(k);
+    if ((c & 1) !== 0) {
+      matched = true;
+      if (issues4(v, q, o)) return true;
+    }
+    if ((c & 2) !== 0) {
+      matched = true;
+      if (issues5(v, q, o)) return true;
+    }
+    if ((c & 4) !== 0) {
+      matched = true;
+      if (issues6(v, q, o)) return true;
+    }
+    if ((c & 8) !== 0) {
+      matched = true;
+      if (issues7(v, q, o)) return true;
+    }
+    if ((c & 16) !== 0) {
+      matched = true;
+      if (issues8(v, q, o)) return true;
+    }
+    if ((c & 32) !== 0) {
+      matched = true;
+      if (issues9(v, q, o)) return true;
+    }
+    if ((c & 64) !== 0) {
+      matched = true;
+      if (issues_SegmentAddress(v, q, o)) return true;
+    }
+    if ((c & 128) !== 0) {
+      matched = true;
+      if (issues17(v, q, o)) return true;
+    }
+    if ((c & 256) !== 0) {
+      matched = true;
+      if (issues18(v, q, o)) return true;
+    }
+    if ((c & 512) !== 0) {
+      matched = true;
+      if (issues19(v, q, o)) return true;
+    }
+    if (true) {
+      matched = true;
+      if (issues_TraitValueDepth3(v, q, o)) return true;
+    }
+    if (!matched) {
+      if (jsonIssues(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+function isSchema10(d) {
+  if (!(typeof d == "string") || d.length > 45 && (d.length > 90 || codePoints(d) > 45) || !isIPv4(d)) return false;
+  return true;
+}
+function isSchema11(d) {
+  if (!(typeof d == "string") || d.length > 45 && (d.length > 90 || codePoints(d) > 45) || !isIPv6(d)) return false;
+  return true;
+}
+function issues23(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 45 && (d.length > 90 || codePoints(d) > 45)) {
+    if (add(o, p, "max_length", d, 45)) return true;
+  } else {
+    if (!isIPv4(d) && add(o, p, "format", d, ["ipv4"])) return true;
+  }
+  return false;
+}
+function issues24(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 45 && (d.length > 90 || codePoints(d) > 45)) {
+    if (add(o, p, "max_length", d, 45)) return true;
+  } else {
+    if (!isIPv6(d) && add(o, p, "format", d, ["ipv6"])) return true;
+  }
+  return false;
+}
+function issues22(d, p, o) {
+  if (!(isSchema10(d) || isSchema11(d))) {
+    const tried = [];
+    if (typeof d == "string") tried.push(issues23);
+    if (typeof d == "string") tried.push(issues24);
+    if (tried.length === 0) {
+      if (add(o, p, "type", d, ["string"])) return true;
+    } else if (tried.length === 1) {
+      if (tried[0](d, p, o)) return true;
+    } else if (anyOfIssues(tried, ["ipv4", "ipv6"], d, p, o)) return true;
+  }
+  if (Array.isArray(d)) {
+    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const k in d) {
+      if (!own.call(d, k)) continue;
+      const v = d[k];
+      if (v === void 0) continue;
+      const q = p + "/" + token(k);
+      let matched = false;
+      if (!matched) {
+        if (jsonIssues(v, q, o)) return true;
+      }
+    }
+  }
+  return false;
+}
+function issues25(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 1024 && (d.length > 2048 || codePoints(d) > 1024)) {
+    if (add(o, p, "max_length", d, 1024)) return true;
+  }
+  return false;
+}
+var named4 = /* @__PURE__ */ new Map([
+  ["name", issues4],
+  ["version", issues4]
+]);
+function issues26(d, p, o) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  if (!(own.call(d, "name") && d["name"] !== void 0) && add(o, p + "/name", "required", d, "name")) return true;
+  if (!(own.call(d, "version") && d["version"] !== void 0) && add(o, p + "/version", "required", d, "version")) return true;
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    const f = named4.get(k);
+    if (f !== void 0) {
+      matched = true;
+      if (f(v, q, o)) return true;
+    }
+    if (!matched) {
+      if (jsonIssues(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+var named3 = /* @__PURE__ */ new Map([
+  ["ip", issues22],
+  ["userAgent", issues25],
+  ["library", issues26]
+]);
+function issues_SegmentContext(d, p, o) {
+  if (is_SegmentContext(d)) return false;
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    const f = named3.get(k);
+    if (f !== void 0) {
+      matched = true;
+      if (f(v, q, o)) return true;
+    }
+    if (!matched) {
+      if (jsonIssues(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+function isSchema12(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  for (const key80 in d) {
+    if (!own.call(d, key80)) continue;
+    const value93 = d[key80];
+    if (value93 === void 0) continue;
+    {
+      if (!isJson(value93)) return false;
+    }
+  }
+  return true;
+}
+function issues28(d, p, o) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    if (!matched) {
+      if (jsonIssues(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+function issues27(d, p, o) {
+  if (!(isSchema2(d) || isSchema12(d))) {
+    const tried = [];
+    if (typeof d == "boolean") tried.push(issues11);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues28);
+    if (tried.length === 0) {
+      if (add(o, p, "type", d, ["boolean", "object"])) return true;
+    } else if (tried.length === 1) {
+      if (tried[0](d, p, o)) return true;
+    } else if (anyOfIssues(tried, [null, null], d, p, o)) return true;
+  }
+  if (Array.isArray(d)) {
+    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const k in d) {
+      if (!own.call(d, k)) continue;
+      const v = d[k];
+      if (v === void 0) continue;
+      const q = p + "/" + token(k);
+      let matched = false;
+      if (!matched) {
+        if (jsonIssues(v, q, o)) return true;
+      }
+    }
+  }
+  return false;
+}
+function issues_SegmentIntegrations(d, p, o) {
+  if (is_SegmentIntegrations(d)) return false;
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    if (!matched) {
+      if (issues27(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+var named0 = /* @__PURE__ */ new Map([
+  ["type", issues1],
+  ["userId", issues2],
+  ["anonymousId", issues2],
+  ["groupId", issues3],
+  ["traits", issues_SegmentTraits],
+  ["context", issues_SegmentContext],
+  ["timestamp", issues18],
+  ["messageId", issues2],
+  ["integrations", issues_SegmentIntegrations]
+]);
+function issues0(d, p, o) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  if (!(own.call(d, "groupId") && d["groupId"] !== void 0) && add(o, p + "/groupId", "required", d, "groupId")) return true;
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    const f = named0.get(k);
+    if (f !== void 0) {
+      matched = true;
+      if (f(v, q, o)) return true;
+    }
+    if (!matched) {
+      if (jsonIssues(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+function isSchema13(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  const value94 = own.call(d, "userId") ? d.userId : void 0;
+  if (value94 === void 0) return false;
+  else {
+    if (!(typeof value94 == "string") || value94.length > 255 && (value94.length > 510 || codePoints(value94) > 255) || value94.length === 0) return false;
+  }
+  for (const key82 in d) {
+    if (!own.call(d, key82)) continue;
+    const value96 = d[key82];
+    if (value96 === void 0) continue;
+    switch (key82) {
+      case "userId":
+        break;
+      default: {
+        if (!isJson(value96)) return false;
+      }
+    }
+  }
+  return true;
+}
+function isSchema14(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  const value97 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
+  if (value97 === void 0) return false;
+  else {
+    if (!(typeof value97 == "string") || value97.length > 255 && (value97.length > 510 || codePoints(value97) > 255) || value97.length === 0) return false;
+  }
+  for (const key84 in d) {
+    if (!own.call(d, key84)) continue;
+    const value99 = d[key84];
+    if (value99 === void 0) continue;
+    switch (key84) {
+      case "anonymousId":
+        break;
+      default: {
+        if (!isJson(value99)) return false;
+      }
+    }
+  }
+  return true;
+}
+var named5 = /* @__PURE__ */ new Map([
+  ["userId", issues2]
+]);
+function issues29(d, p, o) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  if (!(own.call(d, "userId") && d["userId"] !== void 0) && add(o, p + "/userId", "required", d, "userId")) return true;
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    const f = named5.get(k);
+    if (f !== void 0) {
+      matched = true;
+      if (f(v, q, o)) return true;
+    }
+    if (!matched) {
+      if (jsonIssues(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+var named6 = /* @__PURE__ */ new Map([
+  ["anonymousId", issues2]
+]);
+function issues30(d, p, o) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  if (!(own.call(d, "anonymousId") && d["anonymousId"] !== void 0) && add(o, p + "/anonymousId", "required", d, "anonymousId")) return true;
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    const f = named6.get(k);
+    if (f !== void 0) {
+      matched = true;
+      if (f(v, q, o)) return true;
+    }
+    if (!matched) {
+      if (jsonIssues(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+function issues_SegmentIdentity(d, p, o) {
+  if (is_SegmentIdentity(d)) return false;
+  if (!(isSchema13(d) || isSchema14(d))) {
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d) && !own.call(d, "userId") && !own.call(d, "anonymousId")) return add(o, p, "identity", d, ["userId", "anonymousId"]);
+    const tried = [];
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues29);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues30);
+    if (tried.length === 0) {
+      if (add(o, p, "type", d, ["object"])) return true;
+    } else if (tried.length === 1) {
+      if (tried[0](d, p, o)) return true;
+    } else if (anyOfIssues(tried, [null, null], d, p, o)) return true;
+  }
+  if (Array.isArray(d)) {
+    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const k in d) {
+      if (!own.call(d, k)) continue;
+      const v = d[k];
+      if (v === void 0) continue;
+      const q = p + "/" + token(k);
+      let matched = false;
+      if (!matched) {
+        if (jsonIssues(v, q, o)) return true;
+      }
+    }
+  }
+  return false;
+}
+function issuesOfBody(d, p, o) {
+  if (issues0(d, p, o)) return true;
+  if (issues_SegmentIdentity(d, p, o)) return true;
+  if (Array.isArray(d)) {
+    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const k in d) {
+      if (!own.call(d, k)) continue;
+      const v = d[k];
+      if (v === void 0) continue;
+      const q = p + "/" + token(k);
+      let matched = false;
+      if (!matched) {
+        if (jsonIssues(v, q, o)) return true;
+      }
+    }
+  }
+  return false;
+}
+function validate(data) {
+  return isBody(data);
+}
+function issues(data, max) {
+  if (isBody(data)) return [];
+  const o = { list: [], max: max >= 1 ? max : 1, alone: false };
+  issuesOfBody(data, "", o);
+  return o.list;
+}
 export {
   validate as default,
-  details,
+  issues,
   validate
 };

@@ -23,7 +23,7 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 var thrivestack_legacy_validator_exports = {};
 __export(thrivestack_legacy_validator_exports, {
   default: () => validate,
-  details: () => details,
+  issues: () => issues,
   validate: () => validate
 });
 module.exports = __toCommonJS(thrivestack_legacy_validator_exports);
@@ -155,19 +155,19 @@ var REG_NAME = UNRESERVED | SUB_DELIM;
 var CLASSES = classTable();
 function classTable() {
   const table = new Uint8Array(128);
-  const add = (chars, bits) => {
+  const add2 = (chars, bits) => {
     for (const c of chars) table[c.charCodeAt(0)] |= bits;
   };
   const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   const digits = "0123456789";
-  add(letters + digits, UNRESERVED | PCHAR | ATEXT | SCHEME | ALNUM);
-  add("-._~", UNRESERVED | PCHAR);
-  add("!$&'()*+,;=", SUB_DELIM | PCHAR);
-  add(":@", PCHAR);
-  add(letters + digits + "-._~!$&'()*+,;=:@/", PATH);
-  add("!#$%&'*+-/=?^_`{|}~", ATEXT);
-  add("+-.", SCHEME);
-  add(digits + "ABCDEFabcdef", HEX);
+  add2(letters + digits, UNRESERVED | PCHAR | ATEXT | SCHEME | ALNUM);
+  add2("-._~", UNRESERVED | PCHAR);
+  add2("!$&'()*+,;=", SUB_DELIM | PCHAR);
+  add2(":@", PCHAR);
+  add2(letters + digits + "-._~!$&'()*+,;=:@/", PATH);
+  add2("!#$%&'*+-/=?^_`{|}~", ATEXT);
+  add2("+-.", SCHEME);
+  add2(digits + "ABCDEFabcdef", HEX);
   return table;
 }
 function is(c, bits) {
@@ -392,41 +392,203 @@ function codePoints(s) {
   return count;
 }
 
+// schemas/issues/describe.ts
+function tokens(pointer) {
+  if (pointer === "") return [];
+  return pointer.slice(1).split("/").map((token2) => token2.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function label(path) {
+  const last = tokens(path).at(-1);
+  if (last === void 0) return "The body";
+  return /^\d+$/.test(last) ? `Item ${last} of \`${short(tokens(path).at(-2) ?? "the body")}\`` : `\`${short(last)}\``;
+}
+function short(key) {
+  if (key.length <= QUOTE_MAX) return key;
+  const points = [...key.slice(0, QUOTE_MAX * 2)];
+  if (points.length <= QUOTE_MAX && key.length <= QUOTE_MAX * 2) return key;
+  return `${points.slice(0, QUOTE_MAX).join("")}\u2026`;
+}
+function typeName(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return isPlain(value) ? "an object" : "an object that is not plain data";
+  if (typeof value === "string") return "a string";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return `${value}, which JSON cannot hold`;
+    return Number.isInteger(value) ? "an integer" : "a number";
+  }
+  if (typeof value === "boolean") return "a boolean";
+  return typeof value;
+}
+function isPlain(value) {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+var SECRET = /key|token|secret|password|authorization/i;
+var QUOTE_MAX = 40;
+function got(path, value) {
+  const key = tokens(path).at(-1) ?? "";
+  if (SECRET.test(key)) return "";
+  if (typeof value === "number" || typeof value === "boolean") return `; got ${String(value)}`;
+  if (typeof value === "string" && [...value].length <= QUOTE_MAX) return `; got ${JSON.stringify(value)}`;
+  return "";
+}
+var FORMAT_NAMES = {
+  "date-time": "an RFC 3339 date-time with a time zone, such as 2024-01-15T10:30:00Z",
+  email: "an e-mail address",
+  hostname: "a host name, such as acme.com",
+  ipv4: "an IPv4 address",
+  ipv6: "an IPv6 address",
+  uri: "an absolute URI, such as https://acme.com"
+};
+function formatName(format) {
+  return FORMAT_NAMES[format] ?? `a valid ${format}`;
+}
+function oneOf(words) {
+  return words.length <= 1 ? words[0] ?? "" : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
+}
+var ARTICLE = {
+  string: "a string",
+  number: "a number",
+  integer: "an integer",
+  boolean: "a boolean",
+  null: "null",
+  object: "an object",
+  array: "an array"
+};
+function typeWord(type) {
+  return ARTICLE[type] ?? type;
+}
+
+// schemas/issues/messages.ts
+function issueMessage(code, path, value, param) {
+  const at = label(path);
+  switch (code) {
+    case "required":
+      return `Missing required field \`${short(String(param))}\`.`;
+    case "unknown_property":
+      return `\`${short(lastKey(path))}\` is not a field of this object; check its spelling.`;
+    case "type":
+      return `${at} must be ${oneOf(param.map(typeWord))}, not ${typeName(value)}.`;
+    case "format":
+      return `${at} must be ${oneOf(param.map(formatName))}${got(path, value)}.`;
+    case "max_length":
+      return `${at} must be at most ${param} characters long.`;
+    case "min_length":
+      return param === 1 ? `${at} must not be empty.` : `${at} must be at least ${param} characters long.`;
+    case "pattern":
+      return `${at} ${patternRule(String(param))}${got(path, value)}.`;
+    case "enum":
+      return `${at} must be one of ${oneOf(param.map((v) => JSON.stringify(v)))}${got(path, value)}.`;
+    case "const":
+      return `${at} must be ${JSON.stringify(param)}${got(path, value)}.`;
+    case "minimum":
+      return `${at} must be at least ${param}${got(path, value)}.`;
+    case "min_items":
+      return `${at} must have at least ${param} item${param === 1 ? "" : "s"}.`;
+    case "max_items":
+      return `${at} must have at most ${param} items.`;
+    case "max_properties":
+      return `${at} must have at most ${param} keys.`;
+    case "identity":
+      return `Either ${oneOf(param.map((name) => `\`${name}\``))} is required.`;
+    case "too_deep":
+      return `${at} is nested too deeply: trait values may nest at most 3 levels.`;
+    case "trait_name_too_long":
+      return "A trait name must be at most 255 characters long.";
+    default:
+      return `${at} is not allowed here.`;
+  }
+}
+function lastKey(path) {
+  const last = path.slice(path.lastIndexOf("/") + 1);
+  return last.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+function patternRule(pattern) {
+  if (pattern.startsWith("^[^\\s")) return "must not contain whitespace or control characters";
+  if (pattern === "^[0-9]+$") return "must be a string of digits";
+  return `must match the pattern ${pattern}`;
+}
+
 // thrivestack-legacy.validator.js
-function isLegacyAddress(d) {
-  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
-  const value6 = d.street;
-  if (value6 === void 0) ;
-  else {
-    if (!(typeof value6 == "string") || value6.length > 255 && (value6.length > 510 || codePoints(value6) > 255)) return false;
+var own = Object.prototype.hasOwnProperty;
+function plain(d) {
+  const p = Object.getPrototypeOf(d);
+  return p === Object.prototype || p === null;
+}
+function isJson(v) {
+  if (v === null || typeof v == "string" || typeof v == "boolean") return true;
+  if (typeof v == "number") return isFinite(v);
+  if (typeof v != "object") return false;
+  const stack = [v];
+  const seen = /* @__PURE__ */ new Set();
+  while (stack.length > 0) {
+    const x = stack.pop();
+    if (x === null || typeof x == "string" || typeof x == "boolean") continue;
+    if (typeof x == "number" && isFinite(x)) continue;
+    if (typeof x != "object" || seen.has(x)) return false;
+    seen.add(x);
+    if (Array.isArray(x)) for (let i = 0; i < x.length; i++) stack.push(x[i]);
+    else if (plain(x)) for (const k in x) {
+      if (own.call(x, k) && x[k] !== void 0) stack.push(x[k]);
+    }
+    else return false;
   }
-  const value7 = d.city;
-  if (value7 === void 0) ;
-  else {
-    if (!(typeof value7 == "string") || value7.length > 255 && (value7.length > 510 || codePoints(value7) > 255)) return false;
-  }
-  const value8 = d.state;
-  if (value8 === void 0) ;
-  else {
-    if (!(typeof value8 == "string") || value8.length > 255 && (value8.length > 510 || codePoints(value8) > 255)) return false;
-  }
-  const value9 = d.postal_code;
+  return true;
+}
+function token(k) {
+  return k.indexOf("~") < 0 && k.indexOf("/") < 0 ? k : k.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function is_LegacyAddress(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  const value9 = own.call(d, "street") ? d.street : void 0;
   if (value9 === void 0) ;
   else {
     if (!(typeof value9 == "string") || value9.length > 255 && (value9.length > 510 || codePoints(value9) > 255)) return false;
   }
-  const value10 = d.country;
-  if (value10 === void 0) ;
+  const value11 = own.call(d, "city") ? d.city : void 0;
+  if (value11 === void 0) ;
   else {
-    if (!(typeof value10 == "string") || value10.length > 255 && (value10.length > 510 || codePoints(value10) > 255)) return false;
+    if (!(typeof value11 == "string") || value11.length > 255 && (value11.length > 510 || codePoints(value11) > 255)) return false;
+  }
+  const value13 = own.call(d, "state") ? d.state : void 0;
+  if (value13 === void 0) ;
+  else {
+    if (!(typeof value13 == "string") || value13.length > 255 && (value13.length > 510 || codePoints(value13) > 255)) return false;
+  }
+  const value15 = own.call(d, "postal_code") ? d.postal_code : void 0;
+  if (value15 === void 0) ;
+  else {
+    if (!(typeof value15 == "string") || value15.length > 255 && (value15.length > 510 || codePoints(value15) > 255)) return false;
+  }
+  const value17 = own.call(d, "country") ? d.country : void 0;
+  if (value17 === void 0) ;
+  else {
+    if (!(typeof value17 == "string") || value17.length > 255 && (value17.length > 510 || codePoints(value17) > 255)) return false;
+  }
+  for (const key10 in d) {
+    if (!own.call(d, key10)) continue;
+    const value19 = d[key10];
+    if (value19 === void 0) continue;
+    switch (key10) {
+      case "street":
+      case "city":
+      case "state":
+      case "postal_code":
+      case "country":
+        break;
+      default: {
+        if (!isJson(value19)) return false;
+      }
+    }
   }
   return true;
 }
 var pattern0Source = "^[0-9]+$";
 var pattern0 = new RegExp(pattern0Source, "u");
 var cases0 = /* @__PURE__ */ new Map([["address", 1], ["avatar", 2], ["description", 3], ["email", 4], ["employees", 5], ["phone", 6], ["website", 2], ["plan", 7], ["enrichment_name", 7], ["enrichment_legal_name", 7], ["enrichment_domain", 7], ["enrichment_domain_aliases", 8], ["enrichment_phone_numbers", 9], ["enrichment_email_addresses", 10], ["enrichment_sector", 7], ["enrichment_industry_group", 7], ["enrichment_industry", 7], ["enrichment_sub_industry", 7], ["enrichment_tags", 11], ["enrichment_description", 3], ["enrichment_founder_year", 12], ["enrichment_location", 7], ["enrichment_time_zone", 7], ["enrichment_street_number", 7], ["enrichment_street_name", 7], ["enrichment_street_address", 7], ["enrichment_city", 7], ["enrichment_postal_code", 7], ["enrichment_state", 7], ["enrichment_state_code", 7], ["enrichment_country", 7], ["enrichment_country_code", 7], ["enrichment_logo", 13], ["enrichment_linkedin_handle", 13], ["enrichment_facebook_handle", 13], ["enrichment_twitter_handle", 13], ["enrichment_crunchbase_handle", 13], ["enrichment_email_provider", 7], ["enrichment_type", 7], ["enrichment_phone", 7], ["enrichment_traffic_rank", 7], ["enrichment_employees", 14], ["enrichment_employees_range", 7], ["enrichment_market_cap", 7], ["enrichment_raised", 7], ["enrichment_annual_revenue", 7], ["enrichment_tech", 7], ["enrichment_tech_categories", 15]]);
-function isLegacyTraits(d) {
-  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
+function is_LegacyTraits(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
   let held0;
   let held1;
   let held2;
@@ -434,74 +596,79 @@ function isLegacyTraits(d) {
   let held4;
   let held5;
   let held6;
-  for (const key1 in d) {
-    const value5 = d[key1];
-    switch (cases0.get(key1)) {
+  for (const key4 in d) {
+    if (!own.call(d, key4)) continue;
+    const value8 = d[key4];
+    if (value8 === void 0) continue;
+    switch (cases0.get(key4)) {
       case 1:
-        held0 = value5;
+        held0 = value8;
         break;
       case 2:
-        if (value5 !== void 0) {
-          if (!(typeof value5 == "string") || value5.length > 2048 && (value5.length > 4096 || codePoints(value5) > 2048) || !isUri(value5)) return false;
+        if (value8 !== void 0) {
+          if (!(typeof value8 == "string") || value8.length > 2048 && (value8.length > 4096 || codePoints(value8) > 2048) || !isUri(value8)) return false;
         }
         break;
       case 3:
-        if (value5 !== void 0) {
-          if (!(typeof value5 == "string") || value5.length > 4096 && (value5.length > 8192 || codePoints(value5) > 4096)) return false;
+        if (value8 !== void 0) {
+          if (!(typeof value8 == "string") || value8.length > 4096 && (value8.length > 8192 || codePoints(value8) > 4096)) return false;
         }
         break;
       case 4:
-        if (value5 !== void 0) {
-          if (!(typeof value5 == "string") || value5.length > 254 && (value5.length > 508 || codePoints(value5) > 254) || !isEmail(value5)) return false;
+        if (value8 !== void 0) {
+          if (!(typeof value8 == "string") || value8.length > 254 && (value8.length > 508 || codePoints(value8) > 254) || !isEmail(value8)) return false;
         }
         break;
       case 5:
-        held1 = value5;
+        held1 = value8;
         break;
       case 6:
-        if (value5 !== void 0) {
-          if (!(typeof value5 == "string") || value5.length > 64 && (value5.length > 128 || codePoints(value5) > 64)) return false;
+        if (value8 !== void 0) {
+          if (!(typeof value8 == "string") || value8.length > 64 && (value8.length > 128 || codePoints(value8) > 64)) return false;
         }
         break;
       case 7:
-        if (value5 !== void 0) {
-          if (!(typeof value5 == "string") || value5.length > 255 && (value5.length > 510 || codePoints(value5) > 255)) return false;
+        if (value8 !== void 0) {
+          if (!(typeof value8 == "string") || value8.length > 255 && (value8.length > 510 || codePoints(value8) > 255)) return false;
         }
         break;
       case 8:
-        held2 = value5;
+        held2 = value8;
         break;
       case 9:
-        held3 = value5;
+        held3 = value8;
         break;
       case 10:
-        held4 = value5;
+        held4 = value8;
         break;
       case 11:
-        held5 = value5;
+        held5 = value8;
         break;
       case 12:
-        if (value5 !== void 0) {
-          if (!(typeof value5 == "number" && !(value5 % 1) && !isNaN(value5) && isFinite(value5))) return false;
+        if (value8 !== void 0) {
+          if (!(typeof value8 == "number" && !(value8 % 1) && !isNaN(value8) && isFinite(value8))) return false;
         }
         break;
       case 13:
-        if (value5 !== void 0) {
-          if (!(typeof value5 == "string") || value5.length > 2048 && (value5.length > 4096 || codePoints(value5) > 2048)) return false;
+        if (value8 !== void 0) {
+          if (!(typeof value8 == "string") || value8.length > 2048 && (value8.length > 4096 || codePoints(value8) > 2048)) return false;
         }
         break;
       case 14:
-        if (value5 !== void 0) {
-          if (!(typeof value5 == "number" && !(value5 % 1) && !isNaN(value5) && isFinite(value5)) || value5 < 0) return false;
+        if (value8 !== void 0) {
+          if (!(typeof value8 == "number" && !(value8 % 1) && !isNaN(value8) && isFinite(value8)) || value8 < 0) return false;
         }
         break;
       case 15:
-        held6 = value5;
+        held6 = value8;
         break;
+      default: {
+        if (!isJson(value8)) return false;
+      }
     }
   }
   if (held0 !== void 0) {
-    if (!isLegacyAddress(held0)) return false;
+    if (!is_LegacyAddress(held0)) return false;
   }
   if (held1 !== void 0) {
     anyOf0: {
@@ -515,64 +682,82 @@ function isLegacyTraits(d) {
       }
       return false;
     }
+    if (Array.isArray(held1)) {
+      for (let i16 = 0; i16 < held1.length; i16++) {
+        const item16 = held1[i16];
+        if (!isJson(item16)) return false;
+      }
+    }
+    if (held1 !== null && typeof held1 == "object" && !Array.isArray(held1) && plain(held1)) {
+      for (const key16 in held1) {
+        if (!own.call(held1, key16)) continue;
+        const value25 = held1[key16];
+        if (value25 === void 0) continue;
+        {
+          if (!isJson(value25)) return false;
+        }
+      }
+    }
   }
   if (held2 !== void 0) {
     if (!Array.isArray(held2) || held2.length > 100) return false;
-    for (let i0 = 0; i0 < held2.length; i0++) {
-      const item0 = held2[i0];
-      if (!(typeof item0 == "string") || item0.length > 255 && (item0.length > 510 || codePoints(item0) > 255)) return false;
+    for (let i23 = 0; i23 < held2.length; i23++) {
+      const item23 = held2[i23];
+      if (!(typeof item23 == "string") || item23.length > 255 && (item23.length > 510 || codePoints(item23) > 255)) return false;
     }
   }
   if (held3 !== void 0) {
     if (!Array.isArray(held3) || held3.length > 100) return false;
-    for (let i1 = 0; i1 < held3.length; i1++) {
-      const item1 = held3[i1];
-      if (!(typeof item1 == "string") || item1.length > 255 && (item1.length > 510 || codePoints(item1) > 255)) return false;
+    for (let i25 = 0; i25 < held3.length; i25++) {
+      const item25 = held3[i25];
+      if (!(typeof item25 == "string") || item25.length > 255 && (item25.length > 510 || codePoints(item25) > 255)) return false;
     }
   }
   if (held4 !== void 0) {
     if (!Array.isArray(held4) || held4.length > 100) return false;
-    for (let i2 = 0; i2 < held4.length; i2++) {
-      const item2 = held4[i2];
-      if (!(typeof item2 == "string") || item2.length > 255 && (item2.length > 510 || codePoints(item2) > 255)) return false;
+    for (let i27 = 0; i27 < held4.length; i27++) {
+      const item27 = held4[i27];
+      if (!(typeof item27 == "string") || item27.length > 255 && (item27.length > 510 || codePoints(item27) > 255)) return false;
     }
   }
   if (held5 !== void 0) {
     if (!Array.isArray(held5) || held5.length > 100) return false;
-    for (let i3 = 0; i3 < held5.length; i3++) {
-      const item3 = held5[i3];
-      if (!(typeof item3 == "string") || item3.length > 255 && (item3.length > 510 || codePoints(item3) > 255)) return false;
+    for (let i33 = 0; i33 < held5.length; i33++) {
+      const item33 = held5[i33];
+      if (!(typeof item33 == "string") || item33.length > 255 && (item33.length > 510 || codePoints(item33) > 255)) return false;
     }
   }
   if (held6 !== void 0) {
     if (!Array.isArray(held6) || held6.length > 100) return false;
-    for (let i4 = 0; i4 < held6.length; i4++) {
-      const item4 = held6[i4];
-      if (!(typeof item4 == "string") || item4.length > 255 && (item4.length > 510 || codePoints(item4) > 255)) return false;
+    for (let i63 = 0; i63 < held6.length; i63++) {
+      const item63 = held6[i63];
+      if (!(typeof item63 == "string") || item63.length > 255 && (item63.length > 510 || codePoints(item63) > 255)) return false;
     }
   }
   return true;
 }
 function isBody(d) {
-  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
-  const value0 = d.group_id;
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  const value0 = own.call(d, "group_id") ? d.group_id : void 0;
   if (value0 === void 0) return false;
   else {
     if (!(typeof value0 == "string") || value0.length > 255 && (value0.length > 510 || codePoints(value0) > 255) || value0.length === 0) return false;
   }
-  const value1 = d.user_id;
-  if (value1 === void 0) return false;
-  else {
-    if (!(typeof value1 == "string") || value1.length > 255 && (value1.length > 510 || codePoints(value1) > 255) || value1.length === 0) return false;
-  }
-  const value2 = d.timestamp;
+  const value2 = own.call(d, "user_id") ? d.user_id : void 0;
   if (value2 === void 0) return false;
   else {
-    if (!(typeof value2 == "string") || value2.length > 64 && (value2.length > 128 || codePoints(value2) > 64) || !isDateTime(value2)) return false;
+    if (!(typeof value2 == "string") || value2.length > 255 && (value2.length > 510 || codePoints(value2) > 255) || value2.length === 0) return false;
   }
-  for (const key0 in d) {
-    const value3 = d[key0];
-    switch (key0) {
+  const value4 = own.call(d, "timestamp") ? d.timestamp : void 0;
+  if (value4 === void 0) return false;
+  else {
+    if (!(typeof value4 == "string") || value4.length > 64 && (value4.length > 128 || codePoints(value4) > 64) || !isDateTime(value4)) return false;
+  }
+  for (const key3 in d) {
+    if (!own.call(d, key3)) continue;
+    const value6 = d[key3];
+    if (value6 === void 0) continue;
+    switch (key3) {
       case "group_id":
       case "user_id":
       case "traits":
@@ -583,331 +768,370 @@ function isBody(d) {
         return false;
     }
   }
-  const value4 = d.traits;
-  if (value4 === void 0) return false;
+  const value7 = own.call(d, "traits") ? d.traits : void 0;
+  if (value7 === void 0) return false;
   else {
-    if (!isLegacyTraits(value4)) return false;
+    if (!is_LegacyTraits(value7)) return false;
   }
-  const value11 = d.context;
-  if (value11 === void 0) ;
+  const value74 = own.call(d, "context") ? d.context : void 0;
+  if (value74 === void 0) ;
   else {
-    if (!(value11 && typeof value11 == "object" && !Array.isArray(value11))) return false;
+    if (!(value74 !== null && typeof value74 == "object" && !Array.isArray(value74) && plain(value74))) return false;
+    for (const key65 in value74) {
+      if (!own.call(value74, key65)) continue;
+      const value75 = value74[key65];
+      if (value75 === void 0) continue;
+      {
+        if (!isJson(value75)) return false;
+      }
+    }
   }
   return true;
 }
-var stopped = null;
-function fail(e, a, c, p, s, k, q) {
-  const error = { instancePath: p, schemaPath: s, keyword: k, params: q };
-  e.push(error);
-  if (!a && !c && stopped === null) stopped = error;
-  return !a;
+function add(o, p, c, v, x) {
+  const last = o.list[o.list.length - 1];
+  if (last === void 0 || last.path !== p || last.code !== c) o.list.push({ path: p, code: c, message: issueMessage(c, p, v, x) });
+  return o.list.length >= o.max;
 }
-function token(k) {
-  return k.indexOf("~") < 0 && k.indexOf("/") < 0 ? k : k.replace(/~/g, "~0").replace(/\//g, "~1");
+function alone(o, p, c, x) {
+  o.list.length = 0;
+  o.list.push({ path: p, code: c, message: issueMessage(c, p, void 0, x) });
+  o.max = 1;
+  o.alone = true;
+  return true;
 }
-function fragment(k) {
-  return encodeURIComponent(token(k));
+function jsonIssues(d, p, o) {
+  const j = jsonIssue(d, p);
+  return j !== void 0 && add(o, j.path, "type", j.value, ["JSON data"]);
 }
-var names0 = /* @__PURE__ */ new Set(["group_id", "user_id", "traits", "timestamp", "context"]);
-function check0(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 255 && (d.length > 510 || codePoints(d) > 255));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 255 })) break body;
-        if (d.length === 0 && fail(e, a, c, p, s + "/minLength", "minLength", { limit: 1 })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check1(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 255 && (d.length > 510 || codePoints(d) > 255));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 255 })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-var properties2 = [
-  ["street", check1],
-  ["city", check1],
-  ["state", check1],
-  ["postal_code", check1],
-  ["country", check1]
-];
-function checkLegacyAddress(d, p, s, e, a, c) {
-  if (isLegacyAddress(d)) return true;
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      for (const row of properties2) {
-        const v = d[row[0]];
-        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
-  }
-  return e.length === n;
-}
-function check2(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "number" && isFinite(d)) {
-    }
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 2048 && (d.length > 4096 || codePoints(d) > 2048));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 2048 })) break body;
-        if (fits && !isUri(d) && fail(e, a, c, p, s + "/format", "format", { format: "uri" })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check3(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 4096 && (d.length > 8192 || codePoints(d) > 4096));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 4096 })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check4(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "number" && isFinite(d)) {
-    }
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 254 && (d.length > 508 || codePoints(d) > 254));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 254 })) break body;
-        if (fits && !isEmail(d) && fail(e, a, c, p, s + "/format", "format", { format: "email" })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check6(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (!(typeof d == "number" && !(d % 1) && !isNaN(d) && isFinite(d)) && fail(e, a, c, p, s + "/type", "type", { type: "integer" }) && !c) break body;
-    if (typeof d == "number" && isFinite(d)) {
-      if (d < 0 && fail(e, a, c, p, s + "/minimum", "minimum", { comparison: ">=", limit: 0 })) break body;
-    }
-    if (!a && e.length !== n) break body;
-  }
-  return e.length === n;
-}
-function check7(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 255 && (d.length > 510 || codePoints(d) > 255));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 255 })) break body;
-        if (fits && !pattern0.test(d) && fail(e, a, c, p, s + "/pattern", "pattern", { pattern: pattern0Source })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check5(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    {
-      const start = e.length;
-      if (check6(d, p, s + "/anyOf/0", e, a, true) || check7(d, p, s + "/anyOf/1", e, a, true)) e.length = start;
-      else if (fail(e, a, true, p, s + "/anyOf", "anyOf", {})) break body;
+function jsonIssue(v, p) {
+  const stack = [{ x: v, up: null, k: "" }];
+  const seen = /* @__PURE__ */ new Set();
+  while (stack.length > 0) {
+    const at = stack.pop();
+    const x = at.x;
+    if (x === null || typeof x == "string" || typeof x == "boolean") continue;
+    if (typeof x == "number" && isFinite(x)) continue;
+    if (typeof x != "object" || seen.has(x) || !(Array.isArray(x) || plain(x))) return { path: p + pathOf(at), value: x };
+    seen.add(x);
+    if (Array.isArray(x)) {
+      for (let i = x.length - 1; i >= 0; i--) stack.push({ x: x[i], up: at, k: String(i) });
+    } else {
+      const keys = [];
+      for (const k in x) if (own.call(x, k) && x[k] !== void 0) keys.push(k);
+      for (let i = keys.length - 1; i >= 0; i--) stack.push({ x: x[keys[i]], up: at, k: token(keys[i]) });
     }
   }
-  return e.length === n;
+  return void 0;
 }
-function check8(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 64 && (d.length > 128 || codePoints(d) > 64));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 64 })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
+function pathOf(at) {
+  const tokens2 = [];
+  for (let e = at; e.up !== null; e = e.up) tokens2.push(e.k);
+  return tokens2.length === 0 ? "" : "/" + tokens2.reverse().join("/");
+}
+function anyOfIssues(tried, formats, d, p, o) {
+  const found = tried.map((f) => {
+    const t = { list: [], max: o.max - o.list.length, alone: false };
+    f(d, p, t);
+    return t;
+  });
+  if (found.every((t) => t.list.length === 1 && t.list[0].code === "format" && t.list[0].path === p)) {
+    return add(o, p, "format", d, formats);
   }
-  return e.length === n;
-}
-function check9(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (Array.isArray(d)) {
-      if (d.length > 100 && fail(e, a, c, p, s + "/maxItems", "maxItems", { limit: 100 })) break body;
-      for (let i = 0, length = d.length; i < length; i++) {
-        if (!check1(d[i], p + "/" + i, s + "/items", e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "array" })) break body;
-  }
-  return e.length === n;
-}
-function check10(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (!(typeof d == "number" && !(d % 1) && !isNaN(d) && isFinite(d)) && fail(e, a, c, p, s + "/type", "type", { type: "integer" }) && !c) break body;
-  }
-  return e.length === n;
-}
-function check11(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 2048 && (d.length > 4096 || codePoints(d) > 2048));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 2048 })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-var properties1 = [
-  ["address", checkLegacyAddress],
-  ["avatar", check2],
-  ["description", check3],
-  ["email", check4],
-  ["employees", check5],
-  ["phone", check8],
-  ["website", check2],
-  ["plan", check1],
-  ["enrichment_name", check1],
-  ["enrichment_legal_name", check1],
-  ["enrichment_domain", check1],
-  ["enrichment_domain_aliases", check9],
-  ["enrichment_phone_numbers", check9],
-  ["enrichment_email_addresses", check9],
-  ["enrichment_sector", check1],
-  ["enrichment_industry_group", check1],
-  ["enrichment_industry", check1],
-  ["enrichment_sub_industry", check1],
-  ["enrichment_tags", check9],
-  ["enrichment_description", check3],
-  ["enrichment_founder_year", check10],
-  ["enrichment_location", check1],
-  ["enrichment_time_zone", check1],
-  ["enrichment_street_number", check1],
-  ["enrichment_street_name", check1],
-  ["enrichment_street_address", check1],
-  ["enrichment_city", check1],
-  ["enrichment_postal_code", check1],
-  ["enrichment_state", check1],
-  ["enrichment_state_code", check1],
-  ["enrichment_country", check1],
-  ["enrichment_country_code", check1],
-  ["enrichment_logo", check11],
-  ["enrichment_linkedin_handle", check11],
-  ["enrichment_facebook_handle", check11],
-  ["enrichment_twitter_handle", check11],
-  ["enrichment_crunchbase_handle", check11],
-  ["enrichment_email_provider", check1],
-  ["enrichment_type", check1],
-  ["enrichment_phone", check1],
-  ["enrichment_traffic_rank", check1],
-  ["enrichment_employees", check6],
-  ["enrichment_employees_range", check1],
-  ["enrichment_market_cap", check1],
-  ["enrichment_raised", check1],
-  ["enrichment_annual_revenue", check1],
-  ["enrichment_tech", check1],
-  ["enrichment_tech_categories", check9]
-];
-function checkLegacyTraits(d, p, s, e, a, c) {
-  if (isLegacyTraits(d)) return true;
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      for (const row of properties1) {
-        const v = d[row[0]];
-        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
-  }
-  return e.length === n;
-}
-function check12(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "number" && isFinite(d)) {
-    }
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 64 && (d.length > 128 || codePoints(d) > 64));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 64 })) break body;
-        if (fits && !isDateTime(d) && fail(e, a, c, p, s + "/format", "format", { format: "date-time" })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check13(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
-  }
-  return e.length === n;
-}
-var properties0 = [
-  ["group_id", check0],
-  ["user_id", check0],
-  ["traits", checkLegacyTraits],
-  ["timestamp", check12],
-  ["context", check13]
-];
-function checkBody(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      if (d.group_id === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "group_id" })) break body;
-      if (d.user_id === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "user_id" })) break body;
-      if (d.traits === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "traits" })) break body;
-      if (d.timestamp === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "timestamp" })) break body;
-      for (const k in d) {
-        if (!names0.has(k)) {
-          if (fail(e, a, c, p, s + "/additionalProperties", "additionalProperties", { additionalProperty: k })) break body;
-        }
-      }
-      for (const row of properties0) {
-        const v = d[row[0]];
-        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
-  }
-  return e.length === n;
-}
-function errorsOf(data, allErrors) {
-  const e = [];
-  stopped = null;
-  checkBody(data, "", "#", e, allErrors, false);
-  const first = stopped;
-  stopped = null;
-  return first === null ? e : [first];
-}
-function validate(data) {
-  if (isBody(data)) {
-    validate.errors = null;
+  let best = found[0];
+  for (const t of found) if (reach(t) > reach(best)) best = t;
+  if (best.alone) {
+    o.list.length = 0;
+    o.list.push(best.list[0]);
+    o.max = 1;
+    o.alone = true;
     return true;
   }
-  validate.errors = errorsOf(data, false);
+  for (const issue of best.list) {
+    o.list.push(issue);
+    if (o.list.length >= o.max) return true;
+  }
   return false;
 }
-validate.errors = null;
-function details(data) {
-  const errors = isBody(data) ? [] : errorsOf(data, true);
-  details.errors = errors.length === 0 ? null : errors;
-  return errors.length === 0;
+function reach(t) {
+  let m = -1;
+  for (const issue of t.list) {
+    const at = issue.code === "required" || issue.code === "unknown_property" ? issue.path.lastIndexOf("/") : issue.path.length;
+    if (at > m) m = at;
+  }
+  return m;
 }
-details.errors = null;
+function issues0(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 255 && (d.length > 510 || codePoints(d) > 255)) {
+    if (add(o, p, "max_length", d, 255)) return true;
+  } else {
+    if (d.length === 0 && add(o, p, "min_length", d, 1)) return true;
+  }
+  return false;
+}
+function issues1(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 255 && (d.length > 510 || codePoints(d) > 255)) {
+    if (add(o, p, "max_length", d, 255)) return true;
+  }
+  return false;
+}
+var named2 = /* @__PURE__ */ new Map([
+  ["street", issues1],
+  ["city", issues1],
+  ["state", issues1],
+  ["postal_code", issues1],
+  ["country", issues1]
+]);
+function issues_LegacyAddress(d, p, o) {
+  if (is_LegacyAddress(d)) return false;
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    const f = named2.get(k);
+    if (f !== void 0) {
+      matched = true;
+      if (f(v, q, o)) return true;
+    }
+    if (!matched) {
+      if (jsonIssues(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+function issues2(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 2048 && (d.length > 4096 || codePoints(d) > 2048)) {
+    if (add(o, p, "max_length", d, 2048)) return true;
+  } else {
+    if (!isUri(d) && add(o, p, "format", d, ["uri"])) return true;
+  }
+  return false;
+}
+function issues3(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 4096 && (d.length > 8192 || codePoints(d) > 4096)) {
+    if (add(o, p, "max_length", d, 4096)) return true;
+  }
+  return false;
+}
+function issues4(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 254 && (d.length > 508 || codePoints(d) > 254)) {
+    if (add(o, p, "max_length", d, 254)) return true;
+  } else {
+    if (!isEmail(d) && add(o, p, "format", d, ["email"])) return true;
+  }
+  return false;
+}
+function isSchema0(d) {
+  if (!(typeof d == "number" && !(d % 1) && !isNaN(d) && isFinite(d)) || d < 0) return false;
+  return true;
+}
+function isSchema1(d) {
+  if (!(typeof d == "string") || d.length > 255 && (d.length > 510 || codePoints(d) > 255) || !pattern0.test(d)) return false;
+  return true;
+}
+function issues6(d, p, o) {
+  if (!(typeof d == "number" && !(d % 1) && !isNaN(d) && isFinite(d))) return add(o, p, "type", d, ["integer"]);
+  if (d < 0 && add(o, p, "minimum", d, 0)) return true;
+  return false;
+}
+function issues7(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 255 && (d.length > 510 || codePoints(d) > 255)) {
+    if (add(o, p, "max_length", d, 255)) return true;
+  } else {
+    if (!pattern0.test(d) && add(o, p, "pattern", d, pattern0Source)) return true;
+  }
+  return false;
+}
+function issues5(d, p, o) {
+  if (!(isSchema0(d) || isSchema1(d))) {
+    const tried = [];
+    if (typeof d == "number" && !(d % 1) && !isNaN(d) && isFinite(d)) tried.push(issues6);
+    if (typeof d == "string") tried.push(issues7);
+    if (tried.length === 0) {
+      if (add(o, p, "type", d, ["integer", "string"])) return true;
+    } else if (tried.length === 1) {
+      if (tried[0](d, p, o)) return true;
+    } else if (anyOfIssues(tried, [null, null], d, p, o)) return true;
+  }
+  if (Array.isArray(d)) {
+    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
+  }
+  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
+    for (const k in d) {
+      if (!own.call(d, k)) continue;
+      const v = d[k];
+      if (v === void 0) continue;
+      const q = p + "/" + token(k);
+      let matched = false;
+      if (!matched) {
+        if (jsonIssues(v, q, o)) return true;
+      }
+    }
+  }
+  return false;
+}
+function issues8(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 64 && (d.length > 128 || codePoints(d) > 64)) {
+    if (add(o, p, "max_length", d, 64)) return true;
+  }
+  return false;
+}
+function issues9(d, p, o) {
+  if (!Array.isArray(d)) return add(o, p, "type", d, ["array"]);
+  if (d.length > 100) return alone(o, p, "max_items", 100);
+  for (let i = 0; i < d.length; i++) if (issues1(d[i], p + "/" + i, o)) return true;
+  return false;
+}
+function issues10(d, p, o) {
+  if (!(typeof d == "number" && !(d % 1) && !isNaN(d) && isFinite(d))) return add(o, p, "type", d, ["integer"]);
+  return false;
+}
+function issues11(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 2048 && (d.length > 4096 || codePoints(d) > 2048)) {
+    if (add(o, p, "max_length", d, 2048)) return true;
+  }
+  return false;
+}
+var named1 = /* @__PURE__ */ new Map([
+  ["address", issues_LegacyAddress],
+  ["avatar", issues2],
+  ["description", issues3],
+  ["email", issues4],
+  ["employees", issues5],
+  ["phone", issues8],
+  ["website", issues2],
+  ["plan", issues1],
+  ["enrichment_name", issues1],
+  ["enrichment_legal_name", issues1],
+  ["enrichment_domain", issues1],
+  ["enrichment_domain_aliases", issues9],
+  ["enrichment_phone_numbers", issues9],
+  ["enrichment_email_addresses", issues9],
+  ["enrichment_sector", issues1],
+  ["enrichment_industry_group", issues1],
+  ["enrichment_industry", issues1],
+  ["enrichment_sub_industry", issues1],
+  ["enrichment_tags", issues9],
+  ["enrichment_description", issues3],
+  ["enrichment_founder_year", issues10],
+  ["enrichment_location", issues1],
+  ["enrichment_time_zone", issues1],
+  ["enrichment_street_number", issues1],
+  ["enrichment_street_name", issues1],
+  ["enrichment_street_address", issues1],
+  ["enrichment_city", issues1],
+  ["enrichment_postal_code", issues1],
+  ["enrichment_state", issues1],
+  ["enrichment_state_code", issues1],
+  ["enrichment_country", issues1],
+  ["enrichment_country_code", issues1],
+  ["enrichment_logo", issues11],
+  ["enrichment_linkedin_handle", issues11],
+  ["enrichment_facebook_handle", issues11],
+  ["enrichment_twitter_handle", issues11],
+  ["enrichment_crunchbase_handle", issues11],
+  ["enrichment_email_provider", issues1],
+  ["enrichment_type", issues1],
+  ["enrichment_phone", issues1],
+  ["enrichment_traffic_rank", issues1],
+  ["enrichment_employees", issues6],
+  ["enrichment_employees_range", issues1],
+  ["enrichment_market_cap", issues1],
+  ["enrichment_raised", issues1],
+  ["enrichment_annual_revenue", issues1],
+  ["enrichment_tech", issues1],
+  ["enrichment_tech_categories", issues9]
+]);
+function issues_LegacyTraits(d, p, o) {
+  if (is_LegacyTraits(d)) return false;
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    const f = named1.get(k);
+    if (f !== void 0) {
+      matched = true;
+      if (f(v, q, o)) return true;
+    }
+    if (!matched) {
+      if (jsonIssues(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+function issues12(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 64 && (d.length > 128 || codePoints(d) > 64)) {
+    if (add(o, p, "max_length", d, 64)) return true;
+  } else {
+    if (!isDateTime(d) && add(o, p, "format", d, ["date-time"])) return true;
+  }
+  return false;
+}
+function issues13(d, p, o) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    if (!matched) {
+      if (jsonIssues(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+var named0 = /* @__PURE__ */ new Map([
+  ["group_id", issues0],
+  ["user_id", issues0],
+  ["traits", issues_LegacyTraits],
+  ["timestamp", issues12],
+  ["context", issues13]
+]);
+function issuesOfBody(d, p, o) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  if (!(own.call(d, "group_id") && d["group_id"] !== void 0) && add(o, p + "/group_id", "required", d, "group_id")) return true;
+  if (!(own.call(d, "user_id") && d["user_id"] !== void 0) && add(o, p + "/user_id", "required", d, "user_id")) return true;
+  if (!(own.call(d, "traits") && d["traits"] !== void 0) && add(o, p + "/traits", "required", d, "traits")) return true;
+  if (!(own.call(d, "timestamp") && d["timestamp"] !== void 0) && add(o, p + "/timestamp", "required", d, "timestamp")) return true;
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    const f = named0.get(k);
+    if (f !== void 0) {
+      matched = true;
+      if (f(v, q, o)) return true;
+    }
+    if (!matched) {
+      if (add(o, q, "unknown_property", v, null)) return true;
+    }
+  }
+  return false;
+}
+function validate(data) {
+  return isBody(data);
+}
+function issues(data, max) {
+  if (isBody(data)) return [];
+  const o = { list: [], max: max >= 1 ? max : 1, alone: false };
+  issuesOfBody(data, "", o);
+  return o.list;
+}

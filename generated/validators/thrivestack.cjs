@@ -23,7 +23,7 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 var thrivestack_validator_exports = {};
 __export(thrivestack_validator_exports, {
   default: () => validate,
-  details: () => details,
+  issues: () => issues,
   validate: () => validate
 });
 module.exports = __toCommonJS(thrivestack_validator_exports);
@@ -158,19 +158,19 @@ var REG_NAME = UNRESERVED | SUB_DELIM;
 var CLASSES = classTable();
 function classTable() {
   const table = new Uint8Array(128);
-  const add = (chars, bits) => {
+  const add2 = (chars, bits) => {
     for (const c of chars) table[c.charCodeAt(0)] |= bits;
   };
   const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   const digits = "0123456789";
-  add(letters + digits, UNRESERVED | PCHAR | ATEXT | SCHEME | ALNUM);
-  add("-._~", UNRESERVED | PCHAR);
-  add("!$&'()*+,;=", SUB_DELIM | PCHAR);
-  add(":@", PCHAR);
-  add(letters + digits + "-._~!$&'()*+,;=:@/", PATH);
-  add("!#$%&'*+-/=?^_`{|}~", ATEXT);
-  add("+-.", SCHEME);
-  add(digits + "ABCDEFabcdef", HEX);
+  add2(letters + digits, UNRESERVED | PCHAR | ATEXT | SCHEME | ALNUM);
+  add2("-._~", UNRESERVED | PCHAR);
+  add2("!$&'()*+,;=", SUB_DELIM | PCHAR);
+  add2(":@", PCHAR);
+  add2(letters + digits + "-._~!$&'()*+,;=:@/", PATH);
+  add2("!#$%&'*+-/=?^_`{|}~", ATEXT);
+  add2("+-.", SCHEME);
+  add2(digits + "ABCDEFabcdef", HEX);
   return table;
 }
 function is(c, bits) {
@@ -354,7 +354,153 @@ function codePoints(s) {
   return count;
 }
 
+// schemas/issues/describe.ts
+function tokens(pointer) {
+  if (pointer === "") return [];
+  return pointer.slice(1).split("/").map((token2) => token2.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function label(path) {
+  const last = tokens(path).at(-1);
+  if (last === void 0) return "The body";
+  return /^\d+$/.test(last) ? `Item ${last} of \`${short(tokens(path).at(-2) ?? "the body")}\`` : `\`${short(last)}\``;
+}
+function short(key) {
+  if (key.length <= QUOTE_MAX) return key;
+  const points = [...key.slice(0, QUOTE_MAX * 2)];
+  if (points.length <= QUOTE_MAX && key.length <= QUOTE_MAX * 2) return key;
+  return `${points.slice(0, QUOTE_MAX).join("")}\u2026`;
+}
+function typeName(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return isPlain(value) ? "an object" : "an object that is not plain data";
+  if (typeof value === "string") return "a string";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return `${value}, which JSON cannot hold`;
+    return Number.isInteger(value) ? "an integer" : "a number";
+  }
+  if (typeof value === "boolean") return "a boolean";
+  return typeof value;
+}
+function isPlain(value) {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+var SECRET = /key|token|secret|password|authorization/i;
+var QUOTE_MAX = 40;
+function got(path, value) {
+  const key = tokens(path).at(-1) ?? "";
+  if (SECRET.test(key)) return "";
+  if (typeof value === "number" || typeof value === "boolean") return `; got ${String(value)}`;
+  if (typeof value === "string" && [...value].length <= QUOTE_MAX) return `; got ${JSON.stringify(value)}`;
+  return "";
+}
+var FORMAT_NAMES = {
+  "date-time": "an RFC 3339 date-time with a time zone, such as 2024-01-15T10:30:00Z",
+  email: "an e-mail address",
+  hostname: "a host name, such as acme.com",
+  ipv4: "an IPv4 address",
+  ipv6: "an IPv6 address",
+  uri: "an absolute URI, such as https://acme.com"
+};
+function formatName(format) {
+  return FORMAT_NAMES[format] ?? `a valid ${format}`;
+}
+function oneOf(words) {
+  return words.length <= 1 ? words[0] ?? "" : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
+}
+var ARTICLE = {
+  string: "a string",
+  number: "a number",
+  integer: "an integer",
+  boolean: "a boolean",
+  null: "null",
+  object: "an object",
+  array: "an array"
+};
+function typeWord(type) {
+  return ARTICLE[type] ?? type;
+}
+
+// schemas/issues/messages.ts
+function issueMessage(code, path, value, param) {
+  const at = label(path);
+  switch (code) {
+    case "required":
+      return `Missing required field \`${short(String(param))}\`.`;
+    case "unknown_property":
+      return `\`${short(lastKey(path))}\` is not a field of this object; check its spelling.`;
+    case "type":
+      return `${at} must be ${oneOf(param.map(typeWord))}, not ${typeName(value)}.`;
+    case "format":
+      return `${at} must be ${oneOf(param.map(formatName))}${got(path, value)}.`;
+    case "max_length":
+      return `${at} must be at most ${param} characters long.`;
+    case "min_length":
+      return param === 1 ? `${at} must not be empty.` : `${at} must be at least ${param} characters long.`;
+    case "pattern":
+      return `${at} ${patternRule(String(param))}${got(path, value)}.`;
+    case "enum":
+      return `${at} must be one of ${oneOf(param.map((v) => JSON.stringify(v)))}${got(path, value)}.`;
+    case "const":
+      return `${at} must be ${JSON.stringify(param)}${got(path, value)}.`;
+    case "minimum":
+      return `${at} must be at least ${param}${got(path, value)}.`;
+    case "min_items":
+      return `${at} must have at least ${param} item${param === 1 ? "" : "s"}.`;
+    case "max_items":
+      return `${at} must have at most ${param} items.`;
+    case "max_properties":
+      return `${at} must have at most ${param} keys.`;
+    case "identity":
+      return `Either ${oneOf(param.map((name) => `\`${name}\``))} is required.`;
+    case "too_deep":
+      return `${at} is nested too deeply: trait values may nest at most 3 levels.`;
+    case "trait_name_too_long":
+      return "A trait name must be at most 255 characters long.";
+    default:
+      return `${at} is not allowed here.`;
+  }
+}
+function lastKey(path) {
+  const last = path.slice(path.lastIndexOf("/") + 1);
+  return last.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+function patternRule(pattern) {
+  if (pattern.startsWith("^[^\\s")) return "must not contain whitespace or control characters";
+  if (pattern === "^[0-9]+$") return "must be a string of digits";
+  return `must match the pattern ${pattern}`;
+}
+
 // thrivestack.validator.js
+var own = Object.prototype.hasOwnProperty;
+function plain(d) {
+  const p = Object.getPrototypeOf(d);
+  return p === Object.prototype || p === null;
+}
+function isJson(v) {
+  if (v === null || typeof v == "string" || typeof v == "boolean") return true;
+  if (typeof v == "number") return isFinite(v);
+  if (typeof v != "object") return false;
+  const stack = [v];
+  const seen = /* @__PURE__ */ new Set();
+  while (stack.length > 0) {
+    const x = stack.pop();
+    if (x === null || typeof x == "string" || typeof x == "boolean") continue;
+    if (typeof x == "number" && isFinite(x)) continue;
+    if (typeof x != "object" || seen.has(x)) return false;
+    seen.add(x);
+    if (Array.isArray(x)) for (let i = 0; i < x.length; i++) stack.push(x[i]);
+    else if (plain(x)) for (const k in x) {
+      if (own.call(x, k) && x[k] !== void 0) stack.push(x[k]);
+    }
+    else return false;
+  }
+  return true;
+}
+function token(k) {
+  return k.indexOf("~") < 0 && k.indexOf("/") < 0 ? k : k.replace(/~/g, "~0").replace(/\//g, "~1");
+}
 var pattern0Source = "^(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]_[Nn][Aa][Mm][Ee]|[Gg][Rr][Oo][Uu][Pp]_[Tt][Yy][Pp][Ee]|[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Pp][Ll][Aa][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ee][Gg][Aa][Ll]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Ee][Cc][Tt][Oo][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]_[Gg][Rr][Oo][Uu][Pp]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Uu][Bb]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Cc][Aa][Tt][Ii][Oo][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ii][Mm][Ee]_[Zz][Oo][Nn][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Uu][Mm][Bb][Ee][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Ii][Tt][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Oo][Ss][Tt][Aa][Ll]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Pp][Rr][Oo][Vv][Ii][Dd][Ee][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Yy][Pp][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Rr][Aa][Ff][Ff][Ii][Cc]_[Rr][Aa][Nn][Kk]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss]_[Rr][Aa][Nn][Gg][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Mm][Aa][Rr][Kk][Ee][Tt]_[Cc][Aa][Pp]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Rr][Aa][Ii][Ss][Ee][Dd]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Aa][Nn][Nn][Uu][Aa][Ll]_[Rr][Ee][Vv][Ee][Nn][Uu][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh])$";
 var pattern0 = new RegExp(pattern0Source, "u");
 var pattern1Source = "^(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn])$";
@@ -389,97 +535,125 @@ function classify0(k) {
   }
   return c;
 }
-function isThriveStackTraits(d) {
-  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
-  for (const key1 in d) {
-    const value5 = d[key1];
-    const classes0 = classify0(key1);
+var cases0 = /* @__PURE__ */ new Map([["account_name", 1], ["account_domain", 1], ["group_type", 1], ["industry", 1], ["employees", 1], ["plan", 1], ["website", 1], ["phone", 1], ["created_at", 1], ["description", 1], ["avatar", 1], ["enrichment_name", 1], ["enrichment_legal_name", 1], ["enrichment_domain", 1], ["enrichment_domain_aliases", 1], ["enrichment_phone_numbers", 1], ["enrichment_email_addresses", 1], ["enrichment_sector", 1], ["enrichment_industry_group", 1], ["enrichment_industry", 1], ["enrichment_sub_industry", 1], ["enrichment_tags", 1], ["enrichment_description", 1], ["enrichment_founder_year", 1], ["enrichment_location", 1], ["enrichment_time_zone", 1], ["enrichment_street_number", 1], ["enrichment_street_name", 1], ["enrichment_street_address", 1], ["enrichment_city", 1], ["enrichment_postal_code", 1], ["enrichment_state", 1], ["enrichment_state_code", 1], ["enrichment_country", 1], ["enrichment_country_code", 1], ["enrichment_logo", 1], ["enrichment_linkedin_handle", 1], ["enrichment_facebook_handle", 1], ["enrichment_twitter_handle", 1], ["enrichment_crunchbase_handle", 1], ["enrichment_email_provider", 1], ["enrichment_type", 1], ["enrichment_phone", 1], ["enrichment_traffic_rank", 1], ["enrichment_employees", 1], ["enrichment_employees_range", 1], ["enrichment_market_cap", 1], ["enrichment_raised", 1], ["enrichment_annual_revenue", 1], ["enrichment_tech", 1], ["enrichment_tech_categories", 1]]);
+function is_ThriveStackTraits(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  for (const key4 in d) {
+    if (!own.call(d, key4)) continue;
+    const value8 = d[key4];
+    if (value8 === void 0) continue;
+    const classes0 = classify0(key4);
     if (classes0 !== 0) {
       if (classes0 & 1) {
-        if (!(typeof value5 == "string") || value5.length > 255 && (value5.length > 510 || codePoints(value5) > 255)) return false;
+        if (!(typeof value8 == "string") || value8.length > 255 && (value8.length > 510 || codePoints(value8) > 255)) return false;
       }
       if (classes0 & 2) {
-        if (!(typeof value5 == "string") || value5.length > 253 && (value5.length > 506 || codePoints(value5) > 253) || !isHostname(value5)) return false;
+        if (!(typeof value8 == "string") || value8.length > 253 && (value8.length > 506 || codePoints(value8) > 253) || !isHostname(value8)) return false;
       }
       if (classes0 & 4) {
-        if (!(typeof value5 == "number" && isFinite(value5)) || value5 < 0) return false;
+        if (!(typeof value8 == "number" && isFinite(value8)) || value8 < 0) return false;
       }
       if (classes0 & 8) {
-        if (!(typeof value5 == "string") || value5.length > 2048 && (value5.length > 4096 || codePoints(value5) > 2048) || !isUri(value5)) return false;
+        if (!(typeof value8 == "string") || value8.length > 2048 && (value8.length > 4096 || codePoints(value8) > 2048) || !isUri(value8)) return false;
       }
       if (classes0 & 16) {
-        if (!(typeof value5 == "string") || value5.length > 64 && (value5.length > 128 || codePoints(value5) > 64)) return false;
+        if (!(typeof value8 == "string") || value8.length > 64 && (value8.length > 128 || codePoints(value8) > 64)) return false;
       }
       if (classes0 & 32) {
-        if (!(typeof value5 == "string") || value5.length > 64 && (value5.length > 128 || codePoints(value5) > 64) || !isDateTime(value5)) return false;
+        if (!(typeof value8 == "string") || value8.length > 64 && (value8.length > 128 || codePoints(value8) > 64) || !isDateTime(value8)) return false;
       }
       if (classes0 & 64) {
-        if (!(typeof value5 == "string") || value5.length > 4096 && (value5.length > 8192 || codePoints(value5) > 4096)) return false;
+        if (!(typeof value8 == "string") || value8.length > 4096 && (value8.length > 8192 || codePoints(value8) > 4096)) return false;
       }
       if (classes0 & 128) {
-        if (!Array.isArray(value5) || value5.length > 100) return false;
-        for (let i1 = 0; i1 < value5.length; i1++) {
-          const item1 = value5[i1];
-          if (!(typeof item1 == "string") || item1.length > 255 && (item1.length > 510 || codePoints(item1) > 255)) return false;
+        if (!Array.isArray(value8) || value8.length > 100) return false;
+        for (let i13 = 0; i13 < value8.length; i13++) {
+          const item13 = value8[i13];
+          if (!(typeof item13 == "string") || item13.length > 255 && (item13.length > 510 || codePoints(item13) > 255)) return false;
         }
       }
       if (classes0 & 256) {
-        if (!(typeof value5 == "number" && !(value5 % 1) && !isNaN(value5) && isFinite(value5))) return false;
+        if (!(typeof value8 == "number" && !(value8 % 1) && !isNaN(value8) && isFinite(value8))) return false;
       }
       if (classes0 & 512) {
-        if (!(typeof value5 == "string") || value5.length > 2048 && (value5.length > 4096 || codePoints(value5) > 2048)) return false;
+        if (!(typeof value8 == "string") || value8.length > 2048 && (value8.length > 4096 || codePoints(value8) > 2048)) return false;
       }
       if (classes0 & 1024) {
-        if (!(typeof value5 == "number" && !(value5 % 1) && !isNaN(value5) && isFinite(value5)) || value5 < 0) return false;
+        if (!(typeof value8 == "number" && !(value8 % 1) && !isNaN(value8) && isFinite(value8)) || value8 < 0) return false;
+      }
+    }
+    switch (cases0.get(key4)) {
+      case 1:
+        break;
+      default:
+        if (classes0 === 0) {
+          if (!isJson(value8)) return false;
+        }
+    }
+  }
+  return true;
+}
+function is_ThriveStackContext(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  const value22 = own.call(d, "device_id") ? d.device_id : void 0;
+  if (value22 === void 0) ;
+  else {
+    if (!(typeof value22 == "string") || value22.length > 255 && (value22.length > 510 || codePoints(value22) > 255)) return false;
+  }
+  const value24 = own.call(d, "session_id") ? d.session_id : void 0;
+  if (value24 === void 0) ;
+  else {
+    if (!(typeof value24 == "string") || value24.length > 255 && (value24.length > 510 || codePoints(value24) > 255)) return false;
+  }
+  const value26 = own.call(d, "group_id") ? d.group_id : void 0;
+  if (value26 === void 0) ;
+  else {
+    if (!(typeof value26 == "string") || value26.length > 255 && (value26.length > 510 || codePoints(value26) > 255)) return false;
+  }
+  const value28 = own.call(d, "source") ? d.source : void 0;
+  if (value28 === void 0) ;
+  else {
+    if (!(typeof value28 == "string") || !(value28 === "product" || value28 === "marketing")) return false;
+  }
+  for (const key21 in d) {
+    if (!own.call(d, key21)) continue;
+    const value30 = d[key21];
+    if (value30 === void 0) continue;
+    switch (key21) {
+      case "device_id":
+      case "session_id":
+      case "group_id":
+      case "source":
+        break;
+      default: {
+        if (!isJson(value30)) return false;
       }
     }
   }
   return true;
 }
-function isThriveStackContext(d) {
-  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
-  const value7 = d.device_id;
-  if (value7 === void 0) ;
-  else {
-    if (!(typeof value7 == "string") || value7.length > 255 && (value7.length > 510 || codePoints(value7) > 255)) return false;
-  }
-  const value8 = d.session_id;
-  if (value8 === void 0) ;
-  else {
-    if (!(typeof value8 == "string") || value8.length > 255 && (value8.length > 510 || codePoints(value8) > 255)) return false;
-  }
-  const value9 = d.group_id;
-  if (value9 === void 0) ;
-  else {
-    if (!(typeof value9 == "string") || value9.length > 255 && (value9.length > 510 || codePoints(value9) > 255)) return false;
-  }
-  const value10 = d.source;
-  if (value10 === void 0) ;
-  else {
-    if (!(typeof value10 == "string") || !(value10 === "product" || value10 === "marketing")) return false;
-  }
-  return true;
-}
-function isThriveStackGroup(d) {
-  if (!(d && typeof d == "object" && !Array.isArray(d))) return false;
-  const value0 = d.group_id;
+function is_ThriveStackGroup(d) {
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  const value0 = own.call(d, "group_id") ? d.group_id : void 0;
   if (value0 === void 0) return false;
   else {
     if (!(typeof value0 == "string") || value0.length > 255 && (value0.length > 510 || codePoints(value0) > 255) || value0.length === 0) return false;
   }
-  const value1 = d.user_id;
-  if (value1 === void 0) return false;
+  const value2 = own.call(d, "user_id") ? d.user_id : void 0;
+  if (value2 === void 0) return false;
   else {
-    if (!(typeof value1 == "string") || value1.length > 255 && (value1.length > 510 || codePoints(value1) > 255) || value1.length === 0) return false;
+    if (!(typeof value2 == "string") || value2.length > 255 && (value2.length > 510 || codePoints(value2) > 255) || value2.length === 0) return false;
   }
-  const value2 = d.timestamp;
-  if (value2 === void 0) ;
+  const value4 = own.call(d, "timestamp") ? d.timestamp : void 0;
+  if (value4 === void 0) ;
   else {
-    if (!(typeof value2 == "string") || value2.length > 64 && (value2.length > 128 || codePoints(value2) > 64) || !isDateTime(value2)) return false;
+    if (!(typeof value4 == "string") || value4.length > 64 && (value4.length > 128 || codePoints(value4) > 64) || !isDateTime(value4)) return false;
   }
-  for (const key0 in d) {
-    const value3 = d[key0];
-    switch (key0) {
+  for (const key3 in d) {
+    if (!own.call(d, key3)) continue;
+    const value6 = d[key3];
+    if (value6 === void 0) continue;
+    switch (key3) {
       case "group_id":
       case "user_id":
       case "traits":
@@ -490,15 +664,15 @@ function isThriveStackGroup(d) {
         return false;
     }
   }
-  const value4 = d.traits;
-  if (value4 === void 0) ;
+  const value7 = own.call(d, "traits") ? d.traits : void 0;
+  if (value7 === void 0) ;
   else {
-    if (!isThriveStackTraits(value4)) return false;
+    if (!is_ThriveStackTraits(value7)) return false;
   }
-  const value6 = d.context;
-  if (value6 === void 0) ;
+  const value21 = own.call(d, "context") ? d.context : void 0;
+  if (value21 === void 0) ;
   else {
-    if (!isThriveStackContext(value6)) return false;
+    if (!is_ThriveStackContext(value21)) return false;
   }
   return true;
 }
@@ -506,459 +680,326 @@ function isBody(d) {
   if (!Array.isArray(d) || d.length > 1e3 || d.length < 1) return false;
   for (let i0 = 0; i0 < d.length; i0++) {
     const item0 = d[i0];
-    if (!isThriveStackGroup(item0)) return false;
+    if (!is_ThriveStackGroup(item0)) return false;
   }
   return true;
 }
-var stopped = null;
-function fail(e, a, c, p, s, k, q) {
-  const error = { instancePath: p, schemaPath: s, keyword: k, params: q };
-  e.push(error);
-  if (!a && !c && stopped === null) stopped = error;
-  return !a;
+function add(o, p, c, v, x) {
+  const last = o.list[o.list.length - 1];
+  if (last === void 0 || last.path !== p || last.code !== c) o.list.push({ path: p, code: c, message: issueMessage(c, p, v, x) });
+  return o.list.length >= o.max;
 }
-function token(k) {
-  return k.indexOf("~") < 0 && k.indexOf("/") < 0 ? k : k.replace(/~/g, "~0").replace(/\//g, "~1");
+function alone(o, p, c, x) {
+  o.list.length = 0;
+  o.list.push({ path: p, code: c, message: issueMessage(c, p, void 0, x) });
+  o.max = 1;
+  o.alone = true;
+  return true;
 }
-function fragment(k) {
-  return encodeURIComponent(token(k));
+function jsonIssues(d, p, o) {
+  const j = jsonIssue(d, p);
+  return j !== void 0 && add(o, j.path, "type", j.value, ["JSON data"]);
 }
-var names0 = /* @__PURE__ */ new Set(["group_id", "user_id", "traits", "context", "timestamp"]);
-function check0(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 255 && (d.length > 510 || codePoints(d) > 255));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 255 })) break body;
-        if (d.length === 0 && fail(e, a, c, p, s + "/minLength", "minLength", { limit: 1 })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check1(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 255 && (d.length > 510 || codePoints(d) > 255));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 255 })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check2(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "number" && isFinite(d)) {
-    }
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 253 && (d.length > 506 || codePoints(d) > 253));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 253 })) break body;
-        if (fits && !isHostname(d) && fail(e, a, c, p, s + "/format", "format", { format: "hostname" })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check3(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "number" && isFinite(d)) {
-      if (d < 0 && fail(e, a, c, p, s + "/minimum", "minimum", { comparison: ">=", limit: 0 })) break body;
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "number" })) break body;
-  }
-  return e.length === n;
-}
-function check4(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "number" && isFinite(d)) {
-    }
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 2048 && (d.length > 4096 || codePoints(d) > 2048));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 2048 })) break body;
-        if (fits && !isUri(d) && fail(e, a, c, p, s + "/format", "format", { format: "uri" })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check5(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 64 && (d.length > 128 || codePoints(d) > 64));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 64 })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check6(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "number" && isFinite(d)) {
-    }
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 64 && (d.length > 128 || codePoints(d) > 64));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 64 })) break body;
-        if (fits && !isDateTime(d) && fail(e, a, c, p, s + "/format", "format", { format: "date-time" })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check7(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 4096 && (d.length > 8192 || codePoints(d) > 4096));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 4096 })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check8(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (Array.isArray(d)) {
-      if (d.length > 100 && fail(e, a, c, p, s + "/maxItems", "maxItems", { limit: 100 })) break body;
-      for (let i = 0, length = d.length; i < length; i++) {
-        if (!check1(d[i], p + "/" + i, s + "/items", e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "array" })) break body;
-  }
-  return e.length === n;
-}
-function check9(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (!(typeof d == "number" && !(d % 1) && !isNaN(d) && isFinite(d)) && fail(e, a, c, p, s + "/type", "type", { type: "integer" }) && !c) break body;
-  }
-  return e.length === n;
-}
-function check10(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (typeof d == "string") {
-      {
-        const fits = !(d.length > 2048 && (d.length > 4096 || codePoints(d) > 2048));
-        if (!fits && fail(e, a, c, p, s + "/maxLength", "maxLength", { limit: 2048 })) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "string" })) break body;
-  }
-  return e.length === n;
-}
-function check11(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (!(typeof d == "number" && !(d % 1) && !isNaN(d) && isFinite(d)) && fail(e, a, c, p, s + "/type", "type", { type: "integer" }) && !c) break body;
-    if (typeof d == "number" && isFinite(d)) {
-      if (d < 0 && fail(e, a, c, p, s + "/minimum", "minimum", { comparison: ">=", limit: 0 })) break body;
-    }
-    if (!a && e.length !== n) break body;
-  }
-  return e.length === n;
-}
-var properties1 = [
-  ["account_name", check1],
-  ["account_domain", check2],
-  ["group_type", check1],
-  ["industry", check1],
-  ["employees", check3],
-  ["plan", check1],
-  ["website", check4],
-  ["phone", check5],
-  ["created_at", check6],
-  ["description", check7],
-  ["avatar", check4],
-  ["enrichment_name", check1],
-  ["enrichment_legal_name", check1],
-  ["enrichment_domain", check1],
-  ["enrichment_domain_aliases", check8],
-  ["enrichment_phone_numbers", check8],
-  ["enrichment_email_addresses", check8],
-  ["enrichment_sector", check1],
-  ["enrichment_industry_group", check1],
-  ["enrichment_industry", check1],
-  ["enrichment_sub_industry", check1],
-  ["enrichment_tags", check8],
-  ["enrichment_description", check7],
-  ["enrichment_founder_year", check9],
-  ["enrichment_location", check1],
-  ["enrichment_time_zone", check1],
-  ["enrichment_street_number", check1],
-  ["enrichment_street_name", check1],
-  ["enrichment_street_address", check1],
-  ["enrichment_city", check1],
-  ["enrichment_postal_code", check1],
-  ["enrichment_state", check1],
-  ["enrichment_state_code", check1],
-  ["enrichment_country", check1],
-  ["enrichment_country_code", check1],
-  ["enrichment_logo", check10],
-  ["enrichment_linkedin_handle", check10],
-  ["enrichment_facebook_handle", check10],
-  ["enrichment_twitter_handle", check10],
-  ["enrichment_crunchbase_handle", check10],
-  ["enrichment_email_provider", check1],
-  ["enrichment_type", check1],
-  ["enrichment_phone", check1],
-  ["enrichment_traffic_rank", check1],
-  ["enrichment_employees", check11],
-  ["enrichment_employees_range", check1],
-  ["enrichment_market_cap", check1],
-  ["enrichment_raised", check1],
-  ["enrichment_annual_revenue", check1],
-  ["enrichment_tech", check1],
-  ["enrichment_tech_categories", check8]
-];
-var pattern0SourceStep;
-var pattern1SourceStep;
-var pattern2SourceStep;
-var pattern3SourceStep;
-var pattern4SourceStep;
-var pattern5SourceStep;
-var pattern6SourceStep;
-var pattern7SourceStep;
-var pattern8SourceStep;
-var pattern9SourceStep;
-var pattern10SourceStep;
-function checkThriveStackTraits(d, p, s, e, a, c) {
-  if (isThriveStackTraits(d)) return true;
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
+function jsonIssue(v, p) {
+  const stack = [{ x: v, up: null, k: "" }];
+  const seen = /* @__PURE__ */ new Set();
+  while (stack.length > 0) {
+    const at = stack.pop();
+    const x = at.x;
+    if (x === null || typeof x == "string" || typeof x == "boolean") continue;
+    if (typeof x == "number" && isFinite(x)) continue;
+    if (typeof x != "object" || seen.has(x) || !(Array.isArray(x) || plain(x))) return { path: p + pathOf(at), value: x };
+    seen.add(x);
+    if (Array.isArray(x)) {
+      for (let i = x.length - 1; i >= 0; i--) stack.push({ x: x[i], up: at, k: String(i) });
+    } else {
       const keys = [];
-      for (const k in d) keys.push(k);
-      const classes = keys.map(classify0);
-      for (const row of properties1) {
-        const v = d[row[0]];
-        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 1) !== 0) {
-            valid = check1(d[k], p + "/" + token(k), s + (pattern0SourceStep ?? (pattern0SourceStep = "/patternProperties/" + fragment(pattern0Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 2) !== 0) {
-            valid = check2(d[k], p + "/" + token(k), s + (pattern1SourceStep ?? (pattern1SourceStep = "/patternProperties/" + fragment(pattern1Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 4) !== 0) {
-            valid = check3(d[k], p + "/" + token(k), s + (pattern2SourceStep ?? (pattern2SourceStep = "/patternProperties/" + fragment(pattern2Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 8) !== 0) {
-            valid = check4(d[k], p + "/" + token(k), s + (pattern3SourceStep ?? (pattern3SourceStep = "/patternProperties/" + fragment(pattern3Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 16) !== 0) {
-            valid = check5(d[k], p + "/" + token(k), s + (pattern4SourceStep ?? (pattern4SourceStep = "/patternProperties/" + fragment(pattern4Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 32) !== 0) {
-            valid = check6(d[k], p + "/" + token(k), s + (pattern5SourceStep ?? (pattern5SourceStep = "/patternProperties/" + fragment(pattern5Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 64) !== 0) {
-            valid = check7(d[k], p + "/" + token(k), s + (pattern6SourceStep ?? (pattern6SourceStep = "/patternProperties/" + fragment(pattern6Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 128) !== 0) {
-            valid = check8(d[k], p + "/" + token(k), s + (pattern7SourceStep ?? (pattern7SourceStep = "/patternProperties/" + fragment(pattern7Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 256) !== 0) {
-            valid = check9(d[k], p + "/" + token(k), s + (pattern8SourceStep ?? (pattern8SourceStep = "/patternProperties/" + fragment(pattern8Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 512) !== 0) {
-            valid = check10(d[k], p + "/" + token(k), s + (pattern9SourceStep ?? (pattern9SourceStep = "/patternProperties/" + fragment(pattern9Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-      {
-        let valid = true;
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j];
-          if ((classes[j] & 1024) !== 0) {
-            valid = check11(d[k], p + "/" + token(k), s + (pattern10SourceStep ?? (pattern10SourceStep = "/patternProperties/" + fragment(pattern10Source))), e, a, c);
-            if (stopped !== null) break body;
-          }
-        }
-        if (!valid && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
-    if (!a && e.length !== n) break body;
+      for (const k in x) if (own.call(x, k) && x[k] !== void 0) keys.push(k);
+      for (let i = keys.length - 1; i >= 0; i--) stack.push({ x: x[keys[i]], up: at, k: token(keys[i]) });
+    }
   }
-  return e.length === n;
+  return void 0;
 }
-function check12(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (!(typeof d == "string") && fail(e, a, c, p, s + "/type", "type", { type: "string" }) && !c) break body;
-    if (!(d === "product" || d === "marketing") && fail(e, a, c, p, s + "/enum", "enum", { allowedValues: ["product", "marketing"] })) break body;
-    if (!a && e.length !== n) break body;
+function pathOf(at) {
+  const tokens2 = [];
+  for (let e = at; e.up !== null; e = e.up) tokens2.push(e.k);
+  return tokens2.length === 0 ? "" : "/" + tokens2.reverse().join("/");
+}
+function issues0(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 255 && (d.length > 510 || codePoints(d) > 255)) {
+    if (add(o, p, "max_length", d, 255)) return true;
+  } else {
+    if (d.length === 0 && add(o, p, "min_length", d, 1)) return true;
   }
-  return e.length === n;
-}
-var properties2 = [
-  ["device_id", check1],
-  ["session_id", check1],
-  ["group_id", check1],
-  ["source", check12]
-];
-function checkThriveStackContext(d, p, s, e, a, c) {
-  if (isThriveStackContext(d)) return true;
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      for (const row of properties2) {
-        const v = d[row[0]];
-        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
-  }
-  return e.length === n;
-}
-var properties0 = [
-  ["group_id", check0],
-  ["user_id", check0],
-  ["traits", checkThriveStackTraits],
-  ["context", checkThriveStackContext],
-  ["timestamp", check6]
-];
-function checkThriveStackGroup(d, p, s, e, a, c) {
-  if (isThriveStackGroup(d)) return true;
-  const n = e.length;
-  body: {
-    if (d && typeof d == "object" && !Array.isArray(d)) {
-      if (d.group_id === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "group_id" })) break body;
-      if (d.user_id === void 0 && fail(e, a, c, p, s + "/required", "required", { missingProperty: "user_id" })) break body;
-      for (const k in d) {
-        if (!names0.has(k)) {
-          if (fail(e, a, c, p, s + "/additionalProperties", "additionalProperties", { additionalProperty: k })) break body;
-        }
-      }
-      for (const row of properties0) {
-        const v = d[row[0]];
-        if (v !== void 0 && !row[1](v, p + (row[2] ?? (row[2] = "/" + token(row[0]))), s + (row[3] ?? (row[3] = "/properties/" + fragment(row[0]))), e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "object" })) break body;
-  }
-  return e.length === n;
-}
-function checkBody(d, p, s, e, a, c) {
-  const n = e.length;
-  body: {
-    if (Array.isArray(d)) {
-      if (d.length > 1e3 && fail(e, a, c, p, s + "/maxItems", "maxItems", { limit: 1e3 })) break body;
-      if (d.length < 1 && fail(e, a, c, p, s + "/minItems", "minItems", { limit: 1 })) break body;
-      for (let i = 0, length = d.length; i < length; i++) {
-        if (!checkThriveStackGroup(d[i], p + "/" + i, s + "/items", e, a, c) && !a) break body;
-      }
-    } else if (fail(e, a, c, p, s + "/type", "type", { type: "array" })) break body;
-  }
-  return e.length === n;
-}
-function errorsOf(data, allErrors) {
-  const e = [];
-  stopped = null;
-  checkBody(data, "", "#", e, allErrors, false);
-  const first = stopped;
-  stopped = null;
-  return first === null ? e : [first];
-}
-function validate(data) {
-  if (isBody(data)) {
-    validate.errors = null;
-    return true;
-  }
-  validate.errors = errorsOf(data, false);
   return false;
 }
-validate.errors = null;
-function details(data) {
-  const errors = isBody(data) ? [] : errorsOf(data, true);
-  details.errors = errors.length === 0 ? null : errors;
-  return errors.length === 0;
+function issues1(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 255 && (d.length > 510 || codePoints(d) > 255)) {
+    if (add(o, p, "max_length", d, 255)) return true;
+  }
+  return false;
 }
-details.errors = null;
+function issues2(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 253 && (d.length > 506 || codePoints(d) > 253)) {
+    if (add(o, p, "max_length", d, 253)) return true;
+  } else {
+    if (!isHostname(d) && add(o, p, "format", d, ["hostname"])) return true;
+  }
+  return false;
+}
+function issues3(d, p, o) {
+  if (!(typeof d == "number" && isFinite(d))) return add(o, p, "type", d, ["number"]);
+  if (d < 0 && add(o, p, "minimum", d, 0)) return true;
+  return false;
+}
+function issues4(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 2048 && (d.length > 4096 || codePoints(d) > 2048)) {
+    if (add(o, p, "max_length", d, 2048)) return true;
+  } else {
+    if (!isUri(d) && add(o, p, "format", d, ["uri"])) return true;
+  }
+  return false;
+}
+function issues5(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 64 && (d.length > 128 || codePoints(d) > 64)) {
+    if (add(o, p, "max_length", d, 64)) return true;
+  }
+  return false;
+}
+function issues6(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 64 && (d.length > 128 || codePoints(d) > 64)) {
+    if (add(o, p, "max_length", d, 64)) return true;
+  } else {
+    if (!isDateTime(d) && add(o, p, "format", d, ["date-time"])) return true;
+  }
+  return false;
+}
+function issues7(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 4096 && (d.length > 8192 || codePoints(d) > 4096)) {
+    if (add(o, p, "max_length", d, 4096)) return true;
+  }
+  return false;
+}
+function issues8(d, p, o) {
+  if (!Array.isArray(d)) return add(o, p, "type", d, ["array"]);
+  if (d.length > 100) return alone(o, p, "max_items", 100);
+  for (let i = 0; i < d.length; i++) if (issues1(d[i], p + "/" + i, o)) return true;
+  return false;
+}
+function issues9(d, p, o) {
+  if (!(typeof d == "number" && !(d % 1) && !isNaN(d) && isFinite(d))) return add(o, p, "type", d, ["integer"]);
+  return false;
+}
+function issues10(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 2048 && (d.length > 4096 || codePoints(d) > 2048)) {
+    if (add(o, p, "max_length", d, 2048)) return true;
+  }
+  return false;
+}
+function issues11(d, p, o) {
+  if (!(typeof d == "number" && !(d % 1) && !isNaN(d) && isFinite(d))) return add(o, p, "type", d, ["integer"]);
+  if (d < 0 && add(o, p, "minimum", d, 0)) return true;
+  return false;
+}
+var named1 = /* @__PURE__ */ new Map([
+  ["account_name", issues1],
+  ["account_domain", issues2],
+  ["group_type", issues1],
+  ["industry", issues1],
+  ["employees", issues3],
+  ["plan", issues1],
+  ["website", issues4],
+  ["phone", issues5],
+  ["created_at", issues6],
+  ["description", issues7],
+  ["avatar", issues4],
+  ["enrichment_name", issues1],
+  ["enrichment_legal_name", issues1],
+  ["enrichment_domain", issues1],
+  ["enrichment_domain_aliases", issues8],
+  ["enrichment_phone_numbers", issues8],
+  ["enrichment_email_addresses", issues8],
+  ["enrichment_sector", issues1],
+  ["enrichment_industry_group", issues1],
+  ["enrichment_industry", issues1],
+  ["enrichment_sub_industry", issues1],
+  ["enrichment_tags", issues8],
+  ["enrichment_description", issues7],
+  ["enrichment_founder_year", issues9],
+  ["enrichment_location", issues1],
+  ["enrichment_time_zone", issues1],
+  ["enrichment_street_number", issues1],
+  ["enrichment_street_name", issues1],
+  ["enrichment_street_address", issues1],
+  ["enrichment_city", issues1],
+  ["enrichment_postal_code", issues1],
+  ["enrichment_state", issues1],
+  ["enrichment_state_code", issues1],
+  ["enrichment_country", issues1],
+  ["enrichment_country_code", issues1],
+  ["enrichment_logo", issues10],
+  ["enrichment_linkedin_handle", issues10],
+  ["enrichment_facebook_handle", issues10],
+  ["enrichment_twitter_handle", issues10],
+  ["enrichment_crunchbase_handle", issues10],
+  ["enrichment_email_provider", issues1],
+  ["enrichment_type", issues1],
+  ["enrichment_phone", issues1],
+  ["enrichment_traffic_rank", issues1],
+  ["enrichment_employees", issues11],
+  ["enrichment_employees_range", issues1],
+  ["enrichment_market_cap", issues1],
+  ["enrichment_raised", issues1],
+  ["enrichment_annual_revenue", issues1],
+  ["enrichment_tech", issues1],
+  ["enrichment_tech_categories", issues8]
+]);
+function issues_ThriveStackTraits(d, p, o) {
+  if (is_ThriveStackTraits(d)) return false;
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    const f = named1.get(k);
+    if (f !== void 0) {
+      matched = true;
+      if (f(v, q, o)) return true;
+    }
+    const c = classify0(k);
+    if ((c & 1) !== 0) {
+      matched = true;
+      if (issues1(v, q, o)) return true;
+    }
+    if ((c & 2) !== 0) {
+      matched = true;
+      if (issues2(v, q, o)) return true;
+    }
+    if ((c & 4) !== 0) {
+      matched = true;
+      if (issues3(v, q, o)) return true;
+    }
+    if ((c & 8) !== 0) {
+      matched = true;
+      if (issues4(v, q, o)) return true;
+    }
+    if ((c & 16) !== 0) {
+      matched = true;
+      if (issues5(v, q, o)) return true;
+    }
+    if ((c & 32) !== 0) {
+      matched = true;
+      if (issues6(v, q, o)) return true;
+    }
+    if ((c & 64) !== 0) {
+      matched = true;
+      if (issues7(v, q, o)) return true;
+    }
+    if ((c & 128) !== 0) {
+      matched = true;
+      if (issues8(v, q, o)) return true;
+    }
+    if ((c & 256) !== 0) {
+      matched = true;
+      if (issues9(v, q, o)) return true;
+    }
+    if ((c & 512) !== 0) {
+      matched = true;
+      if (issues10(v, q, o)) return true;
+    }
+    if ((c & 1024) !== 0) {
+      matched = true;
+      if (issues11(v, q, o)) return true;
+    }
+    if (!matched) {
+      if (jsonIssues(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+function issues12(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (!(d === "product" || d === "marketing") && add(o, p, "enum", d, ["product", "marketing"])) return true;
+  return false;
+}
+var named2 = /* @__PURE__ */ new Map([
+  ["device_id", issues1],
+  ["session_id", issues1],
+  ["group_id", issues1],
+  ["source", issues12]
+]);
+function issues_ThriveStackContext(d, p, o) {
+  if (is_ThriveStackContext(d)) return false;
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    const f = named2.get(k);
+    if (f !== void 0) {
+      matched = true;
+      if (f(v, q, o)) return true;
+    }
+    if (!matched) {
+      if (jsonIssues(v, q, o)) return true;
+    }
+  }
+  return false;
+}
+var named0 = /* @__PURE__ */ new Map([
+  ["group_id", issues0],
+  ["user_id", issues0],
+  ["traits", issues_ThriveStackTraits],
+  ["context", issues_ThriveStackContext],
+  ["timestamp", issues6]
+]);
+function issues_ThriveStackGroup(d, p, o) {
+  if (is_ThriveStackGroup(d)) return false;
+  if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  if (!(own.call(d, "group_id") && d["group_id"] !== void 0) && add(o, p + "/group_id", "required", d, "group_id")) return true;
+  if (!(own.call(d, "user_id") && d["user_id"] !== void 0) && add(o, p + "/user_id", "required", d, "user_id")) return true;
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    const f = named0.get(k);
+    if (f !== void 0) {
+      matched = true;
+      if (f(v, q, o)) return true;
+    }
+    if (!matched) {
+      if (add(o, q, "unknown_property", v, null)) return true;
+    }
+  }
+  return false;
+}
+function issuesOfBody(d, p, o) {
+  if (!Array.isArray(d)) return add(o, p, "type", d, ["array"]);
+  if (d.length > 1e3) return alone(o, p, "max_items", 1e3);
+  if (d.length < 1 && add(o, p, "min_items", d, 1)) return true;
+  for (let i = 0; i < d.length; i++) if (issues_ThriveStackGroup(d[i], p + "/" + i, o)) return true;
+  return false;
+}
+function validate(data) {
+  return isBody(data);
+}
+function issues(data, max) {
+  if (isBody(data)) return [];
+  const o = { list: [], max: max >= 1 ? max : 1, alone: false };
+  issuesOfBody(data, "", o);
+  return o.list;
+}

@@ -54,7 +54,7 @@ export const SegmentTraits = named(
       maxProperties: TRAITS_MAX,
       extra: [
         // A trait name longer than the limit matches this key pattern, whose schema nothing satisfies.
-        Type.Record(Type.String({ pattern: `^[\\s\\S]{${TRAIT_NAME_MAX + 1}}` }), Type.Never()),
+        Type.Record(Type.String({ pattern: `^[\\s\\S]{${TRAIT_NAME_MAX + 1}}` }), Type.Never({ title: "TraitNameTooLong" })),
       ],
       rest: SegmentTraitValue,
     },
@@ -200,6 +200,7 @@ export const SEGMENT_ERROR_TYPES = {
   400: "validation_error",
   401: "authentication_error",
   413: "request_too_large",
+  415: "unsupported_media_type",
   429: "rate_limit_error",
   500: "server_error",
 } as const satisfies Record<ErrorStatus, string>;
@@ -236,6 +237,7 @@ const errors = (validation: ReturnType<typeof errorExample>) => ({
     400: validation,
     401: errorExample(401, "Invalid or missing write key."),
     413: errorExample(413, "The request body is too large."),
+    415: errorExample(415, "Send the body as application/json."),
     429: errorExample(429, "Rate limit exceeded; retry after the number of seconds in Retry-After."),
     500: errorExample(500, "Server error; try again later."),
   },

@@ -90,6 +90,7 @@ export const LEGACY_ERROR_CODES = {
   400: "INVALID_REQUEST",
   401: "UNAUTHORIZED",
   413: "PAYLOAD_TOO_LARGE",
+  415: "UNSUPPORTED_MEDIA_TYPE",
   429: "RATE_LIMITED",
   500: "INTERNAL_ERROR",
 } as const;
@@ -185,6 +186,7 @@ export const thrivestackLegacy: Dialect = {
           ]),
           401: errorExample(401, "Invalid or missing Bearer token."),
           413: errorExample(413, "The request body is too large."),
+          415: errorExample(415, "Send the body as application/json."),
           429: errorExample(429, "Rate limit exceeded; retry after the number of seconds in Retry-After."),
           500: errorExample(500, "Server error; try again later."),
         },

@@ -102,6 +102,7 @@ export const THRIVESTACK_ERROR_CODES = {
   400: "invalid_request",
   401: "unauthorized",
   413: "payload_too_large",
+  415: "unsupported_media_type",
   429: "rate_limited",
   500: "internal_error",
 } as const;
@@ -213,6 +214,7 @@ export const thrivestack: Dialect = {
           ]),
           401: errorExample(401, "Invalid or missing API key."),
           413: errorExample(413, "The request body is too large."),
+          415: errorExample(415, "Send the body as application/json."),
           429: errorExample(429, "Rate limit exceeded; retry after the number of seconds in Retry-After."),
           500: errorExample(500, "Server error; try again later."),
         },

@@ -1,4 +1,4 @@
-import type { Dialect } from "../../schemas/dialect.js";
+import { ERROR_STATUSES, type Dialect } from "../../schemas/dialect.js";
 import { bannerComment } from "./banner.js";
 
 /** `error-codes.ts`: per body kind, the code its error envelope carries for each status. */
@@ -7,7 +7,7 @@ export function emitErrorCodes(dialects: readonly Dialect[]): Map<string, string
   const code = `${bannerComment}import type { Kind } from "./validators/index.js";
 
 /** The statuses an error envelope can carry. */
-export type ErrorStatus = 400 | 401 | 413 | 429 | 500;
+export type ErrorStatus = ${ERROR_STATUSES.join(" | ")};
 
 /** Per body kind, the machine-readable code its error envelope carries for each status. */
 export const ERROR_CODES: Readonly<Record<Kind, Readonly<Record<ErrorStatus, string>>>> = ${JSON.stringify(byKind, null, 2)};

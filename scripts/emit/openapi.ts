@@ -10,6 +10,7 @@ const ERROR_DESCRIPTIONS: Record<ErrorStatus, string> = {
   400: "Bad Request: the body is not JSON, or not a valid request; `issues` says where and why.",
   401: "Unauthorized: the credentials are missing or wrong.",
   413: "Payload Too Large: the body (after gzip decoding) is larger than the limit.",
+  415: "Unsupported Media Type: the body must be sent as `Content-Type: application/json`.",
   429: "Too Many Requests: the rate limit for this key is used up; retry after `Retry-After` seconds.",
   500: "Server Error: try again later.",
 };
@@ -108,7 +109,7 @@ const retryAfter: JsonObject = {
 };
 
 function exampleName(status: ErrorStatus): string {
-  return { 400: "invalid", 401: "unauthorized", 413: "tooLarge", 429: "rateLimited", 500: "serverError" }[status];
+  return ({ 400: "invalid", 401: "unauthorized", 413: "tooLarge", 415: "unsupportedMediaType", 429: "rateLimited", 500: "serverError" } as const)[status];
 }
 
 function ref(schema: TSchema): JsonObject {

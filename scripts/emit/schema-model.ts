@@ -21,12 +21,12 @@ export interface Group {
  */
 export const GROUPS: readonly Group[] = [
   { type: undefined, keywords: ["const", "enum", "not", "anyOf", "allOf"] },
-  { type: "number", keywords: ["maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum"] },
+  { type: "number", keywords: ["minimum"] },
   { type: "string", keywords: ["maxLength", "minLength", "pattern", "format"] },
   { type: "array", keywords: ["maxItems", "minItems", "items"] },
   {
     type: "object",
-    keywords: ["maxProperties", "minProperties", "required", "additionalProperties", "properties", "patternProperties"],
+    keywords: ["maxProperties", "required", "additionalProperties", "properties", "patternProperties"],
   },
 ];
 
@@ -37,10 +37,7 @@ const NUMBER_GROUP_EXTRA = "format";
 
 /** The comparison of each number limit, as Ajv reports it in `params.comparison`, and the failing operator. */
 export const NUMBER_LIMITS: Readonly<Record<string, { readonly comparison: string; readonly fail: string }>> = {
-  maximum: { comparison: "<=", fail: ">" },
   minimum: { comparison: ">=", fail: "<" },
-  exclusiveMaximum: { comparison: "<", fail: ">=" },
-  exclusiveMinimum: { comparison: ">", fail: "<=" },
 };
 
 export type JsonType = "string" | "number" | "integer" | "boolean" | "null" | "array" | "object";
@@ -61,7 +58,8 @@ export function typeCheck(type: JsonType, data: string): string {
     case "array":
       return `Array.isArray(${data})`;
     case "object":
-      return `${data} && typeof ${data} == "object" && !Array.isArray(${data})`;
+      // Only a plain object is a JSON object: a Date, a Map or an object made from another is not.
+      return `${data} !== null && typeof ${data} == "object" && !Array.isArray(${data}) && plain(${data})`;
   }
 }
 
@@ -178,6 +176,51 @@ export function member(data: string, name: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? `${data}.${name}` : `${data}[${literal(name)}]`;
 }
 
+/** The object's own property `name`, or `undefined`: an inherited property never counts. */
+export function ownMember(data: string, name: string): string {
+  return `(own.call(${data}, ${literal(name)}) ? ${member(data, name)} : undefined)`;
+}
+
+/** A JavaScript identifier made from `name`, safe to paste into generated code (callers make it unique). */
+export function identifier(prefix: string, name: string): string {
+  return `${prefix}_${name.replace(/[^A-Za-z0-9_$]/g, "_")}`;
+}
+
+/** The helpers the verdict and issue code share, declared once per module. */
+export const SHARED_HELPERS = `const own = Object.prototype.hasOwnProperty;
+/** Whether an object is plain, as JSON.parse makes them. */
+function plain(d) {
+  const p = Object.getPrototypeOf(d);
+  return p === Object.prototype || p === null;
+}
+/**
+ * Whether a value is JSON data: null, a string, a boolean, a finite number, or a plain object or array of JSON
+ * data, each container met once (a shared or cyclic value is not JSON); a member whose value is \`undefined\`
+ * counts as absent. Walked with a stack of its own.
+ */
+function isJson(v) {
+  if (v === null || typeof v == "string" || typeof v == "boolean") return true;
+  if (typeof v == "number") return isFinite(v);
+  if (typeof v != "object") return false;
+  const stack = [v];
+  const seen = new Set();
+  while (stack.length > 0) {
+    const x = stack.pop();
+    if (x === null || typeof x == "string" || typeof x == "boolean") continue;
+    if (typeof x == "number" && isFinite(x)) continue;
+    if (typeof x != "object" || seen.has(x)) return false;
+    seen.add(x);
+    if (Array.isArray(x)) for (let i = 0; i < x.length; i++) stack.push(x[i]);
+    else if (plain(x)) for (const k in x) { if (own.call(x, k) && x[k] !== undefined) stack.push(x[k]); }
+    else return false;
+  }
+  return true;
+}
+/** A key as a JSON Pointer token. */
+function token(k) {
+  return k.indexOf("~") < 0 && k.indexOf("/") < 0 ? k : k.replace(/~/g, "~0").replace(/\\//g, "~1");
+}`;
+
 /** A JSON Pointer token (RFC 6901): `~` → `~0`, `/` → `~1`. */
 export function pointerToken(token: string): string {
   return token.replace(/~/g, "~0").replace(/\//g, "~1");
@@ -198,10 +241,25 @@ export function matchesEverything(pattern: string): boolean {
 /** Allocates names that are unique within one generated module. */
 export class Names {
   private readonly counts = new Map<string, number>();
+  private readonly taken = new Set<string>();
 
+  /** `name` itself when it is free, else `name_1`, `name_2`, ...: the first free one. */
+  unique(name: string): string {
+    let candidate = name;
+    for (let i = 1; this.taken.has(candidate); i++) candidate = `${name}_${i}`;
+    this.taken.add(candidate);
+    return candidate;
+  }
+
+  /** `prefix0`, `prefix1`, ...: the next free one. */
   next(prefix: string): string {
-    const n = this.counts.get(prefix) ?? 0;
-    this.counts.set(prefix, n + 1);
-    return `${prefix}${n}`;
+    let candidate: string;
+    do {
+      const n = this.counts.get(prefix) ?? 0;
+      this.counts.set(prefix, n + 1);
+      candidate = `${prefix}${n}`;
+    } while (this.taken.has(candidate));
+    this.taken.add(candidate);
+    return candidate;
   }
 }

@@ -3,7 +3,6 @@ import { compile } from "json-schema-to-typescript";
 import openapiTS, { astToString } from "openapi-typescript";
 import { bannerComment } from "./banner.js";
 import { plain, type JsonObject } from "./plain.js";
-import { validatorErrorDeclaration } from "./validator-modules.js";
 
 /**
  * `generated/types/index.ts`: one TypeScript type per named schema, from json-schema-to-typescript, read
@@ -31,7 +30,6 @@ export async function emitJsonSchemaTypes(schemas: Map<string, TSchema>): Promis
   });
   return new Map([
     ["types/index.ts", code],
-    ["types/validator-error.ts", validatorErrorDeclaration],
   ]);
 }
 

@@ -2,17 +2,16 @@ import type { Operation } from "../../schemas/dialect.js";
 import { nameOf } from "../../schemas/named.js";
 import { bannerComment } from "./banner.js";
 
-/** The `.d.ts` of one generated validator module: `validate` and `details`. */
+/** The `.d.ts` of one generated validator module: `validate` and `issues`. */
 export function declaration(typeName: string): string {
-  return `${bannerComment}import type { ${typeName} } from "../types/index.js";
-import type { ValidatorError } from "../types/validator-error.js";
+  return `${bannerComment}import type { ${typeName}, Issue } from "../types/index.js";
 
-/** Checks a ${typeName} body; on \`false\`, \`validate.errors\` holds the first error found. */
-declare const validate: ((data: unknown) => data is ${typeName}) & { errors: ValidatorError[] | null };
-/** Checks a ${typeName} body; on \`false\`, \`details.errors\` holds every error found. Run it on a body \`validate\` refused. */
-declare const details: ((data: unknown) => data is ${typeName}) & { errors: ValidatorError[] | null };
+/** Whether a value is a valid ${typeName} body. Builds nothing. */
+declare function validate(data: unknown): data is ${typeName};
+/** The issues of a ${typeName} body, at most \`max\` of them (at least one), in document order; none when it is valid. */
+declare function issues(data: unknown, max: number): Issue[];
 export default validate;
-export { validate, details };
+export { validate, issues };
 `;
 }
 
@@ -20,7 +19,7 @@ export { validate, details };
 export function registry(operations: readonly Operation[]): string {
   const id = (kind: string) => kind.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
   const imports = operations
-    .map((op) => `import ${id(op.kind)}, { details as ${id(op.kind)}Details } from "./${op.kind}.js";`)
+    .map((op) => `import ${id(op.kind)}, { issues as ${id(op.kind)}Issues } from "./${op.kind}.js";`)
     .join("\n");
   const types = [...new Set(operations.map((op) => nameOf(op.request)!))].sort().join(", ");
   const entry = (suffix: string) => operations.map((op) => `  ${JSON.stringify(op.kind)}: ${id(op.kind)}${suffix},`).join("\n");
@@ -36,14 +35,14 @@ ${bodies}
 /** A request body kind: the first argument of \`validate\`. */
 export type Kind = keyof Bodies;
 
-/** The generated validator of each kind: stops at the first error. */
+/** The verdict of each kind. */
 export const validators = {
 ${entry("")}
 } as const;
 
-/** The generated validator of each kind that reports every error. */
-export const detailValidators = {
-${entry("Details")}
+/** The issue finder of each kind: the issues of a refused body, at most \`max\`. */
+export const issueFinders = {
+${entry("Issues")}
 } as const;
 
 /** Every kind, in the order the dialects define them. */
@@ -51,29 +50,3 @@ export const KINDS: readonly Kind[] = ${JSON.stringify(operations.map((op) => op
 `;
 }
 
-/** `validators/any-of.ts`: per kind, the issue code of each `anyOf` reported as one issue, by its `schemaPath`. */
-export function anyOfModule(titles: Record<string, Record<string, string>>): string {
-  const doc = [
-    "/**",
-    " * Per body kind, the issue code of each anyOf whose failure is reported as one issue (identity, too_deep),",
-    " * by the schemaPath its validator reports for that anyOf.",
-    " */",
-  ].join("\n");
-  const type = 'Readonly<Record<string, Readonly<Record<string, "identity" | "too_deep">>>>';
-  return `${bannerComment}${doc}\nexport const ANY_OF_ISSUES: ${type} = ${JSON.stringify(titles, null, 2)};\n`;
-}
-
-/** The shape of an error the standalone validators report (Ajv's `ErrorObject` without messages). */
-export const validatorErrorDeclaration = `${bannerComment}${[
-  "/** One error reported by a generated validator (Ajv's error object, without message text). */",
-  "export interface ValidatorError {",
-  "  /** JSON Pointer to the failing value. */",
-  "  instancePath: string;",
-  "  /** JSON Pointer to the failing keyword, from the root of the body's schema with every $ref inlined. */",
-  "  schemaPath: string;",
-  "  /** The failing keyword: required, type, maxLength, ... */",
-  "  keyword: string;",
-  '  /** The keyword\'s parameters, such as { missingProperty: "user_id" } or { limit: 255 }. */',
-  "  params: Record<string, unknown>;",
-  "}",
-].join("\n")}\n`;

@@ -1,13 +1,14 @@
-import { ErrorCode, ERROR_HELPERS } from "./error-code.js";
+import { IssueCode, ISSUE_HELPERS } from "./issue-code.js";
 import { CODE_POINTS, ModuleScope } from "./module-scope.js";
 import type { JsonObject } from "./plain.js";
-import { Definitions } from "./schema-model.js";
+import { Definitions, SHARED_HELPERS } from "./schema-model.js";
 import { VerdictCode } from "./verdict-code.js";
 
 /**
- * The source of one body kind's validator module, before bundling: `validate` (the verdict, and on `false` the
- * first error as Ajv reports it with `allErrors: false`) and `details` (every error, as with `allErrors: true`).
- * It imports the format checkers of schemas/formats/ and the code-point counter, which esbuild then inlines.
+ * The source of one body kind's validator module, before bundling: `validate` (the verdict, which builds
+ * nothing) and `issues` (the issues of a refused body, at most `max` of them, found in one bounded walk). It
+ * imports the format checkers of schemas/formats/, the code-point counter and the issue messages of
+ * schemas/issues/, which esbuild then inlines.
  *
  * @param document a self-contained schema document (`$defs` for the named schemas)
  * @param formatFunctions for each format name, the name its checker is exported under by schemas/formats/
@@ -15,44 +16,33 @@ import { VerdictCode } from "./verdict-code.js";
 export function validatorSource(document: JsonObject, formatFunctions: Readonly<Record<string, string>>): string {
   const { $defs = {}, ...root } = document;
   const scope = new ModuleScope(new Definitions($defs as JsonObject), formatFunctions);
+  scope.declare(SHARED_HELPERS);
   const verdict = new VerdictCode(scope);
-  const errors = new ErrorCode(scope, verdict);
+  const issueCode = new IssueCode(scope, verdict);
   const isBody = verdict.ofRoot(root);
-  scope.declare(ERROR_HELPERS);
-  const checkBody = errors.ofRoot(root);
+  scope.declare(ISSUE_HELPERS);
+  const issuesOfBody = issueCode.ofRoot(root);
   return `${scope.importLines(CODE_POINTS)}
+import { issueMessage } from "./schemas/issues/messages.ts";
 
 ${scope.body()}
 
-/** The errors of a body the verdict refused: the first (and its anyOf's branches), or all. */
-function errorsOf(data, allErrors) {
-  const e = [];
-  stopped = null;
-  ${checkBody}(data, "", "#", e, allErrors, false);
-  const first = stopped;
-  stopped = null;
-  return first === null ? e : [first];
-}
-
-/** Checks a body; on \`false\`, \`validate.errors\` holds the first error found. */
+/** Whether a value is a valid body. Builds nothing; never throws for JSON data. */
 function validate(data) {
-  if (${isBody}(data)) {
-    validate.errors = null;
-    return true;
-  }
-  validate.errors = errorsOf(data, false);
-  return false;
+  return ${isBody}(data);
 }
-validate.errors = null;
 
-/** Checks a body and lists every error in \`details.errors\`; meant for a body \`validate\` refused. */
-function details(data) {
-  const errors = ${isBody}(data) ? [] : errorsOf(data, true);
-  details.errors = errors.length === 0 ? null : errors;
-  return errors.length === 0;
+/**
+ * The issues of a body, at most \`max\` of them (at least one), in document order; none when it is valid.
+ * A body that breaks a count limit (too many items or keys) is answered by that issue alone.
+ */
+function issues(data, max) {
+  if (${isBody}(data)) return [];
+  const o = { list: [], max: max >= 1 ? max : 1, alone: false };
+  ${issuesOfBody}(data, "", o);
+  return o.list;
 }
-details.errors = null;
 
-export { validate as default, validate, details };
+export { validate as default, validate, issues };
 `;
 }

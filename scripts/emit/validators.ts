@@ -3,11 +3,9 @@ import type { Operation } from "../../schemas/dialect.js";
 import * as formatModule from "../../schemas/formats/index.js";
 import { nameOf } from "../../schemas/named.js";
 import { bannerComment } from "./banner.js";
-import { anyOfIssues } from "./any-of-issues.js";
-import { inlineRefs } from "./inline-refs.js";
 import type { JsonObject } from "./plain.js";
 import { validatorSource } from "./validator-source.js";
-import { anyOfModule, declaration, registry } from "./validator-modules.js";
+import { declaration, registry } from "./validator-modules.js";
 
 /** The project root: esbuild resolves the format functions and the code-point counter from here. */
 const ROOT = new URL("../../", import.meta.url).pathname;
@@ -25,23 +23,19 @@ function formatFunctions(): Record<string, string> {
 
 /**
  * `generated/validators/<kind>.js` (ESM), `.cjs` (CommonJS) and `.d.ts` for every operation's request body:
- * `validate` (the verdict; on `false` the first error) and `details` (every error), emitted from the body's
- * schema by `validator-source.ts` and bundled by esbuild with the format functions, so that a validator needs no
- * `require`, no other package and no code generation at run time. Errors are Ajv's error objects, `schemaPath`
- * from the root of the schema with every `$ref` inlined, and `validators/any-of.ts` gives the issue code of the
- * `anyOf`s whose failures the runtime reports as one issue.
+ * `validate` (the verdict) and `issues` (the issues of a refused body), emitted from the body's schema by
+ * `validator-source.ts` and bundled by esbuild with the format functions and the issue messages, so that a
+ * validator needs no `require`, no other package and no code generation at run time.
  */
 export async function emitValidators(
   operations: readonly Operation[],
   documentOf: (name: string) => JsonObject,
 ): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  const titles: Record<string, Record<string, string>> = {};
   const functions = formatFunctions();
   for (const operation of operations) {
     const name = nameOf(operation.request)!;
     const document = documentOf(name);
-    titles[operation.kind] = anyOfIssues(inlineRefs(document));
     const source = validatorSource(document, functions);
     const base = `validators/${operation.kind}`;
     for (const [format, ext] of [["esm", "js"], ["cjs", "cjs"]] as const) {
@@ -51,7 +45,6 @@ export async function emitValidators(
     files.set(`${base}.d.cts`, declaration(name));
   }
   files.set("validators/index.ts", registry(operations));
-  files.set("validators/any-of.ts", anyOfModule(titles));
   return files;
 }
 

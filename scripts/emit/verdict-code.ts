@@ -6,7 +6,8 @@ import {
   isObject,
   literal,
   matchesEverything,
-  member,
+  identifier,
+  ownMember,
   NUMBER_LIMITS,
   ruleKey,
   schemaKeys,
@@ -37,7 +38,7 @@ export class VerdictCode {
   ofDefinition(name: string): string {
     let fn = this.byName.get(name);
     if (fn === undefined) {
-      fn = `is${name}`;
+      fn = this.scope.names.unique(identifier("is", name));
       this.byName.set(name, fn);
       this.define(fn, this.scope.defs.get(name), `#/$defs/${name}`);
     }
@@ -70,7 +71,8 @@ export class VerdictCode {
   /** Statements that run `fail` when the value in `data` breaks `schema`, and fall through when it does not. */
   check(schema: Json, data: string, fail: string, where: string): string {
     if (schema === false) return `${fail};`;
-    if (isAlwaysValid(schema)) return "";
+    // A schema that accepts everything still accepts JSON data only: no BigInt, function, Date or cycle.
+    if (isAlwaysValid(schema)) return `if (!isJson(${data})) ${fail};`;
     if (!isObject(schema)) throw new Error(`Not a schema at ${where}.`);
     const ref = this.scope.defs.refName(schema);
     if (ref !== undefined) return `if (!${this.ofDefinition(ref)}(${data})) ${fail};`;
@@ -157,8 +159,7 @@ export class VerdictCode {
     const bad: string[] = [];
     if (typeof schema["maxItems"] === "number") bad.push(`${data}.length > ${schema["maxItems"]}`);
     if (typeof schema["minItems"] === "number") bad.push(`${data}.length < ${schema["minItems"]}`);
-    const items = schema["items"];
-    if (items === undefined || isAlwaysValid(items)) return { bad, statements: [] };
+    const items = schema["items"] ?? true;
     const i = this.scope.names.next("i");
     const item = this.scope.names.next("item");
     const body = this.check(items, item, fail, `${where}/items`);
@@ -181,19 +182,18 @@ export class VerdictCode {
     const names = schemaKeys(properties);
     const patterns = schemaKeys(patternProperties);
     const required = (schema["required"] ?? []) as string[];
-    const additional = schema["additionalProperties"];
+    // Keys no rule names hold JSON data all the same.
+    const additional = schema["additionalProperties"] ?? true;
     const maxProperties = schema["maxProperties"];
-    const minProperties = schema["minProperties"];
 
     // A property that a pattern also matches with the same rule is checked once, by the pattern.
     const covered = (name: string) =>
       patterns.some((p) => ruleKey(patternProperties[p]!) === ruleKey(properties[name]!) && new RegExp(p, "u").test(name));
-    const checked = names.filter((name) => !isAlwaysValid(properties[name]!) && !covered(name));
-    const everyKey = patterns.filter((p) => matchesEverything(p) && !isAlwaysValid(patternProperties[p]!));
-    const checkAdditional = additional !== undefined && !isAlwaysValid(additional) && !patterns.some(matchesEverything);
-    const tested = patterns.filter((p) => !matchesEverything(p) && (checkAdditional || !isAlwaysValid(patternProperties[p]!)));
-    // Names on Object.prototype (`constructor`, ...) are read by name: a walk of the keys would not meet them.
-    const walked = checked.filter((name) => !(name in Object.prototype));
+    const checked = names.filter((name) => !covered(name));
+    const everyKey = patterns.filter((p) => matchesEverything(p));
+    const checkAdditional = !patterns.some(matchesEverything);
+    const tested = patterns.filter((p) => !matchesEverything(p));
+    const walked = checked;
     // Many names: the walk dispatches them. Few: they are read by name, cheap rules before the walk (if any) and
     // rules on nested values after it, so that a body with a bad scalar is refused before its traits are walked.
     const dispatched = walked.length > 8 ? walked : [];
@@ -201,15 +201,15 @@ export class VerdictCode {
     const byCost = (list: readonly string[]) => [...list].sort((a, b) => cost(properties[a]!) - cost(properties[b]!));
 
     const byName = (name: string, value: string, ifMissing: string) =>
-      `const ${value} = ${member(data, name)};\nif (${value} === undefined) ${ifMissing}\nelse {\n${this.check(properties[name]!, value, fail, `${where}/properties/${name}`)}\n}`;
+      `const ${value} = ${ownMember(data, name)};\nif (${value} === undefined) ${ifMissing}\nelse {\n${this.check(properties[name]!, value, fail, `${where}/properties/${name}`)}\n}`;
     const requiredByName = (only: readonly string[]) =>
       only.map((name) =>
-        checked.includes(name) ? byName(name, n.next("value"), `${fail};`) : `if (${member(data, name)} === undefined) ${fail};`,
+        checked.includes(name) ? byName(name, n.next("value"), `${fail};`) : `if (${ownMember(data, name)} === undefined) ${fail};`,
       );
     const readByName = (only: readonly string[]) =>
       byCost(only).map((name) =>
         !checked.includes(name)
-          ? `if (${member(data, name)} === undefined) ${fail};`
+          ? `if (${ownMember(data, name)} === undefined) ${fail};`
           : byName(name, n.next("value"), required.includes(name) ? `${fail};` : ";"),
       );
 
@@ -222,7 +222,6 @@ export class VerdictCode {
     } else {
       out.push(...this.walk(plan, data, fail, where, readByName, requiredByName));
     }
-    if (typeof minProperties === "number") out.push(`if (Object.keys(${data}).length < ${minProperties}) ${fail};`);
     return out;
   }
 
@@ -247,8 +246,10 @@ export class VerdictCode {
     const value = n.next("value");
     const body: string[] = [];
     const count = typeof maxProperties === "number" ? n.next("count") : undefined;
+    // for...in also visits inherited enumerable keys; only own properties count.
+    // A member whose value is \`undefined\` counts as absent, as in Ajv and JSON.stringify.
+    body.push(`if (!own.call(${data}, ${key})) continue;`, `const ${value} = ${data}[${key}];`, `if (${value} === undefined) continue;`);
     if (count !== undefined) body.push(`${count}++;`);
-    body.push(`const ${value} = ${data}[${key}];`);
     for (const p of everyKey) body.push(this.check(patternProperties[p]!, value, fail, `${where}/patternProperties/${p}`));
     let classes: string | undefined;
     if (tested.length > 0) {
@@ -256,7 +257,6 @@ export class VerdictCode {
       body.push(`const ${classes} = ${this.scope.classifier(tested, names)}(${key});`);
       const byPattern = tested.flatMap((p, i) => {
         const rule = patternProperties[p]!;
-        if (isAlwaysValid(rule)) return [];
         return [`if (${classes} & ${2 ** i}) {\n${this.check(rule, value, fail, `${where}/patternProperties/${p}`)}\n}`];
       });
       body.push(byPattern.length > 1 ? `if (${classes} !== 0) {\n${byPattern.join("\n")}\n}` : byPattern.join(""));

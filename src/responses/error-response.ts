@@ -25,6 +25,7 @@ const MESSAGES: Record<ErrorStatus, string> = {
   400: "The request body is invalid.",
   401: "Invalid or missing credentials.",
   413: "The request body is too large.",
+  415: "Send the body as application/json.",
   429: "Rate limit exceeded; retry after the number of seconds in Retry-After.",
   500: "Server error; try again later.",
 };

@@ -1,4 +1,14 @@
-import { tokens } from "../json-pointer.js";
+/** The unescaped reference tokens of a JSON Pointer (RFC 6901). */
+function tokens(pointer: string): string[] {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+// How issue messages describe values. Bundled into the generated validators (scripts/emit/validators.ts),
+// which build every issue message themselves.
 
 /** How the issue messages name the value at a path: its key, or the whole body. */
 export function label(path: string): string {
@@ -19,11 +29,19 @@ export function short(key: string): string {
 export function typeName(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return "an object";
+  if (typeof value === "object") return isPlain(value) ? "an object" : "an object that is not plain data";
   if (typeof value === "string") return "a string";
-  if (typeof value === "number") return Number.isInteger(value) ? "an integer" : "a number";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return `${value}, which JSON cannot hold`;
+    return Number.isInteger(value) ? "an integer" : "a number";
+  }
   if (typeof value === "boolean") return "a boolean";
   return typeof value;
+}
+
+function isPlain(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 // Values are quoted only when short, and never where the key may hold a credential.

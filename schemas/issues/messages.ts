@@ -1,0 +1,58 @@
+import { formatName, got, label, oneOf, short, typeName, typeWord } from "./describe.js";
+
+/**
+ * The message of an issue a generated validator reports, from its code, where it is, the value there and the
+ * keyword's parameter (a limit, a format, the allowed values, a member name). Bundled into every validator,
+ * so that each issue leaves the generated code complete: `{ path, code, message }`.
+ */
+export function issueMessage(code: string, path: string, value: unknown, param: unknown): string {
+  const at = label(path);
+  switch (code) {
+    case "required":
+      return `Missing required field \`${short(String(param))}\`.`;
+    case "unknown_property":
+      return `\`${short(lastKey(path))}\` is not a field of this object; check its spelling.`;
+    case "type":
+      return `${at} must be ${oneOf((param as readonly string[]).map(typeWord))}, not ${typeName(value)}.`;
+    case "format":
+      return `${at} must be ${oneOf((param as readonly string[]).map(formatName))}${got(path, value)}.`;
+    case "max_length":
+      return `${at} must be at most ${param} characters long.`;
+    case "min_length":
+      return param === 1 ? `${at} must not be empty.` : `${at} must be at least ${param} characters long.`;
+    case "pattern":
+      return `${at} ${patternRule(String(param))}${got(path, value)}.`;
+    case "enum":
+      return `${at} must be one of ${oneOf((param as readonly unknown[]).map((v) => JSON.stringify(v)))}${got(path, value)}.`;
+    case "const":
+      return `${at} must be ${JSON.stringify(param)}${got(path, value)}.`;
+    case "minimum":
+      return `${at} must be at least ${param}${got(path, value)}.`;
+    case "min_items":
+      return `${at} must have at least ${param} item${param === 1 ? "" : "s"}.`;
+    case "max_items":
+      return `${at} must have at most ${param} items.`;
+    case "max_properties":
+      return `${at} must have at most ${param} keys.`;
+    case "identity":
+      return `Either ${oneOf((param as readonly string[]).map((name) => `\`${name}\``))} is required.`;
+    case "too_deep":
+      return `${at} is nested too deeply: trait values may nest at most 3 levels.`;
+    case "trait_name_too_long":
+      return "A trait name must be at most 255 characters long.";
+    default:
+      return `${at} is not allowed here.`;
+  }
+}
+
+function lastKey(path: string): string {
+  const last = path.slice(path.lastIndexOf("/") + 1);
+  return last.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+// The patterns the schemas use, as a person would state them.
+function patternRule(pattern: string): string {
+  if (pattern.startsWith("^[^\\s")) return "must not contain whitespace or control characters";
+  if (pattern === "^[0-9]+$") return "must be a string of digits";
+  return `must match the pattern ${pattern}`;
+}
