@@ -1,6 +1,8 @@
-/** How many requests each key may make per window. */
+import { SlidingWindow } from "./sliding-window.js";
+
+/** How many requests each key may make in any window of time. */
 export interface RateLimit {
-  /** Requests allowed per key in each window; `0` turns the limit off. */
+  /** Requests allowed per key in any window; `0` turns the limit off. */
   readonly requests: number;
   /** The window's length in milliseconds (default 1000). */
   readonly windowMs?: number;
@@ -10,15 +12,16 @@ export interface RateLimit {
 export type RateVerdict = { readonly ok: true } | { readonly ok: false; readonly retryAfter: number };
 
 /**
- * A fixed-window rate limit per key: each key may make `requests` requests per window; the window starts
- * at the key's first request after the previous one ended. Memory is one entry per key that has made a
- * request, and only known keys get this far.
+ * A sliding-window rate limit per key: each key may make `requests` requests in any `windowMs` span, so no
+ * window edge lets twice the limit through. A refused request does not count. Memory is one
+ * {@link SlidingWindow} (8 bytes per allowed request) per key that has made a request, and only known keys
+ * get this far.
  */
 export class RateLimiter {
   readonly #requests: number;
   readonly #windowMs: number;
   readonly #now: () => number;
-  readonly #windows = new Map<string, { start: number; count: number }>();
+  readonly #windows = new Map<string, SlidingWindow>();
 
   /** `now` is for tests that step the clock. */
   constructor(limit: RateLimit, now: () => number = Date.now) {
@@ -32,12 +35,13 @@ export class RateLimiter {
     if (this.#requests <= 0) return { ok: true };
     const now = this.#now();
     let window = this.#windows.get(key);
-    if (window === undefined || now - window.start >= this.#windowMs) {
-      window = { start: now, count: 0 };
+    if (window === undefined) {
+      window = new SlidingWindow(this.#requests, this.#windowMs);
       this.#windows.set(key, window);
     }
-    window.count++;
-    if (window.count <= this.#requests) return { ok: true };
-    return { ok: false, retryAfter: Math.max(1, Math.ceil((window.start + this.#windowMs - now) / 1000)) };
+    const wait = window.wait(now);
+    if (wait > 0) return { ok: false, retryAfter: Math.max(1, Math.ceil(wait / 1000)) };
+    window.add(now);
+    return { ok: true };
   }
 }
