@@ -77,6 +77,22 @@ describe("each operation answers each of its statuses", () => {
     expect(answer.status).toBe(401);
   });
 
+  it.each(KINDS.flatMap((kind) => [[kind, "text/plain;charset=UTF-8"], [kind, "application/x-www-form-urlencoded"], [kind, undefined]] as const))(
+    "415 for %s with Content-Type %s, before the body is read",
+    async (kind, type) => {
+      const headers = { ...authHeaders(kind), ...(type === undefined ? {} : { "content-type": type }) };
+      const answer = await postUnfinished(await server(), PATHS[kind], headers, Buffer.from(JSON.stringify(example(kind))));
+      expect(answer.status).toBe(415);
+      expect(answer.headers.connection).toBe("close");
+      expect(codeOf(kind, JSON.parse(answer.body))).toBe(ERROR_CODES[kind][415]);
+    },
+  );
+
+  it.each(KINDS)("200 for Content-Type in any case, with parameters (%s)", async (kind) => {
+    const answer = await post(await server(), kind, example(kind), { headers: { "content-type": " Application/JSON ; charset=utf-8" } });
+    expect(answer.status).toBe(200);
+  });
+
   it.each(KINDS)("413 for a body over the limit (%s)", async (kind) => {
     const small = await server({ limits: { bodyBytes: 2048 } });
     const answer = await post(small, kind, JSON.stringify({ padding: "x".repeat(4096) }));
@@ -137,20 +153,22 @@ describe("bodies", () => {
   });
 
   it("refuses a Content-Length over the limit before reading the body", async () => {
-    const answer = await postUnfinished(await server(), "/api/group", { ...authHeaders("thrivestack"), "content-length": String(50_000_000) }, Buffer.from("[{"));
+    const headers = { ...authHeaders("thrivestack"), "content-type": "application/json", "content-length": String(50_000_000) };
+    const answer = await postUnfinished(await server(), "/api/group", headers, Buffer.from("[{"));
     expect(answer.status).toBe(413);
     expect(answer.headers.connection).toBe("close");
     expect(JSON.parse(answer.body).error.message).toBe("The body is 50000000 bytes; the limit is 512000 bytes.");
   });
 
   it("answers Expect: 100-continue with 413, not 100, when the declared size is over the limit", async () => {
-    const headers = { ...authHeaders("segment"), "content-length": "600000", expect: "100-continue" };
+    const headers = { ...authHeaders("segment"), "content-type": "application/json", "content-length": "600000", expect: "100-continue" };
     const answer = await postUnfinished(await server(), "/v1/group", headers, Buffer.alloc(10));
     expect([answer.status, answer.continued]).toEqual([413, false]);
   });
 
   it("stops reading a chunked body at the first byte over the limit", async () => {
-    const answer = await postUnfinished(await server(), "/v1/batch", authHeaders("segment-batch"), Buffer.alloc(600_000, 0x20));
+    const headers = { ...authHeaders("segment-batch"), "content-type": "application/json" };
+    const answer = await postUnfinished(await server(), "/v1/batch", headers, Buffer.alloc(600_000, 0x20));
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body).error.message).toBe("The body is more than 512000 bytes; the limit is 512000 bytes.");
   });
@@ -322,7 +340,8 @@ describe("group-spec serve", () => {
     const url = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(banner)![1]!;
     const key = /API key +(gs_dev_[\w-]+)/.exec(banner)![1]!;
     expect(banner).toContain("in memory only");
-    const answer = await fetch(`${url}/api/group`, { method: "POST", headers: { "x-api-key": key }, body: JSON.stringify(example("thrivestack")) });
+    const headers = { "x-api-key": key, "content-type": "application/json" };
+    const answer = await fetch(`${url}/api/group`, { method: "POST", headers, body: JSON.stringify(example("thrivestack")) });
     expect(answer.status).toBe(200);
     stop.abort();
     expect(await done).toBe(0);

@@ -8,30 +8,35 @@ import { successResponse } from "../responses/success-response.js";
 import { validateJson } from "../validate-json.js";
 import type { Kind } from "../validate.js";
 import { credentialOf, type Keyring } from "./auth.js";
+import type { AuthFailures } from "./auth-failures.js";
 import { readBody, type BodyResult } from "./body.js";
+import { challengeFor } from "./challenge.js";
+import { declaresJson } from "./content-type.js";
 import { groupEvents } from "./group-events.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { bodyUnread, send } from "./respond.js";
 import type { GroupStore } from "./store.js";
 
-/** What the handlers share: the keys, the rate limiter, the store and the body limits. */
+/** What the handlers share: the keys, the two rate limiters, the store and the body limits. */
 export interface Context {
   readonly keyring: Keyring;
   readonly limiter: RateLimiter;
+  readonly authFailures: AuthFailures;
   readonly store: GroupStore;
   readonly limits: Partial<Limits>;
 }
 
 /**
- * `POST` of one of the four operations: credentials (401), rate limit (429), the body read with its byte
- * cap (413, or 400 for an encoding other than gzip or broken gzip), `validateJson` (400/413), then the
- * accepted calls go to the store (reserved trait names folded by `normalizeSpelling`) and the dialect's 200
- * is sent. Answers sent before the body was read close
- * the connection, so a large body is not read only to be thrown away.
+ * `POST` of one of the four operations: credentials (401, or 429 for an address that failed too often),
+ * rate limit (429), `Content-Type: application/json` (415), the body read with its byte cap (413, or 400
+ * for an encoding other than gzip or broken gzip), `validateJson` (400/413), then the accepted calls go to
+ * the store (reserved trait names folded by `normalizeSpelling`) and the dialect's 200 is sent. Answers
+ * sent before the body was read close the connection, so a large body is not read only to be thrown away.
  */
 export async function postOperation(kind: Kind, req: IncomingMessage, res: ServerResponse, context: Context): Promise<void> {
   const owner = admit(kind, req, res, context);
   if (owner === undefined) return;
+  if (!declaresJson(req.headers)) return send(res, errorResponse(kind, { status: 415 }), bodyUnread(req));
   // Node answers `Expect: 100-continue` itself unless asked not to; the server asks, so it can refuse first.
   const proceed = () => req.headers.expect?.toLowerCase() === "100-continue" && res.writeContinue();
   const body = await readBody(req, context.limits.bodyBytes ?? DEFAULT_LIMITS.bodyBytes, proceed);
@@ -59,11 +64,21 @@ export function getGroup(groupId: string, req: IncomingMessage, res: ServerRespo
   send(res, { status: 200, headers: JSON_TYPE, body: group });
 }
 
-/** The id of the request's key, or `undefined` once a 401 or 429 has been sent. */
+/**
+ * The id of the request's key, or `undefined` once a 401 or 429 has been sent. An address that has failed
+ * too often is refused before its credential is checked, so a right guess then looks like a wrong one.
+ */
 function admit(kind: Kind, req: IncomingMessage, res: ServerResponse, context: Context): string | undefined {
+  const address = req.socket.remoteAddress;
+  const wait = context.authFailures.retryAfter(address);
+  if (wait > 0) {
+    send(res, errorResponse(kind, { status: 429, retryAfter: wait, message: "Too many failed authentications from this address; retry after the number of seconds in Retry-After." }), bodyUnread(req));
+    return undefined;
+  }
   const owner = context.keyring.match(credentialOf(kind, req.headers));
   if (owner === undefined) {
-    send(res, errorResponse(kind, { status: 401 }), bodyUnread(req));
+    context.authFailures.fail(address);
+    send(res, challengeFor(req.headers, errorResponse(kind, { status: 401 })), bodyUnread(req));
     return undefined;
   }
   const verdict = context.limiter.take(owner);

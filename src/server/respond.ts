@@ -1,14 +1,16 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { HttpResponse } from "../responses/http-response.js";
 
-/** Headers on every response. */
-const COMMON = { "x-content-type-options": "nosniff" } as const;
+/** Headers on every response: no MIME sniffing, and no URL (with its group id) leaks to another site. */
+const COMMON = { "x-content-type-options": "nosniff", "referrer-policy": "no-referrer" } as const;
 
 /**
  * Writes a response given as data (what `errorResponse` and `successResponse` return) as JSON. `close` asks
- * the client to close the connection, for answers sent before the request body was read.
+ * the client to close the connection, for answers sent before the request body was read. Does nothing when
+ * an answer has gone already: a shutdown answers requests still in flight at the end of its grace period.
  */
 export function send(res: ServerResponse, response: HttpResponse<unknown>, close = false): void {
+  if (res.headersSent) return;
   const text = JSON.stringify(response.body);
   const headers: Record<string, string> = { ...COMMON, "cache-control": "no-store", ...response.headers };
   if (close) headers["connection"] = "close";

@@ -1,48 +1,35 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Limits } from "../limits.js";
-import { loadAssets, type Assets } from "./assets.js";
+import { loadAssets } from "./assets.js";
 import { Keyring } from "./auth.js";
-import { RateLimiter, type RateLimit } from "./rate-limit.js";
+import { AuthFailures, DEFAULT_AUTH_FAILURE_LIMIT } from "./auth-failures.js";
+import {
+  DEFAULT_HOST,
+  DEFAULT_MAX_CONNECTIONS,
+  DEFAULT_PORT,
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_SHUTDOWN_GRACE_MS,
+  DEFAULT_TIMEOUTS,
+  type ServerOptions,
+  type ServerTimeouts,
+} from "./options.js";
+import { RateLimiter } from "./rate-limit.js";
 import { send } from "./respond.js";
 import { route, serverError, type RouteContext } from "./routes.js";
+import { Drain } from "./shutdown.js";
 import { GroupStore } from "./store.js";
-
-/** Where and how {@link startServer} serves. */
-export interface ServerOptions {
-  /** The keys accepted by every operation (x-api-key, Bearer token, Basic user name). At least one. */
-  readonly apiKeys: readonly string[];
-  /** Default {@link DEFAULT_HOST}: loopback only. */
-  readonly host?: string;
-  /** Default {@link DEFAULT_PORT}; `0` picks a free port. */
-  readonly port?: number;
-  /** Default {@link DEFAULT_RATE_LIMIT} requests per second per key. */
-  readonly rateLimit?: RateLimit;
-  /** Body limits for `validateJson`; `bodyBytes` is also the cap on reading (after gzip inflating). */
-  readonly limits?: Partial<Limits>;
-  /** The store of accepted calls; a new, empty {@link GroupStore} by default. */
-  readonly store?: GroupStore;
-  /** Told of each unexpected error (answered with 500); by default they are dropped. */
-  readonly onError?: (error: unknown) => void;
-  /** The files to serve; by default read once from this package at start-up (see `loadAssets`). */
-  readonly assets?: Assets;
-}
 
 /** A listening server. */
 export interface RunningServer {
   /** `http://host:port`, without a trailing slash. */
   readonly url: string;
   readonly store: GroupStore;
-  /** Stops listening and ends every open connection. */
+  /**
+   * Stops accepting connections, lets requests in flight finish within the shutdown grace period, answers
+   * any still unfinished then with 503, and resolves once every connection is closed.
+   */
   close(): Promise<void>;
 }
-
-/** The default address: loopback, so nothing outside this machine reaches the server unless asked. */
-export const DEFAULT_HOST = "127.0.0.1";
-/** The default port. */
-export const DEFAULT_PORT = 4010;
-/** The default rate limit: 100 requests per second per key. */
-export const DEFAULT_RATE_LIMIT: RateLimit = Object.freeze({ requests: 100, windowMs: 1000 });
 
 /**
  * Starts the reference server: the docs page at `/`, `/openapi.json`, the four operations and
@@ -51,20 +38,23 @@ export const DEFAULT_RATE_LIMIT: RateLimit = Object.freeze({ requests: 100, wind
  *
  * @example
  * const server = await startServer({ apiKeys: ["dev-key"], port: 0 });
- * await fetch(`${server.url}/api/group`, { method: "POST", headers: { "x-api-key": "dev-key" }, body });
+ * await fetch(`${server.url}/api/group`, { method: "POST", headers: { "x-api-key": "dev-key", "content-type": "application/json" }, body });
  * await server.close();
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const store = options.store ?? new GroupStore();
+  const store = options.store ?? new GroupStore(options.maxStoreBytes === undefined ? {} : { bytes: positive(options.maxStoreBytes, "maxStoreBytes") });
   const onError = options.onError ?? (() => {});
   const context: RouteContext = {
     keyring: new Keyring(options.apiKeys),
     limiter: new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT),
+    authFailures: new AuthFailures(options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT),
     store,
     limits: options.limits ?? {},
     assets: options.assets ?? (await loadAssets()),
   };
+  const drain = new Drain();
   const handle = (req: IncomingMessage, res: ServerResponse) => {
+    drain.track(res);
     route(req, res, context).catch((error: unknown) => {
       try {
         onError(error);
@@ -75,7 +65,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       else send(res, serverError(req), true);
     });
   };
-  const server = createServer({ requestTimeout: 60_000, headersTimeout: 20_000 }, handle);
+  const timeouts = timeoutsOf(options.timeouts);
+  const server = createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      connectionsCheckingInterval: timeouts.checkIntervalMs,
+    },
+    handle,
+  );
+  server.maxConnections = positive(options.maxConnections ?? DEFAULT_MAX_CONNECTIONS, "maxConnections");
   // With a listener, Node leaves `Expect: 100-continue` to the handler, which can refuse before the body.
   server.on("checkContinue", handle);
   await new Promise<void>((resolve, reject) => {
@@ -87,13 +87,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  return {
-    url: `http://${host}:${address.port}`,
-    store,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  const graceMs = options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
+  return { url: `http://${host}:${address.port}`, store, close: () => drain.close(server, graceMs) };
+}
+
+function timeoutsOf(given: Partial<ServerTimeouts> = {}): ServerTimeouts {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...given };
+  for (const [name, value] of Object.entries(timeouts)) positive(value, `timeouts.${name}`);
+  // Node refuses a header timeout longer than the request timeout; the whole request includes the headers.
+  if (timeouts.headersMs > timeouts.requestMs) throw new RangeError(`timeouts.headersMs (${timeouts.headersMs}) must not exceed timeouts.requestMs (${timeouts.requestMs}).`);
+  return timeouts;
+}
+
+function positive(value: number, name: string): number {
+  if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a whole number of at least 1; got ${value}.`);
+  return value;
 }

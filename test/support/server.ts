@@ -33,9 +33,13 @@ export function authHeaders(kind: Kind, key: string = KEY): Record<string, strin
   return { authorization: `Basic ${Buffer.from(`${key}:`).toString("base64")}` };
 }
 
-/** A server on 127.0.0.1 and a free port, accepting {@link KEY}, with a rate limit too high to matter. */
+/**
+ * A server on 127.0.0.1 and a free port, accepting {@link KEY}, with rate limits too high to matter: every
+ * test client is 127.0.0.1, so the per-address limit on failed authentications would couple the tests.
+ */
 export function startTestServer(options: Partial<ServerOptions> = {}): Promise<RunningServer> {
-  return startServer({ apiKeys: [KEY], host: "127.0.0.1", port: 0, rateLimit: { requests: 1_000_000 }, ...options });
+  const unlimited = { requests: 1_000_000 };
+  return startServer({ apiKeys: [KEY], host: "127.0.0.1", port: 0, rateLimit: unlimited, authFailureLimit: unlimited, ...options });
 }
 
 /** An answer read whole: status, headers and the parsed JSON body (`undefined` when not JSON). */

@@ -1,0 +1,140 @@
+import { connect, type Socket } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import type { RunningServer } from "../src/server/index.js";
+import { authHeaders, example, KEY, startTestServer } from "./support/server.js";
+
+// Issue 9: header timeouts that act when they say, a connection cap, and a graceful close. Each server
+// here has short timeouts of its own, so the file runs in a few seconds.
+
+const servers: RunningServer[] = [];
+const sockets: Socket[] = [];
+afterEach(async () => {
+  for (const socket of sockets.splice(0)) socket.destroy();
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function server(options: Parameters<typeof startTestServer>[0] = {}): Promise<RunningServer> {
+  const started = await startTestServer(options);
+  servers.push(started);
+  return started;
+}
+
+/** What a raw connection saw: everything the server wrote, and when it closed (ms after opening). */
+interface Seen {
+  readonly text: string;
+  readonly closedAfterMs: number;
+}
+
+/** Opens a raw TCP connection, writes `first`, and reports when the server closes it (or `waitMs` passes). */
+function rawConnection(s: RunningServer, first: string, waitMs: number): { socket: Socket; seen: Promise<Seen> } {
+  const { hostname, port } = new URL(s.url);
+  const started = performance.now();
+  const socket = connect(Number(port), hostname, () => socket.write(first));
+  sockets.push(socket);
+  let text = "";
+  socket.on("data", (chunk: Buffer) => (text += chunk.toString("latin1")));
+  socket.on("error", () => {});
+  const seen = new Promise<Seen>((resolve) => {
+    const timer = setTimeout(() => resolve({ text, closedAfterMs: Infinity }), waitMs);
+    socket.on("close", () => {
+      clearTimeout(timer);
+      resolve({ text, closedAfterMs: performance.now() - started });
+    });
+  });
+  return { socket, seen };
+}
+
+/** A valid thrivestack request's head, with a body of `length` bytes still to come. */
+function head(s: RunningServer, length: number): string {
+  const headers = { host: new URL(s.url).host, ...authHeaders("thrivestack"), "content-type": "application/json", "content-length": String(length) };
+  return `POST /api/group HTTP/1.1\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join("")}\r\n`;
+}
+
+const BODY = JSON.stringify(example("thrivestack"));
+
+/** Writes `body` in `parts` pieces, `gapMs` apart. */
+async function trickle(socket: Socket, body: string, parts: number, gapMs: number): Promise<void> {
+  const size = Math.ceil(body.length / parts);
+  for (let i = 0; i < body.length; i += size) {
+    await new Promise((resolve) => setTimeout(resolve, gapMs));
+    socket.write(body.slice(i, i + size));
+  }
+}
+
+describe("timeouts", () => {
+  it("drops a client that never finishes its headers soon after headersMs, with 408", async () => {
+    const s = await server({ timeouts: { headersMs: 400, requestMs: 2000, checkIntervalMs: 100 } });
+    const { seen } = rawConnection(s, `GET /openapi.json HTTP/1.1\r\nHost: x\r\nX-Slow: `, 5000);
+    const { text, closedAfterMs } = await seen;
+    expect(text).toMatch(/^HTTP\/1\.1 408 /);
+    expect(closedAfterMs).toBeGreaterThanOrEqual(380);
+    expect(closedAfterMs).toBeLessThan(1000);
+  });
+
+  it("drops a body that trickles past requestMs", async () => {
+    const s = await server({ timeouts: { headersMs: 300, requestMs: 600, checkIntervalMs: 100 } });
+    const { socket, seen } = rawConnection(s, head(s, BODY.length), 5000);
+    void trickle(socket, BODY, 20, 100).catch(() => {});
+    const { text, closedAfterMs } = await seen;
+    expect(text).toMatch(/^HTTP\/1\.1 408 /);
+    expect(closedAfterMs).toBeLessThan(1200);
+  });
+
+  it("refuses timeouts Node would not apply", async () => {
+    await expect(startTestServer({ timeouts: { headersMs: 5000, requestMs: 1000 } })).rejects.toThrow(/headersMs \(5000\) must not exceed/);
+    await expect(startTestServer({ timeouts: { checkIntervalMs: 0 } })).rejects.toThrow(RangeError);
+  });
+});
+
+describe("the connection cap", () => {
+  it("closes connections past maxConnections at once, and takes new ones when there is room", async () => {
+    const s = await server({ maxConnections: 3 });
+    const held = [0, 1, 2].map(() => rawConnection(s, "", 3000));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const over = rawConnection(s, "GET /openapi.json HTTP/1.1\r\nHost: x\r\n\r\n", 3000);
+    const { text, closedAfterMs } = await over.seen;
+    expect([text, closedAfterMs < 1000]).toEqual(["", true]);
+    held[0]!.socket.destroy();
+    await held[0]!.seen;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const response = await fetch(`${s.url}/openapi.json`);
+    expect(response.status).toBe(200);
+  });
+});
+
+describe("close()", () => {
+  it("stops accepting, lets requests in flight finish, and answers 503 to one still unfinished after the grace period", async () => {
+    const s = await startTestServer({ shutdownGraceMs: 1000, timeouts: { checkIntervalMs: 100 } });
+    const finishing = [0, 1, 2].map(() => rawConnection(s, head(s, BODY.length), 5000));
+    const stuck = rawConnection(s, head(s, BODY.length), 5000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    stuck.socket.write(BODY.slice(0, 10));
+    const started = performance.now();
+    const closed = s.close();
+    // The bodies go on arriving after close() was called, for 500 ms.
+    await Promise.all(finishing.map(({ socket }) => trickle(socket, BODY, 5, 100)));
+    const answers = await Promise.all(finishing.map(({ seen }) => seen));
+    for (const { text } of answers) {
+      expect(text).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+      expect(text).toMatch(/\r\nconnection: close\r\n/i);
+    }
+    const refused = await fetch(`${s.url}/openapi.json`).then(
+      () => "answered",
+      (error: Error & { cause?: { code?: string } }) => error.cause?.code,
+    );
+    expect(refused).toBe("ECONNREFUSED");
+    const late = await stuck.seen;
+    expect(late.text).toMatch(/^HTTP\/1\.1 503 /);
+    expect(late.text).toContain('"shutting_down"');
+    await closed;
+    expect(performance.now() - started).toBeLessThan(2500);
+  });
+
+  it("resolves at once when nothing is in flight, also with idle keep-alive connections", async () => {
+    const s = await startTestServer({ shutdownGraceMs: 5000 });
+    for (let i = 0; i < 3; i++) await (await fetch(`${s.url}/openapi.json`, { headers: { "x-api-key": KEY } })).text();
+    const started = performance.now();
+    await s.close();
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});
