@@ -1,6 +1,7 @@
-import { connect, type Socket } from "node:net";
+import type { Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import type { RunningServer } from "../src/server/index.js";
+import { rawConnection, requestHead, trickle } from "./support/load.js";
 import { authHeaders, example, KEY, startTestServer } from "./support/server.js";
 
 // Issue 9: header timeouts that act when they say, a connection cap, and a graceful close. Each server
@@ -19,52 +20,24 @@ async function server(options: Parameters<typeof startTestServer>[0] = {}): Prom
   return started;
 }
 
-/** What a raw connection saw: everything the server wrote, and when it closed (ms after opening). */
-interface Seen {
-  readonly text: string;
-  readonly closedAfterMs: number;
-}
-
-/** Opens a raw TCP connection, writes `first`, and reports when the server closes it (or `waitMs` passes). */
-function rawConnection(s: RunningServer, first: string, waitMs: number): { socket: Socket; seen: Promise<Seen> } {
-  const { hostname, port } = new URL(s.url);
-  const started = performance.now();
-  const socket = connect(Number(port), hostname, () => socket.write(first));
-  sockets.push(socket);
-  let text = "";
-  socket.on("data", (chunk: Buffer) => (text += chunk.toString("latin1")));
-  socket.on("error", () => {});
-  const seen = new Promise<Seen>((resolve) => {
-    const timer = setTimeout(() => resolve({ text, closedAfterMs: Infinity }), waitMs);
-    socket.on("close", () => {
-      clearTimeout(timer);
-      resolve({ text, closedAfterMs: performance.now() - started });
-    });
-  });
-  return { socket, seen };
-}
-
 /** A valid thrivestack request's head, with a body of `length` bytes still to come. */
 function head(s: RunningServer, length: number): string {
-  const headers = { host: new URL(s.url).host, ...authHeaders("thrivestack"), "content-type": "application/json", "content-length": String(length) };
-  return `POST /api/group HTTP/1.1\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join("")}\r\n`;
+  return requestHead(`${s.url}/api/group`, { ...authHeaders("thrivestack"), "content-type": "application/json" }, length);
+}
+
+/** A raw connection to `s`, destroyed after the test. */
+function raw(s: RunningServer, first: string, waitMs: number) {
+  const connection = rawConnection(s.url, first, waitMs);
+  sockets.push(connection.socket);
+  return connection;
 }
 
 const BODY = JSON.stringify(example("thrivestack"));
 
-/** Writes `body` in `parts` pieces, `gapMs` apart. */
-async function trickle(socket: Socket, body: string, parts: number, gapMs: number): Promise<void> {
-  const size = Math.ceil(body.length / parts);
-  for (let i = 0; i < body.length; i += size) {
-    await new Promise((resolve) => setTimeout(resolve, gapMs));
-    socket.write(body.slice(i, i + size));
-  }
-}
-
 describe("timeouts", () => {
   it("drops a client that never finishes its headers soon after headersMs, with 408", async () => {
     const s = await server({ timeouts: { headersMs: 400, requestMs: 2000, checkIntervalMs: 100 } });
-    const { seen } = rawConnection(s, `GET /openapi.json HTTP/1.1\r\nHost: x\r\nX-Slow: `, 5000);
+    const { seen } = raw(s, `GET /openapi.json HTTP/1.1\r\nHost: x\r\nX-Slow: `, 5000);
     const { text, closedAfterMs } = await seen;
     expect(text).toMatch(/^HTTP\/1\.1 408 /);
     expect(closedAfterMs).toBeGreaterThanOrEqual(380);
@@ -73,7 +46,7 @@ describe("timeouts", () => {
 
   it("drops a body that trickles past requestMs", async () => {
     const s = await server({ timeouts: { headersMs: 300, requestMs: 600, checkIntervalMs: 100 } });
-    const { socket, seen } = rawConnection(s, head(s, BODY.length), 5000);
+    const { socket, seen } = raw(s, head(s, BODY.length), 5000);
     void trickle(socket, BODY, 20, 100).catch(() => {});
     const { text, closedAfterMs } = await seen;
     expect(text).toMatch(/^HTTP\/1\.1 408 /);
@@ -89,9 +62,9 @@ describe("timeouts", () => {
 describe("the connection cap", () => {
   it("closes connections past maxConnections at once, and takes new ones when there is room", async () => {
     const s = await server({ maxConnections: 3 });
-    const held = [0, 1, 2].map(() => rawConnection(s, "", 3000));
+    const held = [0, 1, 2].map(() => raw(s, "", 3000));
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const over = rawConnection(s, "GET /openapi.json HTTP/1.1\r\nHost: x\r\n\r\n", 3000);
+    const over = raw(s, "GET /openapi.json HTTP/1.1\r\nHost: x\r\n\r\n", 3000);
     const { text, closedAfterMs } = await over.seen;
     expect([text, closedAfterMs < 1000]).toEqual(["", true]);
     held[0]!.socket.destroy();
@@ -105,8 +78,8 @@ describe("the connection cap", () => {
 describe("close()", () => {
   it("stops accepting, lets requests in flight finish, and answers 503 to one still unfinished after the grace period", async () => {
     const s = await startTestServer({ shutdownGraceMs: 1000, timeouts: { checkIntervalMs: 100 } });
-    const finishing = [0, 1, 2].map(() => rawConnection(s, head(s, BODY.length), 5000));
-    const stuck = rawConnection(s, head(s, BODY.length), 5000);
+    const finishing = [0, 1, 2].map(() => raw(s, head(s, BODY.length), 5000));
+    const stuck = raw(s, head(s, BODY.length), 5000);
     await new Promise((resolve) => setTimeout(resolve, 100));
     stuck.socket.write(BODY.slice(0, 10));
     const started = performance.now();

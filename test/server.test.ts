@@ -353,6 +353,10 @@ describe("group-spec serve", () => {
     [["--port", "70000"], /--port must be a whole number/],
     [["--rate-limit", "-1"], /--rate-limit/],
     [["--api-key", ""], /--api-key must not be empty/],
+    [["--max-store-bytes", "1000"], /--max-store-bytes must be a whole number from 1048576/],
+    [["--max-connections", "0"], /--max-connections/],
+    [["--shutdown-grace-ms", "1.5"], /--shutdown-grace-ms/],
+    [["--auth-failures", "x"], /--auth-failures/],
     [["--verbose"], /Unknown option '--verbose'/],
   ])("refuses %j as a usage error", async (args, message) => {
     await expect(serve(args, io(), new AbortController().signal)).rejects.toThrow(UsageError);

@@ -1,4 +1,5 @@
 import { request as httpRequest, type Agent, type IncomingHttpHeaders } from "node:http";
+import { connect, type Socket } from "node:net";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
@@ -137,4 +138,50 @@ export async function settledMemory(gc: () => void): Promise<{ heap: number; buf
   }
   const { heapUsed, arrayBuffers } = process.memoryUsage();
   return { heap: heapUsed, buffers: arrayBuffers };
+}
+
+/** What a raw connection saw: everything the server wrote, and when it closed (ms after opening). */
+export interface Seen {
+  readonly text: string;
+  /** `Infinity` when it was still open after the wait. */
+  readonly closedAfterMs: number;
+}
+
+/**
+ * Opens a raw TCP connection to `url`'s host and port, writes `first` once connected, and reports what the
+ * server wrote until it closed the connection or `waitMs` passed. For what node:http's client cannot send:
+ * headers cut off mid-line, a body trickled byte by byte. The caller destroys `socket`.
+ */
+export function rawConnection(url: string, first: string, waitMs: number): { socket: Socket; seen: Promise<Seen> } {
+  const { hostname, port } = new URL(url);
+  const started = performance.now();
+  const socket = connect(Number(port), hostname, () => socket.write(first));
+  let text = "";
+  socket.on("data", (chunk: Buffer) => (text += chunk.toString("latin1")));
+  // A reset is an outcome the test reads from `seen`, not an error to throw.
+  socket.on("error", () => {});
+  const seen = new Promise<Seen>((resolve) => {
+    const timer = setTimeout(() => resolve({ text, closedAfterMs: Infinity }), waitMs);
+    socket.on("close", () => {
+      clearTimeout(timer);
+      resolve({ text, closedAfterMs: performance.now() - started });
+    });
+  });
+  return { socket, seen };
+}
+
+/** The head of a `POST` to `url` with `headers` and a `Content-Length` of `length`, the body still to come. */
+export function requestHead(url: string, headers: Record<string, string>, length: number): string {
+  const { host, pathname } = new URL(url);
+  const all = { host, ...headers, "content-length": String(length) };
+  return `POST ${pathname} HTTP/1.1\r\n${Object.entries(all).map(([name, value]) => `${name}: ${value}\r\n`).join("")}\r\n`;
+}
+
+/** Writes `body` in `parts` pieces, `gapMs` apart, the first after one gap. */
+export async function trickle(socket: Socket, body: string, parts: number, gapMs: number): Promise<void> {
+  const size = Math.ceil(body.length / parts);
+  for (let i = 0; i < body.length; i += size) {
+    await new Promise((resolve) => setTimeout(resolve, gapMs));
+    socket.write(body.slice(i, i + size));
+  }
 }
