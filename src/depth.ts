@@ -11,21 +11,21 @@ interface Entry {
 
 /**
  * A `too_deep` issue for the first array or object nested deeper than `maxDepth` levels (the body itself is
- * level 1), or `undefined`. Walks with an explicit stack, so no depth can overflow it; visits each container
- * once (a value met twice, shared or cyclic, is not JSON data and ends the walk with an issue); builds the
- * path of the container it reports only. Meant for a body the verdict accepted: own properties only.
+ * level 1), or `undefined`. Walks with an explicit stack, so no depth can overflow it; a container met again
+ * (shared) is walked again only when met deeper than before, so a cycle ends as too deep; builds the path of the
+ * container it reports only. Own properties only.
  */
 export function depthIssue(body: unknown, maxDepth: number): Issue | undefined {
   if (typeof body !== "object" || body === null) return undefined;
   const stack: Entry[] = [{ value: body, depth: 1, up: undefined, token: "" }];
-  const seen = new Set<object>();
+  const deepest = new Map<object, number>();
   while (stack.length > 0) {
     const entry = stack.pop()!;
     if (entry.depth > maxDepth) {
       return { path: pathOf(entry), code: "too_deep", message: `The body is nested more than ${maxDepth} levels deep.` };
     }
-    if (seen.has(entry.value)) return { path: pathOf(entry), code: "type", message: "A value appears twice in the body (shared or cyclic), which JSON data cannot hold." };
-    seen.add(entry.value);
+    if ((deepest.get(entry.value) ?? 0) >= entry.depth) continue;
+    deepest.set(entry.value, entry.depth);
     const children: [string, unknown][] = Array.isArray(entry.value)
       ? entry.value.map((item, i) => [String(i), item])
       : Object.entries(entry.value);

@@ -33,11 +33,11 @@ export interface NormalizeOptions {
  * normalize("thrivestack", [{ group_id: "g1", user_id: "u1", traits: { Plan: "pro" } }], { now: new Date(0) })
  * // [{ group_id: "g1", user_id: "u1", traits: { plan: "pro" }, timestamp: "1970-01-01T00:00:00.000Z" }]
  */
-export function normalize<K extends Kind>(kind: K, body: unknown, options: NormalizeOptions = {}): Bodies[K] {
-  const now = options.now ?? new Date();
+export function normalize<K extends Kind>(kind: K, body: unknown, options?: NormalizeOptions | null): Bodies[K] {
+  const { now = new Date(), messageId: makeId = randomUUID } = options ?? {};
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new TypeError("normalize: `now` must be a valid Date.");
   const timestamp = now.toISOString();
-  const messageId = () => checkedMessageId((options.messageId ?? randomUUID)());
+  const messageId = () => checkedMessageId(makeId());
   const stored = normalizeSpelling(kind, body) as unknown;
   const fill = (holder: Record<string, unknown>) => {
     if (!Object.hasOwn(holder, "timestamp")) setOwn(holder, "timestamp", timestamp);

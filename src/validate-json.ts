@@ -4,7 +4,7 @@ import { scanJson } from "./json/scan.js";
 import { utf8Length } from "./json/utf8-length.js";
 import { DEFAULT_LIMITS, messagesOf, type Limits } from "./limits.js";
 import { locateTraits } from "./traits/locate.js";
-import { validate, type Result, type ValidateOptions } from "./validate.js";
+import { isKind, validate, type Result, type ValidateOptions } from "./validate.js";
 
 /** Options of {@link validateJson}. */
 export interface ValidateJsonOptions extends ValidateOptions {
@@ -24,9 +24,22 @@ const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
  * const result = validateJson("thrivestack", await request.bytes());
  * if (!result.ok) return errorResponse("thrivestack", result.issues);
  */
-export function validateJson<K extends Kind>(kind: K, input: string | Uint8Array, options: ValidateJsonOptions = {}): Result<K> {
-  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+export function validateJson<K extends Kind>(kind: K, input: string | Uint8Array, options?: ValidateJsonOptions): Result<K> {
+  if (!isKind(kind)) return validate(kind, undefined);
+  try {
+    return check(kind, input, options);
+  } catch {
+    // Only an options object whose getters throw gets here: the text itself is read by code that cannot throw.
+    return { ok: false, issues: [{ path: "", code: "invalid", message: "The options could not be read." }] };
+  }
+}
+
+function check<K extends Kind>(kind: K, input: unknown, options: ValidateJsonOptions | undefined): Result<K> {
+  const limits = readLimits(options);
   const fail = (issue: Issue): Result<K> => ({ ok: false, issues: [issue] });
+  if (typeof input !== "string" && !(input instanceof Uint8Array)) {
+    return fail({ path: "", code: "invalid_json", message: "The body must be JSON text: a string or UTF-8 bytes (Uint8Array)." });
+  }
 
   const bytes = byteSize(input, limits.bodyBytes);
   if (bytes > limits.bodyBytes) return fail(tooLarge("", "The body", bytes, limits.bodyBytes));
@@ -49,6 +62,21 @@ export function validateJson<K extends Kind>(kind: K, input: string | Uint8Array
   const traitIssue = tooManyTraits(kind, body, limits.traitKeys);
   if (traitIssue) return fail(traitIssue);
   return validate(kind, body, options);
+}
+
+/**
+ * The limits of a call: each given limit that is a number and not NaN (at least 0), the default otherwise, so
+ * that no value a caller passes turns a limit off by accident (`Infinity` does, on purpose).
+ */
+function readLimits(options: ValidateJsonOptions | undefined): Limits {
+  const given: unknown = typeof options === "object" && options !== null ? options.limits : undefined;
+  if (typeof given !== "object" || given === null) return DEFAULT_LIMITS;
+  const out: Record<string, number> = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(DEFAULT_LIMITS) as (keyof Limits)[]) {
+    const value: unknown = (given as Record<string, unknown>)[key];
+    if (typeof value === "number" && !Number.isNaN(value)) out[key] = Math.max(0, Math.floor(value));
+  }
+  return out as unknown as Limits;
 }
 
 /** The UTF-8 size of the input; for text longer than `limit` units, its length in units (already too large). */

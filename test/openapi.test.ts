@@ -47,7 +47,7 @@ describe("the OpenAPI document", () => {
 
   it("documents every error status of every operation, 429 with Retry-After", () => {
     for (const item of Object.values(document.paths as Record<string, { post: { responses: Record<string, { headers?: object }> } }>)) {
-      expect(Object.keys(item.post.responses)).toEqual(["200", "400", "401", "413", "429", "500"]);
+      expect(Object.keys(item.post.responses)).toEqual(["200", "400", "401", "413", "415", "429", "500"]);
       expect(item.post.responses["429"]!.headers).toHaveProperty("Retry-After");
     }
   });

@@ -481,22 +481,39 @@ function plain(d) {
 function isJson(v) {
   if (v === null || typeof v == "string" || typeof v == "boolean") return true;
   if (typeof v == "number") return isFinite(v);
-  if (typeof v != "object") return false;
-  const stack = [v];
-  const seen = /* @__PURE__ */ new Set();
+  return jsonIssue(v, "") === void 0;
+}
+function jsonIssue(v, p) {
+  const stack = [{ x: v, up: null, k: "", leave: false }];
+  const state = /* @__PURE__ */ new Map();
   while (stack.length > 0) {
-    const x = stack.pop();
+    const at = stack.pop();
+    const x = at.x;
+    if (at.leave) {
+      state.set(x, 2);
+      continue;
+    }
     if (x === null || typeof x == "string" || typeof x == "boolean") continue;
     if (typeof x == "number" && isFinite(x)) continue;
-    if (typeof x != "object" || seen.has(x)) return false;
-    seen.add(x);
-    if (Array.isArray(x)) for (let i = 0; i < x.length; i++) stack.push(x[i]);
-    else if (plain(x)) for (const k in x) {
-      if (own.call(x, k) && x[k] !== void 0) stack.push(x[k]);
+    const seen = typeof x == "object" ? state.get(x) : void 0;
+    if (seen === 2) continue;
+    if (typeof x != "object" || seen === 1 || !(Array.isArray(x) || plain(x))) return { path: p + pathOf(at), value: x };
+    state.set(x, 1);
+    stack.push({ x, up: null, k: "", leave: true });
+    if (Array.isArray(x)) {
+      for (let i = x.length - 1; i >= 0; i--) stack.push({ x: x[i], up: at, k: String(i), leave: false });
+    } else {
+      const keys = [];
+      for (const k in x) if (own.call(x, k) && x[k] !== void 0) keys.push(k);
+      for (let i = keys.length - 1; i >= 0; i--) stack.push({ x: x[keys[i]], up: at, k: token(keys[i]), leave: false });
     }
-    else return false;
   }
-  return true;
+  return void 0;
+}
+function pathOf(at) {
+  const tokens2 = [];
+  for (let e = at; e.up !== null; e = e.up) tokens2.push(e.k);
+  return tokens2.length === 0 ? "" : "/" + tokens2.reverse().join("/");
 }
 function token(k) {
   return k.indexOf("~") < 0 && k.indexOf("/") < 0 ? k : k.replace(/~/g, "~0").replace(/\//g, "~1");
@@ -684,9 +701,14 @@ function isBody(d) {
   }
   return true;
 }
+function collector(max) {
+  return { list: [], max, alone: false, seen: /* @__PURE__ */ new Set() };
+}
 function add(o, p, c, v, x) {
-  const last = o.list[o.list.length - 1];
-  if (last === void 0 || last.path !== p || last.code !== c) o.list.push({ path: p, code: c, message: issueMessage(c, p, v, x) });
+  const key = c + " " + p;
+  if (o.seen.has(key)) return false;
+  o.seen.add(key);
+  o.list.push({ path: p, code: c, message: issueMessage(c, p, v, x) });
   return o.list.length >= o.max;
 }
 function alone(o, p, c, x) {
@@ -699,31 +721,6 @@ function alone(o, p, c, x) {
 function jsonIssues(d, p, o) {
   const j = jsonIssue(d, p);
   return j !== void 0 && add(o, j.path, "type", j.value, ["JSON data"]);
-}
-function jsonIssue(v, p) {
-  const stack = [{ x: v, up: null, k: "" }];
-  const seen = /* @__PURE__ */ new Set();
-  while (stack.length > 0) {
-    const at = stack.pop();
-    const x = at.x;
-    if (x === null || typeof x == "string" || typeof x == "boolean") continue;
-    if (typeof x == "number" && isFinite(x)) continue;
-    if (typeof x != "object" || seen.has(x) || !(Array.isArray(x) || plain(x))) return { path: p + pathOf(at), value: x };
-    seen.add(x);
-    if (Array.isArray(x)) {
-      for (let i = x.length - 1; i >= 0; i--) stack.push({ x: x[i], up: at, k: String(i) });
-    } else {
-      const keys = [];
-      for (const k in x) if (own.call(x, k) && x[k] !== void 0) keys.push(k);
-      for (let i = keys.length - 1; i >= 0; i--) stack.push({ x: x[keys[i]], up: at, k: token(keys[i]) });
-    }
-  }
-  return void 0;
-}
-function pathOf(at) {
-  const tokens2 = [];
-  for (let e = at; e.up !== null; e = e.up) tokens2.push(e.k);
-  return tokens2.length === 0 ? "" : "/" + tokens2.reverse().join("/");
 }
 function issues0(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
@@ -999,7 +996,7 @@ function validate(data) {
 }
 function issues(data, max) {
   if (isBody(data)) return [];
-  const o = { list: [], max: max >= 1 ? max : 1, alone: false };
+  const o = collector(max >= 1 ? max : 1);
   issuesOfBody(data, "", o);
   return o.list;
 }

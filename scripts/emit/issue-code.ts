@@ -19,14 +19,20 @@ import { primitive, type VerdictCode } from "./verdict-code.js";
 
 /**
  * The helpers every issue function calls, declared once per module. A collector `o` holds the issues found
- * (`list`), how many are wanted (`max`) and whether a count limit was broken (`alone`: such a body is
- * answered by that issue alone). Every issue function returns `true` once the collector is full, and every
+ * (`list`, each code and path once), how many are wanted (`max`) and whether a count limit was broken
+ * (`alone`: such a body is answered by that issue alone). Every issue function returns `true` once the collector is full, and every
  * caller then returns at once: the walk stops at `max` issues.
  */
-export const ISSUE_HELPERS = `/** Adds an issue (unless it repeats the last one); returns whether the collector is full. */
+export const ISSUE_HELPERS = `/** A collector of at most \`max\` issues. */
+function collector(max) {
+  return { list: [], max, alone: false, seen: new Set() };
+}
+/** Adds an issue; returns whether the collector is full. */
 function add(o, p, c, v, x) {
-  const last = o.list[o.list.length - 1];
-  if (last === undefined || last.path !== p || last.code !== c) o.list.push({ path: p, code: c, message: issueMessage(c, p, v, x) });
+  const key = c + " " + p;
+  if (o.seen.has(key)) return false;
+  o.seen.add(key);
+  o.list.push({ path: p, code: c, message: issueMessage(c, p, v, x) });
   return o.list.length >= o.max;
 }
 /** A broken count limit answers alone: listing what else is wrong would cost what the limit exists to refuse. */
@@ -43,42 +49,13 @@ function jsonIssues(d, p, o) {
   return j !== undefined && add(o, j.path, "type", j.value, ["JSON data"]);
 }
 /**
- * The first value in \`v\` that is not JSON data, as { path, value }; undefined if none. Each entry of the walk
- * links to its parent, so that only the path reported is ever built.
- */
-function jsonIssue(v, p) {
-  const stack = [{ x: v, up: null, k: "" }];
-  const seen = new Set();
-  while (stack.length > 0) {
-    const at = stack.pop();
-    const x = at.x;
-    if (x === null || typeof x == "string" || typeof x == "boolean") continue;
-    if (typeof x == "number" && isFinite(x)) continue;
-    if (typeof x != "object" || seen.has(x) || !(Array.isArray(x) || plain(x))) return { path: p + pathOf(at), value: x };
-    seen.add(x);
-    if (Array.isArray(x)) {
-      for (let i = x.length - 1; i >= 0; i--) stack.push({ x: x[i], up: at, k: String(i) });
-    } else {
-      const keys = [];
-      for (const k in x) if (own.call(x, k) && x[k] !== undefined) keys.push(k);
-      for (let i = keys.length - 1; i >= 0; i--) stack.push({ x: x[keys[i]], up: at, k: token(keys[i]) });
-    }
-  }
-  return undefined;
-}
-function pathOf(at) {
-  const tokens = [];
-  for (let e = at; e.up !== null; e = e.up) tokens.push(e.k);
-  return tokens.length === 0 ? "" : "/" + tokens.reverse().join("/");
-}
-/**
  * The issues of an anyOf none of whose branches holds, from the branches \`tried\` (those meant for this type
  * of value): each is walked into a collector of its own, and the one that got furthest into the value is the
  * one the sender meant. When every branch found only a bad format here, one issue names them all.
  */
 function anyOfIssues(tried, formats, d, p, o) {
   const found = tried.map((f) => {
-    const t = { list: [], max: o.max - o.list.length, alone: false };
+    const t = collector(o.max - o.list.length);
     f(d, p, t);
     return t;
   });
@@ -95,6 +72,9 @@ function anyOfIssues(tried, formats, d, p, o) {
     return true;
   }
   for (const issue of best.list) {
+    const key = issue.code + " " + issue.path;
+    if (o.seen.has(key)) continue;
+    o.seen.add(key);
     o.list.push(issue);
     if (o.list.length >= o.max) return true;
   }

@@ -195,26 +195,50 @@ function plain(d) {
 }
 /**
  * Whether a value is JSON data: null, a string, a boolean, a finite number, or a plain object or array of JSON
- * data, each container met once (a shared or cyclic value is not JSON); a member whose value is \`undefined\`
- * counts as absent. Walked with a stack of its own.
+ * data with no cycle; a member whose value is \`undefined\` counts as absent. A container met twice without a
+ * cycle (shared) is checked once. Walked with a stack of its own: no depth overflows it.
  */
 function isJson(v) {
   if (v === null || typeof v == "string" || typeof v == "boolean") return true;
   if (typeof v == "number") return isFinite(v);
-  if (typeof v != "object") return false;
-  const stack = [v];
-  const seen = new Set();
+  return jsonIssue(v, "") === undefined;
+}
+/**
+ * The first value in \`v\` that is not JSON data, as { path, value }, or undefined. Depth-first, marking each
+ * container open on the way in and done on the way out: an open container met again is a cycle, a done one is
+ * shared and skipped. Each entry links to its parent, so that only the path reported is ever built.
+ */
+function jsonIssue(v, p) {
+  const stack = [{ x: v, up: null, k: "", leave: false }];
+  const state = new Map();
   while (stack.length > 0) {
-    const x = stack.pop();
+    const at = stack.pop();
+    const x = at.x;
+    if (at.leave) {
+      state.set(x, 2);
+      continue;
+    }
     if (x === null || typeof x == "string" || typeof x == "boolean") continue;
     if (typeof x == "number" && isFinite(x)) continue;
-    if (typeof x != "object" || seen.has(x)) return false;
-    seen.add(x);
-    if (Array.isArray(x)) for (let i = 0; i < x.length; i++) stack.push(x[i]);
-    else if (plain(x)) for (const k in x) { if (own.call(x, k) && x[k] !== undefined) stack.push(x[k]); }
-    else return false;
+    const seen = typeof x == "object" ? state.get(x) : undefined;
+    if (seen === 2) continue;
+    if (typeof x != "object" || seen === 1 || !(Array.isArray(x) || plain(x))) return { path: p + pathOf(at), value: x };
+    state.set(x, 1);
+    stack.push({ x, up: null, k: "", leave: true });
+    if (Array.isArray(x)) {
+      for (let i = x.length - 1; i >= 0; i--) stack.push({ x: x[i], up: at, k: String(i), leave: false });
+    } else {
+      const keys = [];
+      for (const k in x) if (own.call(x, k) && x[k] !== undefined) keys.push(k);
+      for (let i = keys.length - 1; i >= 0; i--) stack.push({ x: x[keys[i]], up: at, k: token(keys[i]), leave: false });
+    }
   }
-  return true;
+  return undefined;
+}
+function pathOf(at) {
+  const tokens = [];
+  for (let e = at; e.up !== null; e = e.up) tokens.push(e.k);
+  return tokens.length === 0 ? "" : "/" + tokens.reverse().join("/");
 }
 /** A key as a JSON Pointer token. */
 function token(k) {

@@ -38,7 +38,7 @@ function validate(data) {
  */
 function issues(data, max) {
   if (${isBody}(data)) return [];
-  const o = { list: [], max: max >= 1 ? max : 1, alone: false };
+  const o = collector(max >= 1 ? max : 1);
   ${issuesOfBody}(data, "", o);
   return o.list;
 }

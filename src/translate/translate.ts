@@ -1,3 +1,4 @@
+import { GroupSpecError } from "../group-spec-error.js";
 import type { Bodies, Kind } from "../../generated/validators/index.js";
 import { assertValid, validate } from "../validate.js";
 import { batchToGroups, groupsToBatch } from "./batch.js";
@@ -58,18 +59,26 @@ const TRANSLATORS: Readonly<Record<string, Translate>> = {
  * // [{ group_id: "acme", user_id: "u1", traits: { account_name: "Acme" } }]
  */
 export function translate<T extends Translation>(body: unknown, translation: T): Bodies[T["to"]] {
-  const { from, to } = translation as { from: unknown; to: unknown };
-  const pair = `${String(from)}>${String(to)}`;
+  const { from, to } = readTranslation(translation);
+  const pair = `${from}>${to}`;
   const translator = Object.hasOwn(TRANSLATORS, pair) ? TRANSLATORS[pair] : undefined;
   if (translator === undefined) {
     const supported = TRANSLATIONS.map((t) => `${t.from} → ${t.to}`).join(", ");
-    throw new TranslationError(String(from), String(to), [
+    throw new TranslationError(from, to, [
       { path: "", code: "invalid", message: `Translation from ${JSON.stringify(from)} to ${JSON.stringify(to)} is not supported; supported: ${supported}.` },
     ]);
   }
   const source = assertValid(from as Kind, body);
   const trace = new Trace();
-  const result = translator(source, trace);
+  // The body is valid JSON data, read once by validation; a getter or Proxy that answers differently the
+  // second time can still make the translator fail, and that is the caller's input, not a bug.
+  let result: unknown;
+  try {
+    result = translator(source, trace);
+  } catch (error) {
+    if (error instanceof TranslationError || error instanceof GroupSpecError) throw error;
+    throw new TranslationError(from, to, [{ path: "", code: "invalid", message: "The body changed while it was read (a getter or a Proxy)." }]);
+  }
   if (trace.issues.length > 0) throw new TranslationError(from as string, to as string, trace.issues);
   const verdict = validate(to as Kind, result);
   if (!verdict.ok) {
@@ -84,4 +93,14 @@ export function translate<T extends Translation>(body: unknown, translation: T):
     );
   }
   return verdict.value as Bodies[T["to"]];
+}
+
+/** `from` and `to` as strings, whatever the caller passed (a missing or odd translation names no kind). */
+function readTranslation(translation: unknown): { from: string; to: string } {
+  try {
+    const { from, to } = (typeof translation === "object" && translation !== null ? translation : {}) as { from?: unknown; to?: unknown };
+    return { from: typeof from === "string" ? from : String(typeof from), to: typeof to === "string" ? to : String(typeof to) };
+  } catch {
+    return { from: "unreadable", to: "unreadable" };
+  }
 }
