@@ -8,6 +8,8 @@ import type { Issue } from "./issue.js";
  */
 export class GroupSpecError extends Error {
   override readonly name = "GroupSpecError";
+  /** The body kind the body was checked as. */
+  readonly kind: string;
   /** The problems found, each with a JSON Pointer `path`, a stable `code` and a `message`. */
   readonly issues: readonly Issue[];
 
@@ -15,6 +17,7 @@ export class GroupSpecError extends Error {
     const first = issues[0];
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
     super(`Invalid ${kind} body: ${first ? `${first.path || "/"}: ${first.message}` : "no details"}${more}`);
+    this.kind = kind;
     this.issues = issues;
   }
 }

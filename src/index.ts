@@ -14,7 +14,6 @@ export { normalize, normalizeSpelling } from "./normalize.js";
 export type { NormalizeOptions } from "./normalize.js";
 export { changedTraits } from "./changed-traits.js";
 export type { TraitChanges } from "./changed-traits.js";
-export { deepEqual } from "./deep-equal.js";
 export { translate, TRANSLATIONS, TranslationError } from "./translate/index.js";
 export type { Translation } from "./translate/index.js";
 export { GroupSpecError } from "./group-spec-error.js";

@@ -80,6 +80,8 @@ describe("group-spec validate", () => {
     [["validate", "x.json"], "--kind is required"],
     [["validate", "--kind", "segment", "--colour"], "Unknown option '--colour'"],
     [["frobnicate"], 'Unknown command "frobnicate"'],
+    [["constructor"], 'Unknown command "constructor"'],
+    [["toString"], 'Unknown command "toString"'],
     [["validate", "--kind", "segment", "--format", "xml"], 'Unknown format "xml"'],
     [["validate", "--kind", "segment", "--max-issues", "0"], "--max-issues takes a whole number"],
     [["validate", "--kind", "segment", "no-such-dir/*.json"], "No file matches"],

@@ -77,6 +77,7 @@ describe("assertValid", () => {
     }
     expect(thrown).toBeInstanceOf(GroupSpecError);
     expect((thrown as GroupSpecError).name).toBe("GroupSpecError");
+    expect((thrown as GroupSpecError).kind).toBe("segment");
     expect((thrown as GroupSpecError).issues).toEqual([
       { path: "", code: "identity", message: "Either `userId` or `anonymousId` is required." },
     ]);

@@ -101,9 +101,9 @@ export function assertSupported(schema: JsonObject, where: string): void {
   }
 }
 
-/** The keys of `properties` or `patternProperties`, as Ajv lists them (`__proto__` left out). */
+/** The keys of `properties` or `patternProperties`; `__proto__` is a name like any other. */
 export function schemaKeys(map: Json | undefined): string[] {
-  return isObject(map) ? Object.keys(map).filter((key) => key !== "__proto__") : [];
+  return isObject(map) ? Object.keys(map) : [];
 }
 
 /**
@@ -135,7 +135,10 @@ export class Definitions {
 
   private nameOf(ref: string): string {
     if (!ref.startsWith("#/$defs/")) throw new Error(`Unsupported reference ${ref}: only #/$defs/Name.`);
-    return ref.slice("#/$defs/".length);
+    // A URI fragment holding a JSON Pointer token: percent-encoded, then ~1 and ~0 escaped.
+    const token = ref.slice("#/$defs/".length);
+    if (token.includes("/")) throw new Error(`Unsupported reference ${ref}: only #/$defs/Name.`);
+    return decodeURIComponent(token).replace(/~1/g, "/").replace(/~0/g, "~");
   }
 }
 

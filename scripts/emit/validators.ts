@@ -11,7 +11,7 @@ import { declaration, registry } from "./validator-modules.js";
 const ROOT = new URL("../../", import.meta.url).pathname;
 
 /** For each format name, the name its checker is exported under by schemas/formats/index.ts. */
-function formatFunctions(): Record<string, string> {
+export function formatFunctions(): Record<string, string> {
   const exported = formatModule as unknown as Record<string, unknown>;
   return Object.fromEntries(
     Object.entries(formatModule.formats).map(([format, check]) => {

@@ -119,7 +119,8 @@ export class VerdictCode {
     const statements: string[] = [];
     if (schema["const"] !== undefined) bad.push(`${data} !== ${primitive(schema["const"])}`);
     const values = schema["enum"];
-    if (Array.isArray(values)) bad.push(`!(${values.map((v) => `${data} === ${primitive(v)}`).join(" || ")})`);
+    // An empty enum allows nothing.
+    if (Array.isArray(values)) bad.push(values.length === 0 ? "true" : `!(${values.map((v) => `${data} === ${primitive(v)}`).join(" || ")})`);
     const not = schema["not"];
     if (not !== undefined) {
       if (isAlwaysValid(not)) statements.push(`${fail};`);

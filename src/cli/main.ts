@@ -21,10 +21,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stdout.write(`${USAGE["main"]}\n`);
     return command === undefined ? 2 : 0;
   }
-  const run = COMMANDS[command];
+  // Own keys only: `constructor` or `toString` is not a command.
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (run === undefined) return usageError(new UsageError(`Unknown command "${command}".`), io);
   if (args.includes("--help") || args.includes("-h")) {
-    io.stdout.write(`${USAGE[command]}\n`);
+    io.stdout.write(`${USAGE[command as keyof typeof USAGE]}\n`);
     return 0;
   }
   try {
