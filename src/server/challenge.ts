@@ -11,13 +11,19 @@ export const BROWSER_BASIC_CHALLENGE = 'X-Basic realm="group-spec"';
 
 /**
  * `response` as sent to the request with `headers`: a `Basic` challenge becomes
- * {@link BROWSER_BASIC_CHALLENGE} when a browser sent the request, which every current browser says with
- * `Sec-Fetch-Mode` on every request (scripts, forms, navigations). Other clients keep the `Basic` challenge
- * that RFC 7617 describes. Keeping browsers from ever storing Basic credentials for the server from a
- * prompt also keeps a cross-site form from riding on them.
+ * {@link BROWSER_BASIC_CHALLENGE} when a browser sent the request. A browser says so with `Origin` on
+ * every `POST` (from a script or a form, to any origin) and with `Sec-Fetch-Site` on every request to a
+ * secure context (https, or loopback as here); over plain http to another address it sends no
+ * `Sec-Fetch-*` at all, and Node's fetch sends `Sec-Fetch-Mode` too, so neither of those is the test.
+ * Other clients keep the `Basic` challenge that RFC 7617 describes. Keeping browsers from ever storing
+ * Basic credentials for the server from a prompt also keeps a cross-site form from riding on them.
  */
 export function challengeFor(headers: IncomingHttpHeaders, response: HttpResponse<unknown>): HttpResponse<unknown> {
   const challenge = response.headers["www-authenticate"];
-  if (challenge === undefined || headers["sec-fetch-mode"] === undefined || !/^basic\b/i.test(challenge)) return response;
+  if (challenge === undefined || !/^basic\b/i.test(challenge) || !fromBrowser(headers)) return response;
   return { ...response, headers: { ...response.headers, "www-authenticate": BROWSER_BASIC_CHALLENGE } };
+}
+
+function fromBrowser(headers: IncomingHttpHeaders): boolean {
+  return headers.origin !== undefined || headers["sec-fetch-site"] !== undefined;
 }
