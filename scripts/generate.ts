@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { dialects } from "../schemas/registry.js";
 import { emitJsonSchemas, jsonSchemaDocument, namedSchemas } from "./emit/json-schema.js";
 import { openApiDocument } from "./emit/openapi.js";
+import { assertMetaschema } from "./emit/metaschema.js";
 import { emitJsonSchemaTypes, emitOpenApiTypes } from "./emit/types.js";
 import { emitErrorCodes } from "./emit/error-codes.js";
 import { emitReservedTraits } from "./emit/traits.js";
@@ -17,8 +18,10 @@ export async function generate(): Promise<Map<string, string>> {
   const schemas = namedSchemas(dialects);
   const openapi = `${JSON.stringify(openApiDocument(dialects, schemas, { version }), null, 2)}\n`;
   const operations = dialects.flatMap((dialect) => dialect.operations);
+  const jsonSchemas = emitJsonSchemas(schemas);
+  assertMetaschema(jsonSchemas);
   const parts = [
-    emitJsonSchemas(schemas),
+    jsonSchemas,
     new Map([["openapi.json", openapi]]),
     await emitJsonSchemaTypes(schemas),
     await emitOpenApiTypes(openapi),

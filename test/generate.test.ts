@@ -4,7 +4,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects } from "../schemas/registry.js";
 import { drift } from "../scripts/check.js";
+import { assertMetaschema } from "../scripts/emit/metaschema.js";
 import { generate, listFiles } from "../scripts/generate.js";
+import { compileSchema } from "./support/compile-schema.js";
 
 let first: Map<string, string>;
 
@@ -79,5 +81,41 @@ describe("check", () => {
       "generated/openapi.json: missing",
       "generated/stray.json: not generated any more",
     ]);
+  });
+});
+
+describe("the validator compiler refuses what it cannot emit exactly", () => {
+  it.each([
+    [{ type: "object", required: "ab" }, /required at .* must be an array of distinct strings/],
+    [{ type: "int" }, /type at .* must be one JSON type name/],
+    [{ type: "number", maximum: 10 }, /Unsupported keyword maximum/],
+    [{ type: "string", maxLength: "10" }, /maxLength at .* must be a non-negative integer/],
+    [{ type: "string", pattern: "(" }, /pattern at .* must be an ECMAScript regular expression/],
+    [{ type: "object", minProperties: 1 }, /Unsupported keyword minProperties/],
+    [{ const: { a: 1 } }, /const at .* must be a string, number, boolean or null/],
+    [{ $ref: "other.json" }, /Unsupported reference other.json/],
+  ])("%j", (schema, message) => {
+    expect(() => compileSchema(schema)).toThrow(message);
+  });
+
+  it("escapes every name it pastes into code: $defs and property names of any spelling compile", () => {
+    const names = ["is-string", "a b", "constructor", "__proto__", "x\"); throw 1; (\"", "\u2028", "0", "$", "~/"];
+    const schema = {
+      $defs: Object.fromEntries(names.map((name) => [name, { type: "string", maxLength: 3 }])),
+      type: "object",
+      properties: Object.fromEntries(names.map((name) => [name, { $ref: `#/$defs/${encodeURIComponent(name.replace(/~/g, "~0").replace(/\//g, "~1"))}` }])),
+      required: names,
+    };
+    const compiled = compileSchema(schema);
+    const valid = JSON.parse(JSON.stringify(Object.fromEntries(names.map((name) => [name, "ab"]))));
+    expect(compiled.validate(valid)).toBe(true);
+    expect(compiled.issues({ ...valid, "is-string": "abcd" }, 5).map((i) => i.code)).toEqual(["max_length"]);
+  });
+});
+
+describe("assertMetaschema", () => {
+  it("refuses an emitted schema that breaks the 2020-12 metaschema", () => {
+    const files = new Map([["json-schema/bad.json", JSON.stringify({ $schema: "https://json-schema.org/draft/2020-12/schema", type: "int" })]]);
+    expect(() => assertMetaschema(files)).toThrow(/json-schema\/bad.json/);
   });
 });

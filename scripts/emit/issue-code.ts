@@ -1,4 +1,5 @@
 import { TITLED_ISSUES } from "../../schemas/issue.js";
+import { issueOf } from "./keywords.js";
 import { tooLong, tooShort, type ModuleScope } from "./module-scope.js";
 import type { Json, JsonObject } from "./plain.js";
 import {
@@ -60,7 +61,7 @@ function anyOfIssues(tried, formats, d, p, o) {
     return t;
   });
   if (found.every((t) => t.list.length === 1 && t.list[0].code === "format" && t.list[0].path === p)) {
-    return add(o, p, "format", d, formats);
+    return add(o, p, ${code("format")}, d, formats);
   }
   let best = found[0];
   for (const t of found) if (reach(t) > reach(best)) best = t;
@@ -161,7 +162,7 @@ export class IssueCode {
     }
     const out: string[] = [];
     const type = typeOf(schema);
-    if (type !== undefined) out.push(`if (!(${typeCheck(type, "d")})) return add(o, p, "type", d, [${literal(type)}]);`);
+    if (type !== undefined) out.push(`if (!(${typeCheck(type, "d")})) return add(o, p, ${code("type")}, d, [${literal(type)}]);`);
     out.push(...this.anyType(schema, titled));
     const byType: [JsonType, string[]][] = [
       ["number", this.numberRules(schema)],
@@ -182,12 +183,12 @@ export class IssueCode {
     const out: string[] = [];
     if (schema["const"] !== undefined) {
       const value = primitive(schema["const"]);
-      out.push(`if (d !== ${value} && add(o, p, "const", d, ${value})) return true;`);
+      out.push(`if (d !== ${value} && add(o, p, ${code("const")}, d, ${value})) return true;`);
     }
     const values = schema["enum"];
     if (Array.isArray(values)) {
       const equal = values.length === 0 ? "false" : values.map((v) => `d === ${primitive(v)}`).join(" || ");
-      out.push(`if (!(${equal}) && add(o, p, "enum", d, ${literal(values)})) return true;`);
+      out.push(`if (!(${equal}) && add(o, p, ${code("enum")}, d, ${literal(values)})) return true;`);
     }
     const not = schema["not"];
     if (not !== undefined) {
@@ -225,7 +226,7 @@ ${special.join("\n")}
 const tried = [];
 ${tried.join("\n")}
 if (tried.length === 0) {
-  if (add(o, p, "type", d, ${literal(types)})) return true;
+  if (add(o, p, ${code("type")}, d, ${literal(types)})) return true;
 } else if (tried.length === 1) {
   if (tried[0](d, p, o)) return true;
 } else if (anyOfIssues(tried, ${literal(formats)}, d, p, o)) return true;
@@ -280,7 +281,7 @@ if (tried.length === 0) {
 
   private numberRules(schema: JsonObject): string[] {
     const min = schema["minimum"];
-    return typeof min === "number" ? [`if (d < ${min} && add(o, p, "minimum", d, ${min})) return true;`] : [];
+    return typeof min === "number" ? [`if (d < ${min} && add(o, p, ${code("minimum")}, d, ${min})) return true;`] : [];
   }
 
   /** A string's rules; one over its maxLength is never matched by a pattern or format, so no regex sees it. */
@@ -290,25 +291,25 @@ if (tried.length === 0) {
     const min = schema["minLength"];
     const pattern = schema["pattern"];
     const format = schema["format"];
-    if (typeof min === "number" && min > 0) rules.push(`if ((${tooShort("d", min)}) && add(o, p, "min_length", d, ${min})) return true;`);
+    if (typeof min === "number" && min > 0) rules.push(`if ((${tooShort("d", min)}) && add(o, p, ${code("minLength")}, d, ${min})) return true;`);
     if (typeof pattern === "string" && !matchesEverything(pattern)) {
       const regex = this.scope.regex(pattern);
-      rules.push(`if (!${regex}.test(d) && add(o, p, "pattern", d, ${this.scope.regexSource(pattern)})) return true;`);
+      rules.push(`if (!${regex}.test(d) && add(o, p, ${code("pattern")}, d, ${this.scope.regexSource(pattern)})) return true;`);
     }
     if (typeof format === "string") {
-      rules.push(`if (!${this.scope.format(format)}(d) && add(o, p, "format", d, [${literal(format)}])) return true;`);
+      rules.push(`if (!${this.scope.format(format)}(d) && add(o, p, ${code("format")}, d, [${literal(format)}])) return true;`);
     }
     if (typeof max !== "number") return rules;
-    const over = `if (${tooLong("d", max)}) {\nif (add(o, p, "max_length", d, ${max})) return true;\n}`;
+    const over = `if (${tooLong("d", max)}) {\nif (add(o, p, ${code("maxLength")}, d, ${max})) return true;\n}`;
     return rules.length === 0 ? [over] : [`${over} else {\n${rules.join("\n")}\n}`];
   }
 
   private arrayRules(schema: JsonObject): string[] {
     const out: string[] = [];
     const max = schema["maxItems"];
-    if (typeof max === "number") out.push(`if (d.length > ${max}) return alone(o, p, "max_items", ${max});`);
+    if (typeof max === "number") out.push(`if (d.length > ${max}) return alone(o, p, ${code("maxItems")}, ${max});`);
     const min = schema["minItems"];
-    if (typeof min === "number") out.push(`if (d.length < ${min} && add(o, p, "min_items", d, ${min})) return true;`);
+    if (typeof min === "number") out.push(`if (d.length < ${min} && add(o, p, ${code("minItems")}, d, ${min})) return true;`);
     const items = this.functionOf(schema["items"] ?? true);
     out.push(`for (let i = 0; i < d.length; i++) if (${items}(d[i], p + "/" + i, o)) return true;`);
     return out;
@@ -323,12 +324,12 @@ if (tried.length === 0) {
     const out: string[] = [];
     const max = schema["maxProperties"];
     if (typeof max === "number") {
-      out.push(`{\nlet n = 0;\nfor (const k in d) if (own.call(d, k) && ++n > ${max}) return alone(o, p, "max_properties", ${max});\n}`);
+      out.push(`{\nlet n = 0;\nfor (const k in d) if (own.call(d, k) && ++n > ${max}) return alone(o, p, ${code("maxProperties")}, ${max});\n}`);
     }
     for (const name of (schema["required"] ?? []) as string[]) {
       const path = literal(`/${pointerToken(name)}`);
       const present = `own.call(d, ${literal(name)}) && d[${literal(name)}] !== undefined`;
-      out.push(`if (!(${present}) && add(o, p + ${path}, "required", d, ${literal(name)})) return true;`);
+      out.push(`if (!(${present}) && add(o, p + ${path}, ${code("required")}, d, ${literal(name)})) return true;`);
     }
     const properties = (schema["properties"] ?? {}) as JsonObject;
     const patternProperties = (schema["patternProperties"] ?? {}) as JsonObject;
@@ -350,7 +351,7 @@ if (tried.length === 0) {
     }
     const other =
       additional === false
-        ? `if (add(o, q, "unknown_property", v, null)) return true;`
+        ? `if (add(o, q, ${code("additionalProperties")}, v, null)) return true;`
         : `if (${this.functionOf(additional)}(v, q, o)) return true;`;
     body.push(`if (!matched) {\n${other}\n}`);
     out.push(`for (const k in d) {
@@ -369,4 +370,9 @@ ${body.join("\n")}
 function titledCode(schema: JsonObject): string | undefined {
   const title = schema["title"];
   return typeof title === "string" && Object.hasOwn(TITLED_ISSUES, title) ? TITLED_ISSUES[title as keyof typeof TITLED_ISSUES] : undefined;
+}
+
+/** A keyword's issue code (keywords.ts), as a literal for generated code. */
+function code(keyword: string): string {
+  return literal(issueOf(keyword));
 }

@@ -1,13 +1,8 @@
+import { ANNOTATIONS, KEYWORDS } from "./keywords.js";
 import type { Json, JsonObject } from "./plain.js";
 
-// What the validator emitters (verdict-code.ts, error-code.ts) know about JSON Schema: the keywords they
-// implement, the order in which Ajv evaluates them, and how a `$ref` to a named schema is resolved.
-
-/** Keywords that only annotate: they never change a verdict. */
-const ANNOTATIONS = new Set([
-  "$comment", "$schema", "$id", "$defs", "title", "description", "default", "examples", "example",
-  "deprecated", "readOnly", "writeOnly",
-]);
+// What the validator emitters (verdict-code.ts, issue-code.ts) know about JSON Schema: the keywords they
+// implement (keywords.ts), the order in which they apply them, and how a `$ref` to a named schema is resolved.
 
 /** A type-specific keyword group: its keywords apply only to data of its type. */
 export interface Group {
@@ -15,22 +10,11 @@ export interface Group {
   readonly keywords: readonly string[];
 }
 
-/**
- * The keyword groups in Ajv's evaluation order (Ajv 2020: RULES.rules), each with its keywords in the order of
- * Ajv's vocabularies, `maxLength`/`minLength` placed before `pattern` as `length-keywords.ts` adds them.
- */
-export const GROUPS: readonly Group[] = [
-  { type: undefined, keywords: ["const", "enum", "not", "anyOf", "allOf"] },
-  { type: "number", keywords: ["minimum"] },
-  { type: "string", keywords: ["maxLength", "minLength", "pattern", "format"] },
-  { type: "array", keywords: ["maxItems", "minItems", "items"] },
-  {
-    type: "object",
-    keywords: ["maxProperties", "required", "additionalProperties", "properties", "patternProperties"],
-  },
-];
-
-const KEYWORDS = new Set(["type", "$ref", ...GROUPS.flatMap((group) => group.keywords)]);
+/** The keyword groups, from the keyword table: keywords for any value first, then one group per type. */
+export const GROUPS: readonly Group[] = ([undefined, "number", "string", "array", "object"] as const).map((type) => ({
+  type,
+  keywords: Object.keys(KEYWORDS).filter((keyword) => keyword !== "type" && keyword !== "$ref" && KEYWORDS[keyword]!.group === type),
+}));
 
 /** `format` also sits in Ajv's number group, where it checks nothing for the string formats used here. */
 const NUMBER_GROUP_EXTRA = "format";
@@ -94,10 +78,16 @@ export function isAlwaysValid(schema: Json): boolean {
   return Object.keys(schema).every((key) => ANNOTATIONS.has(key));
 }
 
-/** Throws on a keyword the emitters do not implement, so that a new rule in schemas/ fails loudly. */
+/**
+ * Throws on a keyword the emitters do not implement, or a keyword value of the wrong shape, so that a new or
+ * mistyped rule in schemas/ fails generation rather than being emitted silently.
+ */
 export function assertSupported(schema: JsonObject, where: string): void {
-  for (const key of Object.keys(schema)) {
-    if (!KEYWORDS.has(key) && !ANNOTATIONS.has(key)) throw new Error(`Unsupported keyword ${key} at ${where}.`);
+  for (const [key, value] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(key)) continue;
+    const keyword = Object.hasOwn(KEYWORDS, key) ? KEYWORDS[key] : undefined;
+    if (keyword === undefined) throw new Error(`Unsupported keyword ${key} at ${where}.`);
+    if (!keyword.value(value)) throw new Error(`Unsupported keyword value: ${key} at ${where} must be ${keyword.expected}; got ${JSON.stringify(value)}.`);
   }
 }
 
@@ -128,7 +118,7 @@ export class Definitions {
   }
 
   get(name: string): JsonObject {
-    const target = this.defs[name];
+    const target = Object.hasOwn(this.defs, name) ? this.defs[name] : undefined;
     if (!isObject(target)) throw new Error(`Unknown reference #/$defs/${name}.`);
     return target;
   }
