@@ -20,11 +20,6 @@ export class Drain {
     if (this.#closing !== undefined) closeAfter(res);
   }
 
-  /** How many requests are in flight now. */
-  get size(): number {
-    return this.#inFlight.size;
-  }
-
   /** Closes `server` gracefully within `graceMs` (and {@link FLUSH_MS}); a second call joins the first. */
   close(server: Server, graceMs: number): Promise<void> {
     this.#closing ??= this.#close(server, graceMs);

@@ -22,8 +22,9 @@ export interface StoreLimits {
 
 /**
  * The default store bounds: 256 MiB (estimated) in all, and per key 1,000 groups; per group 1,000 events,
- * 1,000 members and 64 KiB of traits. 256 MiB keeps the process well under Node's default heap limit
- * (about 4 GiB on a machine with 16 GB or more, about 2 GiB on 8 GB) with room for in-flight bodies.
+ * 1,000 members and 64 KiB of traits. 256 MiB keeps the process well under Node's default heap limit (a
+ * quarter of physical memory, at most about 4 GiB) with room for bodies in flight and uncollected garbage:
+ * under the soak's load the process levelled at about 520 MiB of RSS (README, "The real worst case").
  */
 export const DEFAULT_STORE_LIMITS: StoreLimits = Object.freeze({
   bytes: 256 * 1024 * 1024,
