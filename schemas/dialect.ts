@@ -1,8 +1,8 @@
 import type { TSchema } from "@sinclair/typebox";
 import type { Named } from "./named.js";
 
-/** The four request bodies the package validates. */
-export type BodyKind = "thrivestack" | "thrivestack-legacy" | "segment" | "segment-batch";
+/** A request body kind: the name `validate(kind, body)` takes, one per operation. */
+export type BodyKind = string;
 
 /** HTTP statuses every operation documents besides its success. */
 export const ERROR_STATUSES = [400, 401, 413, 415, 429, 500] as const;
@@ -35,6 +35,33 @@ export interface Operation {
   /** The machine-readable code the error envelope carries for each status. */
   readonly errorCodes: Readonly<Record<ErrorStatus, string>>;
   readonly error: { readonly schema: Named<TSchema>; readonly examples: Readonly<Record<ErrorStatus, Example>> };
+  /** Where the runtime finds the messages of a body and what it fills in (see {@link Shape}). */
+  readonly shape: Shape;
+  /**
+   * The envelopes as JSON templates: a string value `"{name}"` stands for a value the runtime puts there
+   * (error: `code`, `message`, `issues`; success: `eventId`, `body`).
+   */
+  readonly envelopes: { readonly error: unknown; readonly success: unknown };
+}
+
+/** How a body of an operation holds its messages (group calls), as the runtime reads and stores them. */
+export interface Shape {
+  /** The messages: the body itself, the items of the body, or the items of one of its members. */
+  readonly messages: { readonly at: "body" } | { readonly at: "items" } | { readonly at: "member"; readonly member: string };
+  /** Which messages are group calls, when not all: those whose `member` is `equals`. */
+  readonly groupWhen?: { readonly member: string; readonly equals: string };
+  /** The member names of a group call's fields. */
+  readonly fields: {
+    readonly groupId: string;
+    readonly userId: string;
+    readonly anonymousId?: string;
+    readonly traits: string;
+    readonly timestamp: string;
+    readonly messageId?: string;
+    readonly type?: string;
+  };
+  /** What `normalize` fills in on every message: the server time, a new message id, the group call's type. */
+  readonly fill: { readonly timestamp: boolean; readonly messageId: boolean; readonly type?: string };
 }
 
 /** An OpenAPI 3.1 Security Scheme Object. */

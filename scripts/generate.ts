@@ -6,6 +6,7 @@ import { emitJsonSchemas, jsonSchemaDocument, namedSchemas } from "./emit/json-s
 import { openApiDocument } from "./emit/openapi.js";
 import { assertMetaschema } from "./emit/metaschema.js";
 import { emitJsonSchemaTypes, emitOpenApiTypes } from "./emit/types.js";
+import { emitDialects } from "./emit/dialects.js";
 import { emitErrorCodes } from "./emit/error-codes.js";
 import { emitReservedTraits } from "./emit/traits.js";
 import { emitValidators } from "./emit/validators.js";
@@ -28,6 +29,7 @@ export async function generate(): Promise<Map<string, string>> {
     await emitValidators(operations, (name) => jsonSchemaDocument(name, schemas.get(name)!)),
     emitReservedTraits(dialects),
     emitErrorCodes(dialects),
+    emitDialects(dialects, (name) => jsonSchemaDocument(name, schemas.get(name)!)),
   ];
   return new Map(parts.flatMap((part) => [...part]).sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -1,4 +1,6 @@
+import { DIALECTS } from "../generated/dialects.js";
 import type { Kind } from "../generated/validators/index.js";
+import type { MessagesAt } from "./json/scan.js";
 
 /**
  * The limits `validateJson` enforces before and around schema validation. Each may be lowered; raising one
@@ -12,11 +14,11 @@ export interface Limits {
   readonly messageBytes: number;
   /** Deepest nesting of arrays and objects anywhere in the body, counted while parsing. */
   readonly depth: number;
-  /** Most group objects in a thrivestack array. */
+  /** Most messages in a body that is an array of them (thrivestack group objects). */
   readonly thrivestackItems: number;
-  /** Most messages in a segment batch. */
+  /** Most messages in a body's member that holds them (a segment batch). */
   readonly batchMessages: number;
-  /** Most traits in one segment traits object. */
+  /** Most traits in one traits object, where the dialect's schema bounds them (segment: 255). */
   readonly traitKeys: number;
 }
 
@@ -30,9 +32,8 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
   traitKeys: 255,
 });
 
-/** Where a kind's messages are: the items of the root array, of the root's `batch`, or the root itself. */
-export function messagesOf(kind: Kind): "root" | "items" | "batch" {
-  if (kind === "thrivestack") return "items";
-  if (kind === "segment-batch") return "batch";
-  return "root";
+/** Where a kind's messages are: the root object, the items of the root array, or the items of a member. */
+export function messagesOf(kind: Kind): MessagesAt {
+  const at = DIALECTS[kind].shape.messages;
+  return at.at === "body" ? "root" : at.at === "items" ? "items" : { member: at.member };
 }

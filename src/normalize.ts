@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Bodies, Kind } from "../generated/validators/index.js";
-import { isObject } from "./traits/locate.js";
+import { DIALECTS } from "../generated/dialects.js";
+import { isObject, locateGroupCalls, locateMessages } from "./traits/locate.js";
 import { reservedName } from "./traits/reserved.js";
 import { assertValid } from "./validate.js";
 
@@ -39,22 +40,22 @@ export function normalize<K extends Kind>(kind: K, body: unknown, options?: Norm
   const timestamp = now.toISOString();
   const messageId = () => checkedMessageId(makeId());
   const stored = normalizeSpelling(kind, body) as unknown;
-  const fill = (holder: Record<string, unknown>) => {
-    if (!Object.hasOwn(holder, "timestamp")) setOwn(holder, "timestamp", timestamp);
-  };
-  const fillMessage = (message: Record<string, unknown>) => {
-    fill(message);
-    if (!Object.hasOwn(message, "messageId")) setOwn(message, "messageId", messageId());
-  };
-  if (kind === "thrivestack") {
-    for (const group of stored as Record<string, unknown>[]) fill(group);
-  } else if (kind === "segment") {
-    const message = stored as Record<string, unknown>;
-    fillMessage(message);
-    return (Object.hasOwn(message, "type") ? message : withFirst("type", "group", message)) as Bodies[K];
-  } else if (kind === "segment-batch") {
-    for (const message of (stored as { batch: Record<string, unknown>[] }).batch) fillMessage(message);
+  const { fill, fields } = DIALECTS[kind].shape;
+  const messages = locateMessages(kind, stored).map(({ message }) => message);
+  for (const message of messages) {
+    if (fill.timestamp && !Object.hasOwn(message, fields.timestamp)) setOwn(message, fields.timestamp, timestamp);
+    if (fill.messageId && fields.messageId !== undefined && !Object.hasOwn(message, fields.messageId)) {
+      setOwn(message, fields.messageId, messageId());
+    }
   }
+  // A group call's type, when the dialect has one and the message left it out, goes first (003's samples).
+  const type = fields.type;
+  if (fill.type === undefined || type === undefined) return stored as Bodies[K];
+  const typed = (message: Record<string, unknown>) => (Object.hasOwn(message, type) ? message : withFirst(type, fill.type, message));
+  const at = DIALECTS[kind].shape.messages;
+  if (at.at === "body") return typed(stored as Record<string, unknown>) as Bodies[K];
+  const list = (at.at === "items" ? stored : (stored as Record<string, unknown>)[at.member]) as Record<string, unknown>[];
+  list.forEach((message, i) => (list[i] = typed(message)));
   return stored as Bodies[K];
 }
 
@@ -70,28 +71,12 @@ export function normalize<K extends Kind>(kind: K, body: unknown, options?: Norm
 export function normalizeSpelling<K extends Kind>(kind: K, body: unknown): Bodies[K] {
   const valid: unknown = assertValid(kind, body);
   const copy = copyJson(valid);
-  for (const holder of traitHolders(kind, copy)) {
-    const traits = holder["traits"];
-    if (isObject(traits)) holder["traits"] = foldTraits(kind, traits);
+  const member = DIALECTS[kind].shape.fields.traits;
+  for (const { message } of locateGroupCalls(kind, copy)) {
+    const traits = message[member];
+    if (isObject(traits)) setOwn(message, member, foldTraits(kind, traits));
   }
   return copy as Bodies[K];
-}
-
-/** The objects of a valid body that hold a `traits` member: the places where trait keys are folded. */
-function traitHolders(kind: Kind, body: unknown): Record<string, unknown>[] {
-  switch (kind) {
-    case "thrivestack":
-      return (body as Record<string, unknown>[]).filter((group) => Object.hasOwn(group, "traits"));
-    case "segment":
-      return Object.hasOwn(body as object, "traits") ? [body as Record<string, unknown>] : [];
-    case "segment-batch":
-      return (body as { batch: Record<string, unknown>[] }).batch.filter(
-        (message) => message["type"] === "group" && Object.hasOwn(message, "traits"),
-      );
-    case "thrivestack-legacy":
-      // Legacy trait names are exact: there is no other spelling to fold.
-      return [];
-  }
 }
 
 /** A traits object with each reserved key under its canonical name, in the original key order. */

@@ -1,3 +1,4 @@
+import { DIALECTS } from "../generated/dialects.js";
 import type { Kind } from "../generated/validators/index.js";
 import type { Issue } from "./issue.js";
 import { scanJson } from "./json/scan.js";
@@ -55,7 +56,7 @@ function check<K extends Kind>(kind: K, input: unknown, options: ValidateJsonOpt
     const messageBytes = byteSize(input, limits.messageBytes);
     if (messageBytes > limits.messageBytes) return fail(tooLarge("", "The message", messageBytes, limits.messageBytes));
   }
-  const maxMessages = messages === "batch" ? limits.batchMessages : limits.thrivestackItems;
+  const maxMessages = typeof messages === "object" ? limits.batchMessages : limits.thrivestackItems;
   const issue = scanJson(text, { depth: limits.depth, messages, maxMessages, messageBytes: limits.messageBytes });
   if (issue) return fail(issue);
   const body: unknown = JSON.parse(text);
@@ -91,9 +92,9 @@ function tooLarge(path: string, what: string, bytes: number, limit: number): Iss
   return { path, code: "too_large", message: `${what} is ${bytes} bytes; the limit is ${limit} bytes.` };
 }
 
-/** A segment traits object with more keys than a lowered `traitKeys` limit (the schema checks 255). */
+/** A traits object with more keys than a lowered `traitKeys` limit, where the dialect bounds traits at all. */
 function tooManyTraits(kind: Kind, body: unknown, max: number): Issue | undefined {
-  if (kind !== "segment" && kind !== "segment-batch") return undefined;
+  if (DIALECTS[kind].traitsMax === undefined) return undefined;
   for (const { path, traits } of locateTraits(kind, body)) {
     if (Object.keys(traits).length > max) {
       return { path, code: "max_properties", message: `\`traits\` must have at most ${max} keys.` };

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
 import { dialects } from "../schemas/registry.js";
-import { KINDS, validate } from "../src/index.js";
+import { KINDS, validate, type Kind } from "../src/index.js";
 import { loadCorpus, type ExpectedIssue } from "./support/corpus.js";
 
 // The corpus in test/conformance/ is data that any implementation can run: a body, its kind, the verdict and
@@ -37,7 +37,7 @@ describe("the corpus", () => {
 
   const examples = dialects.flatMap((dialect) =>
     dialect.operations.flatMap((operation) =>
-      Object.entries(operation.examples).map(([name, example]) => [`${operation.kind} ${name}`, operation.kind, example.value] as const),
+      Object.entries(operation.examples).map(([name, example]) => [`${operation.kind} ${name}`, operation.kind as Kind, example.value] as const),
     ),
   );
 

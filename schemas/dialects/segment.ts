@@ -226,6 +226,12 @@ export const SegmentError = named(
   ),
 );
 
+/** The segment envelopes (003): the error's `type`, and an empty success. */
+const SEGMENT_ENVELOPES = {
+  error: { error: { type: "{code}", message: "{message}", issues: "{issues}" } },
+  success: { success: true },
+};
+
 const errorExample = (status: ErrorStatus, message: string, issues: unknown[] = []) => ({
   summary: message,
   value: { error: { type: SEGMENT_ERROR_TYPES[status], message, issues } },
@@ -352,6 +358,20 @@ export const segment: Dialect = {
         },
       },
       errorCodes: SEGMENT_ERROR_TYPES,
+      shape: {
+        messages: { at: "body" },
+        fields: {
+          groupId: "groupId",
+          userId: "userId",
+          anonymousId: "anonymousId",
+          traits: "traits",
+          timestamp: "timestamp",
+          messageId: "messageId",
+          type: "type",
+        },
+        fill: { timestamp: true, messageId: true, type: "group" },
+      },
+      envelopes: SEGMENT_ENVELOPES,
       success: { schema: SegmentSuccess, example: { success: true } },
       error: errors(
         errorExample(400, "Missing required field: groupId", [
@@ -383,6 +403,22 @@ export const segment: Dialect = {
         },
       },
       errorCodes: SEGMENT_ERROR_TYPES,
+      shape: {
+        messages: { at: "member", member: "batch" },
+        groupWhen: { member: "type", equals: "group" },
+        fields: {
+          groupId: "groupId",
+          userId: "userId",
+          anonymousId: "anonymousId",
+          traits: "traits",
+          timestamp: "timestamp",
+          messageId: "messageId",
+          type: "type",
+        },
+        // Every message of a batch gets a timestamp and a message id; only a group call is read as one.
+        fill: { timestamp: true, messageId: true },
+      },
+      envelopes: SEGMENT_ENVELOPES,
       success: { schema: SegmentSuccess, example: { success: true } },
       error: errors(
         errorExample(400, "The batch is invalid.", [

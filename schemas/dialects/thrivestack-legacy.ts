@@ -174,6 +174,16 @@ export const thrivestackLegacy: Dialect = {
         },
       },
       errorCodes: LEGACY_ERROR_CODES,
+      shape: {
+        messages: { at: "body" },
+        fields: { groupId: "group_id", userId: "user_id", traits: "traits", timestamp: "timestamp" },
+        // The legacy form requires its timestamp: nothing to fill.
+        fill: { timestamp: false, messageId: false },
+      },
+      envelopes: {
+        error: { status: "error", message: "{message}", error_code: "{code}", issues: "{issues}" },
+        success: { status: "success", message: "Group updated successfully", data: "{body}" },
+      },
       success: {
         schema: LegacySuccess,
         example: { status: "success", message: "Group updated successfully", data: acmaLabs },

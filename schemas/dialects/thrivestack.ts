@@ -205,6 +205,15 @@ export const thrivestack: Dialect = {
         },
       },
       errorCodes: THRIVESTACK_ERROR_CODES,
+      shape: {
+        messages: { at: "items" },
+        fields: { groupId: "group_id", userId: "user_id", traits: "traits", timestamp: "timestamp" },
+        fill: { timestamp: true, messageId: false },
+      },
+      envelopes: {
+        error: { success: false, error: { code: "{code}", message: "{message}", issues: "{issues}" } },
+        success: { success: true, eventId: "{eventId}" },
+      },
       success: { schema: ThriveStackSuccess, example: { success: true, eventId: "evt_abc123xyz" } },
       error: {
         schema: ThriveStackError,

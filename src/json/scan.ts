@@ -7,10 +7,13 @@ export interface ScanLimits {
   /** Deepest nesting of arrays and objects. */
   readonly depth: number;
   /** Where the messages are, and how many and how large they may be. */
-  readonly messages: "root" | "items" | "batch";
+  readonly messages: MessagesAt;
   readonly maxMessages: number;
   readonly messageBytes: number;
 }
+
+/** Where a body holds its messages: the body itself, its items, or the items of one of its members. */
+export type MessagesAt = "root" | "items" | { readonly member: string };
 
 const OBJECT = 0;
 const ARRAY = 1;
@@ -142,7 +145,7 @@ export function scanJson(text: string, limits: ScanLimits): Issue | undefined {
         return {
           path: path(frames.length - 1),
           code: "max_items",
-          message: `At most ${limits.maxMessages} ${limits.messages === "batch" ? "messages" : "items"} are allowed.`,
+          message: `At most ${limits.maxMessages} ${typeof limits.messages === "object" ? "messages" : "items"} are allowed.`,
         };
       }
       messageStart = i;
@@ -154,7 +157,7 @@ export function scanJson(text: string, limits: ScanLimits): Issue | undefined {
       const messages =
         c === 0x5b &&
         ((limits.messages === "items" && frames.length === 0) ||
-          (limits.messages === "batch" && frames.length === 1 && frames[0]!.type === OBJECT && frames[0]!.key === "batch"));
+          (typeof limits.messages === "object" && frames.length === 1 && frames[0]!.type === OBJECT && frames[0]!.key === limits.messages.member));
       frames.push({ type: c === 0x7b ? OBJECT : ARRAY, key: undefined, index: 0, messages });
       state = c === 0x7b ? KEY_OR_END : VALUE_OR_END;
       i++;

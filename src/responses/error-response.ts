@@ -1,16 +1,11 @@
+import { DIALECTS, type ErrorBodies, type Security } from "../../generated/dialects.js";
 import type { Kind } from "../../generated/validators/index.js";
-import type { LegacyError, SegmentError, ThriveStackError } from "../../generated/types/index.js";
 import type { Issue } from "../issue.js";
 import { ERROR_CODES, type ErrorStatus } from "../../generated/error-codes.js";
+import { fillEnvelope } from "./envelope.js";
 import { JSON_TYPE, type HttpResponse } from "./http-response.js";
 
-/** The error body of each kind, in its dialect's documented shape. */
-export interface ErrorBodies {
-  thrivestack: ThriveStackError;
-  "thrivestack-legacy": LegacyError;
-  segment: SegmentError;
-  "segment-batch": SegmentError;
-}
+export type { ErrorBodies };
 
 /** An error that is not about the body's content: credentials, rate limits, the server itself. */
 export interface ErrorInfo {
@@ -30,13 +25,11 @@ const MESSAGES: Record<ErrorStatus, string> = {
   500: "Server error; try again later.",
 };
 
-// How each dialect asks for credentials on a 401 (RFC 9110 requires WWW-Authenticate there).
-const CHALLENGES: Record<Kind, string> = {
-  thrivestack: 'ApiKey header="x-api-key"',
-  "thrivestack-legacy": 'Bearer realm="group-spec"',
-  segment: 'Basic realm="group-spec"',
-  "segment-batch": 'Basic realm="group-spec"',
-};
+// How a dialect asks for credentials on a 401 (RFC 9110 requires WWW-Authenticate there), by its scheme.
+function challenge(security: Security): string {
+  if (security.type === "apiKey") return `ApiKey header="${security.name}"`;
+  return `${security.scheme === "bearer" ? "Bearer" : "Basic"} realm="group-spec"`;
+}
 
 /**
  * The error response of a kind, in its dialect's own envelope: `{"success":false,"error":{...}}` for
@@ -55,21 +48,12 @@ export function errorResponse<K extends Kind>(kind: K, problem: readonly Issue[]
   const message = info.message ?? MESSAGES[info.status];
   const headers: Record<string, string> = { ...JSON_TYPE };
   if (info.status === 429) headers["retry-after"] = String(Math.max(1, Math.ceil(info.retryAfter ?? 1)));
-  if (info.status === 401) headers["www-authenticate"] = CHALLENGES[kind];
+  if (info.status === 401) headers["www-authenticate"] = challenge(DIALECTS[kind].security);
   return { status: info.status, headers, body: envelope(kind, info.status, message, issues) as ErrorBodies[K] };
 }
 
 function envelope(kind: Kind, status: ErrorStatus, message: string, issues: Issue[]) {
-  const code = ERROR_CODES[kind][status];
-  switch (kind) {
-    case "thrivestack":
-      return { success: false, error: { code, message, issues } };
-    case "thrivestack-legacy":
-      return { status: "error", message, error_code: code, issues };
-    case "segment":
-    case "segment-batch":
-      return { error: { type: code, message, issues } };
-  }
+  return fillEnvelope(DIALECTS[kind].envelopes.error, { code: ERROR_CODES[kind][status], message, issues });
 }
 
 function isIssues(problem: readonly Issue[] | ErrorInfo): problem is readonly Issue[] {

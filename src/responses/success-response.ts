@@ -1,15 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Bodies, Kind } from "../../generated/validators/index.js";
-import type { LegacySuccess, SegmentSuccess, ThriveStackSuccess } from "../../generated/types/index.js";
+import { DIALECTS, type SuccessBodies } from "../../generated/dialects.js";
+import { fillEnvelope } from "./envelope.js";
 import { JSON_TYPE, type HttpResponse } from "./http-response.js";
 
-/** The success body of each kind, in its dialect's documented shape. */
-export interface SuccessBodies {
-  thrivestack: ThriveStackSuccess;
-  "thrivestack-legacy": LegacySuccess;
-  segment: SegmentSuccess;
-  "segment-batch": SegmentSuccess;
-}
+export type { SuccessBodies };
 
 /** Options of {@link successResponse}. */
 export interface SuccessOptions {
@@ -29,13 +24,8 @@ export function successResponse<K extends Kind>(kind: K, body: Bodies[K], option
 }
 
 function successBody(kind: Kind, body: unknown, options: SuccessOptions) {
-  switch (kind) {
-    case "thrivestack":
-      return { success: true, eventId: options.eventId ?? `evt_${randomUUID()}` };
-    case "thrivestack-legacy":
-      return { status: "success", message: "Group updated successfully", data: body };
-    case "segment":
-    case "segment-batch":
-      return { success: true };
-  }
+  // An event id is made only where the envelope has one.
+  const template = DIALECTS[kind].envelopes.success;
+  const eventId = JSON.stringify(template).includes('"{eventId}"') ? (options.eventId ?? `evt_${randomUUID()}`) : undefined;
+  return fillEnvelope(template, { eventId, body });
 }

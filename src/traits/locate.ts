@@ -1,5 +1,12 @@
+import { DIALECTS } from "../../generated/dialects.js";
 import type { Kind } from "../../generated/validators/index.js";
 import { child } from "../json-pointer.js";
+
+/** A message (one group call, or another call of a batch) found in a body, with its JSON Pointer. */
+export interface MessageAt {
+  readonly path: string;
+  readonly message: Record<string, unknown>;
+}
 
 /** A traits object found in a body, with its JSON Pointer. */
 export interface TraitsAt {
@@ -8,31 +15,33 @@ export interface TraitsAt {
 }
 
 /**
- * Every traits object in a body of the given kind, where the body's shape puts one: each group object of a
- * thrivestack array, the legacy object, the segment message, each group message of a batch. Reads only
- * plain objects; anything else is skipped (validation reports it).
+ * Every message of a body where its dialect puts them (generated/dialects.ts): the body itself, the items of
+ * the body, or the items of a member (a batch). Reads own properties of plain objects only; anything else is
+ * skipped (validation reports it).
  */
-export function locateTraits(kind: Kind, body: unknown): TraitsAt[] {
-  switch (kind) {
-    case "thrivestack":
-      return Array.isArray(body) ? body.flatMap((group, i) => traitsOf(group, child("", i))) : [];
-    case "thrivestack-legacy":
-    case "segment":
-      return traitsOf(body, "");
-    case "segment-batch": {
-      const batch = isObject(body) ? body["batch"] : undefined;
-      if (!Array.isArray(batch)) return [];
-      return batch.flatMap((message, i) =>
-        isObject(message) && message["type"] === "group" ? traitsOf(message, child("/batch", i)) : [],
-      );
-    }
-  }
+export function locateMessages(kind: Kind, body: unknown): MessageAt[] {
+  const at = DIALECTS[kind].shape.messages;
+  if (at.at === "body") return isObject(body) ? [{ path: "", message: body }] : [];
+  const list = at.at === "items" ? body : isObject(body) && Object.hasOwn(body, at.member) ? body[at.member] : undefined;
+  if (!Array.isArray(list)) return [];
+  const prefix = at.at === "items" ? "" : child("", at.member);
+  return list.flatMap((message: unknown, i) => (isObject(message) ? [{ path: child(prefix, i), message }] : []));
 }
 
-function traitsOf(holder: unknown, path: string): TraitsAt[] {
-  if (!isObject(holder) || !Object.hasOwn(holder, "traits")) return [];
-  const traits = holder["traits"];
-  return isObject(traits) ? [{ path: child(path, "traits"), traits }] : [];
+/** The messages of a body that are group calls: all of them, or those the dialect's `groupWhen` picks. */
+export function locateGroupCalls(kind: Kind, body: unknown): MessageAt[] {
+  const when = DIALECTS[kind].shape.groupWhen;
+  const all = locateMessages(kind, body);
+  return when === undefined ? all : all.filter(({ message }) => Object.hasOwn(message, when.member) && message[when.member] === when.equals);
+}
+
+/** Every traits object in a body of the given kind: the traits of each group call. */
+export function locateTraits(kind: Kind, body: unknown): TraitsAt[] {
+  const member = DIALECTS[kind].shape.fields.traits;
+  return locateGroupCalls(kind, body).flatMap(({ path, message }) => {
+    const traits = Object.hasOwn(message, member) ? message[member] : undefined;
+    return isObject(traits) ? [{ path: child(path, member), traits }] : [];
+  });
 }
 
 /** A plain JSON object (not an array, not null). */
