@@ -64,6 +64,8 @@ export function getGroup(groupId: string, req: IncomingMessage, res: ServerRespo
   send(res, { status: 200, headers: JSON_TYPE, body: group });
 }
 
+const TOO_MANY_FAILURES = "Too many failed authentications from this address; retry after the number of seconds in Retry-After.";
+
 /**
  * The id of the request's key, or `undefined` once a 401 or 429 has been sent. An address that has failed
  * too often is refused before its credential is checked, so a right guess then looks like a wrong one.
@@ -72,7 +74,7 @@ function admit(kind: Kind, req: IncomingMessage, res: ServerResponse, context: C
   const address = req.socket.remoteAddress;
   const wait = context.authFailures.retryAfter(address);
   if (wait > 0) {
-    send(res, errorResponse(kind, { status: 429, retryAfter: wait, message: "Too many failed authentications from this address; retry after the number of seconds in Retry-After." }), bodyUnread(req));
+    send(res, errorResponse(kind, { status: 429, retryAfter: wait, message: TOO_MANY_FAILURES }), bodyUnread(req));
     return undefined;
   }
   const owner = context.keyring.match(credentialOf(kind, req.headers));
