@@ -525,7 +525,42 @@ function plain(d) {
 function isJson(v) {
   if (v === null || typeof v == "string" || typeof v == "boolean") return true;
   if (typeof v == "number") return isFinite(v);
-  return jsonIssue(v, "") === void 0;
+  if (typeof v != "object") return false;
+  jsonBudget = 4096;
+  const fast = quickJson(v, 0);
+  return fast === 2 ? jsonIssue(v, "") === void 0 : fast === 1;
+}
+var jsonBudget = 0;
+function quickJson(x, depth) {
+  if (--jsonBudget < 0 || depth > 64) return 2;
+  if (Array.isArray(x)) {
+    for (let i = 0; i < x.length; i++) {
+      const e = x[i];
+      if (e === null || typeof e == "string" || typeof e == "boolean") continue;
+      if (typeof e == "number") {
+        if (isFinite(e)) continue;
+        return 0;
+      }
+      if (typeof e != "object") return 0;
+      const r = quickJson(e, depth + 1);
+      if (r !== 1) return r;
+    }
+    return 1;
+  }
+  if (!plain(x)) return 0;
+  for (const k in x) {
+    if (!own.call(x, k)) continue;
+    const e = x[k];
+    if (e === void 0 || e === null || typeof e == "string" || typeof e == "boolean") continue;
+    if (typeof e == "number") {
+      if (isFinite(e)) continue;
+      return 0;
+    }
+    if (typeof e != "object") return 0;
+    const r = quickJson(e, depth + 1);
+    if (r !== 1) return r;
+  }
+  return 1;
 }
 function jsonIssue(v, p) {
   const stack = [{ x: v, up: null, k: "", leave: false }];
@@ -584,22 +619,6 @@ function is_TraitValueDepth0(d) {
     }
     return false;
   }
-  if (Array.isArray(d)) {
-    for (let i29 = 0; i29 < d.length; i29++) {
-      const item29 = d[i29];
-      if (!isJson(item29)) return false;
-    }
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const key25 in d) {
-      if (!own.call(d, key25)) continue;
-      const value28 = d[key25];
-      if (value28 === void 0) continue;
-      {
-        if (!isJson(value28)) return false;
-      }
-    }
-  }
   return true;
 }
 function is_TraitValueDepth1(d) {
@@ -622,41 +641,25 @@ function is_TraitValueDepth1(d) {
     }
     branch15: {
       if (!Array.isArray(d)) break branch15;
-      for (let i24 = 0; i24 < d.length; i24++) {
-        const item24 = d[i24];
-        if (!is_TraitValueDepth0(item24)) break branch15;
+      for (let i3 = 0; i3 < d.length; i3++) {
+        const item3 = d[i3];
+        if (!is_TraitValueDepth0(item3)) break branch15;
       }
       break anyOf3;
     }
     branch20: {
       if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch20;
-      for (const key27 in d) {
-        if (!own.call(d, key27)) continue;
-        const value30 = d[key27];
-        if (value30 === void 0) continue;
+      for (const key3 in d) {
+        if (!own.call(d, key3)) continue;
+        const value6 = d[key3];
+        if (value6 === void 0) continue;
         {
-          if (!is_TraitValueDepth0(value30)) break branch20;
+          if (!is_TraitValueDepth0(value6)) break branch20;
         }
       }
       break anyOf3;
     }
     return false;
-  }
-  if (Array.isArray(d)) {
-    for (let i31 = 0; i31 < d.length; i31++) {
-      const item31 = d[i31];
-      if (!isJson(item31)) return false;
-    }
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const key28 in d) {
-      if (!own.call(d, key28)) continue;
-      const value31 = d[key28];
-      if (value31 === void 0) continue;
-      {
-        if (!isJson(value31)) return false;
-      }
-    }
   }
   return true;
 }
@@ -680,41 +683,25 @@ function is_TraitValueDepth2(d) {
     }
     branch10: {
       if (!Array.isArray(d)) break branch10;
-      for (let i19 = 0; i19 < d.length; i19++) {
-        const item19 = d[i19];
-        if (!is_TraitValueDepth1(item19)) break branch10;
+      for (let i2 = 0; i2 < d.length; i2++) {
+        const item2 = d[i2];
+        if (!is_TraitValueDepth1(item2)) break branch10;
       }
       break anyOf2;
     }
     branch21: {
       if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch21;
-      for (const key30 in d) {
-        if (!own.call(d, key30)) continue;
-        const value33 = d[key30];
-        if (value33 === void 0) continue;
+      for (const key4 in d) {
+        if (!own.call(d, key4)) continue;
+        const value7 = d[key4];
+        if (value7 === void 0) continue;
         {
-          if (!is_TraitValueDepth1(value33)) break branch21;
+          if (!is_TraitValueDepth1(value7)) break branch21;
         }
       }
       break anyOf2;
     }
     return false;
-  }
-  if (Array.isArray(d)) {
-    for (let i33 = 0; i33 < d.length; i33++) {
-      const item33 = d[i33];
-      if (!isJson(item33)) return false;
-    }
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const key31 in d) {
-      if (!own.call(d, key31)) continue;
-      const value34 = d[key31];
-      if (value34 === void 0) continue;
-      {
-        if (!isJson(value34)) return false;
-      }
-    }
   }
   return true;
 }
@@ -738,41 +725,25 @@ function is_TraitValueDepth3(d) {
     }
     branch5: {
       if (!Array.isArray(d)) break branch5;
-      for (let i14 = 0; i14 < d.length; i14++) {
-        const item14 = d[i14];
-        if (!is_TraitValueDepth2(item14)) break branch5;
+      for (let i1 = 0; i1 < d.length; i1++) {
+        const item1 = d[i1];
+        if (!is_TraitValueDepth2(item1)) break branch5;
       }
       break anyOf1;
     }
     branch22: {
       if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch22;
-      for (const key33 in d) {
-        if (!own.call(d, key33)) continue;
-        const value36 = d[key33];
-        if (value36 === void 0) continue;
+      for (const key5 in d) {
+        if (!own.call(d, key5)) continue;
+        const value8 = d[key5];
+        if (value8 === void 0) continue;
         {
-          if (!is_TraitValueDepth2(value36)) break branch22;
+          if (!is_TraitValueDepth2(value8)) break branch22;
         }
       }
       break anyOf1;
     }
     return false;
-  }
-  if (Array.isArray(d)) {
-    for (let i35 = 0; i35 < d.length; i35++) {
-      const item35 = d[i35];
-      if (!isJson(item35)) return false;
-    }
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const key34 in d) {
-      if (!own.call(d, key34)) continue;
-      const value37 = d[key34];
-      if (value37 === void 0) continue;
-      {
-        if (!isJson(value37)) return false;
-      }
-    }
   }
   return true;
 }
@@ -810,36 +781,36 @@ function classify0(k) {
 }
 function is_SegmentAddress(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value44 = own.call(d, "street") ? d.street : void 0;
-  if (value44 === void 0) ;
+  const value9 = own.call(d, "street") ? d.street : void 0;
+  if (value9 === void 0) ;
   else {
-    if (!(typeof value44 == "string") || value44.length > 255 && (value44.length > 510 || codePoints(value44) > 255)) return false;
+    if (!(typeof value9 == "string") || value9.length > 255 && (value9.length > 510 || codePoints(value9) > 255)) return false;
   }
-  const value46 = own.call(d, "city") ? d.city : void 0;
-  if (value46 === void 0) ;
+  const value10 = own.call(d, "city") ? d.city : void 0;
+  if (value10 === void 0) ;
   else {
-    if (!(typeof value46 == "string") || value46.length > 255 && (value46.length > 510 || codePoints(value46) > 255)) return false;
+    if (!(typeof value10 == "string") || value10.length > 255 && (value10.length > 510 || codePoints(value10) > 255)) return false;
   }
-  const value48 = own.call(d, "state") ? d.state : void 0;
-  if (value48 === void 0) ;
+  const value11 = own.call(d, "state") ? d.state : void 0;
+  if (value11 === void 0) ;
   else {
-    if (!(typeof value48 == "string") || value48.length > 255 && (value48.length > 510 || codePoints(value48) > 255)) return false;
+    if (!(typeof value11 == "string") || value11.length > 255 && (value11.length > 510 || codePoints(value11) > 255)) return false;
   }
-  const value50 = own.call(d, "postalCode") ? d.postalCode : void 0;
-  if (value50 === void 0) ;
+  const value12 = own.call(d, "postalCode") ? d.postalCode : void 0;
+  if (value12 === void 0) ;
   else {
-    if (!(typeof value50 == "string") || value50.length > 255 && (value50.length > 510 || codePoints(value50) > 255)) return false;
+    if (!(typeof value12 == "string") || value12.length > 255 && (value12.length > 510 || codePoints(value12) > 255)) return false;
   }
-  const value52 = own.call(d, "country") ? d.country : void 0;
-  if (value52 === void 0) ;
+  const value13 = own.call(d, "country") ? d.country : void 0;
+  if (value13 === void 0) ;
   else {
-    if (!(typeof value52 == "string") || value52.length > 255 && (value52.length > 510 || codePoints(value52) > 255)) return false;
+    if (!(typeof value13 == "string") || value13.length > 255 && (value13.length > 510 || codePoints(value13) > 255)) return false;
   }
-  for (const key46 in d) {
-    if (!own.call(d, key46)) continue;
-    const value54 = d[key46];
-    if (value54 === void 0) continue;
-    switch (key46) {
+  for (const key6 in d) {
+    if (!own.call(d, key6)) continue;
+    const value14 = d[key6];
+    if (value14 === void 0) continue;
+    switch (key6) {
       case "street":
       case "city":
       case "state":
@@ -847,7 +818,7 @@ function is_SegmentAddress(d) {
       case "country":
         break;
       default: {
-        if (!is_TraitValueDepth2(value54)) return false;
+        if (!is_TraitValueDepth2(value14)) return false;
       }
     }
   }
@@ -856,59 +827,43 @@ function is_SegmentAddress(d) {
 function is_SegmentTraits(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
   let count0 = 0;
-  for (const key8 in d) {
-    if (!own.call(d, key8)) continue;
-    const value11 = d[key8];
-    if (value11 === void 0) continue;
+  for (const key2 in d) {
+    if (!own.call(d, key2)) continue;
+    const value5 = d[key2];
+    if (value5 === void 0) continue;
     count0++;
-    if (!is_TraitValueDepth3(value11)) return false;
-    const classes0 = classify0(key8);
+    if (!is_TraitValueDepth3(value5)) return false;
+    const classes0 = classify0(key2);
     if (classes0 !== 0) {
       if (classes0 & 1) {
-        if (!(typeof value11 == "string") || value11.length > 255 && (value11.length > 510 || codePoints(value11) > 255)) return false;
+        if (!(typeof value5 == "string") || value5.length > 255 && (value5.length > 510 || codePoints(value5) > 255)) return false;
       }
       if (classes0 & 2) {
-        if (!(typeof value11 == "string") || value11.length > 254 && (value11.length > 508 || codePoints(value11) > 254) || !isEmail(value11)) return false;
+        if (!(typeof value5 == "string") || value5.length > 254 && (value5.length > 508 || codePoints(value5) > 254) || !isEmail(value5)) return false;
       }
       if (classes0 & 4) {
-        if (!(typeof value11 == "string") || value11.length > 2048 && (value11.length > 4096 || codePoints(value11) > 2048) || !isUri(value11)) return false;
+        if (!(typeof value5 == "string") || value5.length > 2048 && (value5.length > 4096 || codePoints(value5) > 2048) || !isUri(value5)) return false;
       }
       if (classes0 & 8) {
-        if (!(typeof value11 == "string") || value11.length > 64 && (value11.length > 128 || codePoints(value11) > 64)) return false;
+        if (!(typeof value5 == "string") || value5.length > 64 && (value5.length > 128 || codePoints(value5) > 64)) return false;
       }
       if (classes0 & 16) {
-        if (!(typeof value11 == "number" && !(value11 % 1) && !isNaN(value11) && isFinite(value11)) || value11 < 0) return false;
+        if (!(typeof value5 == "number" && !(value5 % 1) && !isNaN(value5) && isFinite(value5)) || value5 < 0) return false;
       }
       if (classes0 & 32) {
-        if (!(typeof value11 == "number" && isFinite(value11))) return false;
+        if (!(typeof value5 == "number" && isFinite(value5))) return false;
       }
       if (classes0 & 64) {
-        if (!is_SegmentAddress(value11)) return false;
+        if (!is_SegmentAddress(value5)) return false;
       }
       if (classes0 & 128) {
-        if (!(typeof value11 == "string") || value11.length > 4096 && (value11.length > 8192 || codePoints(value11) > 4096)) return false;
+        if (!(typeof value5 == "string") || value5.length > 4096 && (value5.length > 8192 || codePoints(value5) > 4096)) return false;
       }
       if (classes0 & 256) {
-        if (!(typeof value11 == "string") || value11.length > 64 && (value11.length > 128 || codePoints(value11) > 64) || !isDateTime(value11)) return false;
+        if (!(typeof value5 == "string") || value5.length > 64 && (value5.length > 128 || codePoints(value5) > 64) || !isDateTime(value5)) return false;
       }
       if (classes0 & 512) {
         return false;
-        if (Array.isArray(value11)) {
-          for (let i50 = 0; i50 < value11.length; i50++) {
-            const item50 = value11[i50];
-            if (!isJson(item50)) return false;
-          }
-        }
-        if (value11 !== null && typeof value11 == "object" && !Array.isArray(value11) && plain(value11)) {
-          for (const key49 in value11) {
-            if (!own.call(value11, key49)) continue;
-            const value57 = value11[key49];
-            if (value57 === void 0) continue;
-            {
-              if (!isJson(value57)) return false;
-            }
-          }
-        }
       }
     }
   }
@@ -917,80 +872,64 @@ function is_SegmentTraits(d) {
 }
 function is_SegmentContext(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value58 = own.call(d, "userAgent") ? d.userAgent : void 0;
-  if (value58 === void 0) ;
+  const value15 = own.call(d, "userAgent") ? d.userAgent : void 0;
+  if (value15 === void 0) ;
   else {
-    if (!(typeof value58 == "string") || value58.length > 1024 && (value58.length > 2048 || codePoints(value58) > 1024)) return false;
+    if (!(typeof value15 == "string") || value15.length > 1024 && (value15.length > 2048 || codePoints(value15) > 1024)) return false;
   }
-  for (const key51 in d) {
-    if (!own.call(d, key51)) continue;
-    const value60 = d[key51];
-    if (value60 === void 0) continue;
-    switch (key51) {
+  for (const key7 in d) {
+    if (!own.call(d, key7)) continue;
+    const value16 = d[key7];
+    if (value16 === void 0) continue;
+    switch (key7) {
       case "ip":
       case "userAgent":
       case "library":
         break;
       default: {
-        if (!isJson(value60)) return false;
+        if (!isJson(value16)) return false;
       }
     }
   }
-  const value61 = own.call(d, "ip") ? d.ip : void 0;
-  if (value61 === void 0) ;
+  const value17 = own.call(d, "ip") ? d.ip : void 0;
+  if (value17 === void 0) ;
   else {
     anyOf5: {
       branch23: {
-        if (!(typeof value61 == "string") || value61.length > 45 && (value61.length > 90 || codePoints(value61) > 45) || !isIPv4(value61)) break branch23;
+        if (!(typeof value17 == "string") || value17.length > 45 && (value17.length > 90 || codePoints(value17) > 45) || !isIPv4(value17)) break branch23;
         break anyOf5;
       }
       branch24: {
-        if (!(typeof value61 == "string") || value61.length > 45 && (value61.length > 90 || codePoints(value61) > 45) || !isIPv6(value61)) break branch24;
+        if (!(typeof value17 == "string") || value17.length > 45 && (value17.length > 90 || codePoints(value17) > 45) || !isIPv6(value17)) break branch24;
         break anyOf5;
       }
       return false;
     }
-    if (Array.isArray(value61)) {
-      for (let i55 = 0; i55 < value61.length; i55++) {
-        const item55 = value61[i55];
-        if (!isJson(item55)) return false;
-      }
-    }
-    if (value61 !== null && typeof value61 == "object" && !Array.isArray(value61) && plain(value61)) {
-      for (const key54 in value61) {
-        if (!own.call(value61, key54)) continue;
-        const value64 = value61[key54];
-        if (value64 === void 0) continue;
-        {
-          if (!isJson(value64)) return false;
-        }
-      }
-    }
   }
-  const value65 = own.call(d, "library") ? d.library : void 0;
-  if (value65 === void 0) ;
+  const value18 = own.call(d, "library") ? d.library : void 0;
+  if (value18 === void 0) ;
   else {
-    if (!(value65 !== null && typeof value65 == "object" && !Array.isArray(value65) && plain(value65))) return false;
-    const value66 = own.call(value65, "name") ? value65.name : void 0;
-    if (value66 === void 0) return false;
+    if (!(value18 !== null && typeof value18 == "object" && !Array.isArray(value18) && plain(value18))) return false;
+    const value19 = own.call(value18, "name") ? value18.name : void 0;
+    if (value19 === void 0) return false;
     else {
-      if (!(typeof value66 == "string") || value66.length > 255 && (value66.length > 510 || codePoints(value66) > 255)) return false;
+      if (!(typeof value19 == "string") || value19.length > 255 && (value19.length > 510 || codePoints(value19) > 255)) return false;
     }
-    const value68 = own.call(value65, "version") ? value65.version : void 0;
-    if (value68 === void 0) return false;
+    const value20 = own.call(value18, "version") ? value18.version : void 0;
+    if (value20 === void 0) return false;
     else {
-      if (!(typeof value68 == "string") || value68.length > 255 && (value68.length > 510 || codePoints(value68) > 255)) return false;
+      if (!(typeof value20 == "string") || value20.length > 255 && (value20.length > 510 || codePoints(value20) > 255)) return false;
     }
-    for (const key57 in value65) {
-      if (!own.call(value65, key57)) continue;
-      const value70 = value65[key57];
-      if (value70 === void 0) continue;
-      switch (key57) {
+    for (const key8 in value18) {
+      if (!own.call(value18, key8)) continue;
+      const value21 = value18[key8];
+      if (value21 === void 0) continue;
+      switch (key8) {
         case "name":
         case "version":
           break;
         default: {
-          if (!isJson(value70)) return false;
+          if (!isJson(value21)) return false;
         }
       }
     }
@@ -999,45 +938,21 @@ function is_SegmentContext(d) {
 }
 function is_SegmentIntegrations(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  for (const key60 in d) {
-    if (!own.call(d, key60)) continue;
-    const value73 = d[key60];
-    if (value73 === void 0) continue;
+  for (const key9 in d) {
+    if (!own.call(d, key9)) continue;
+    const value22 = d[key9];
+    if (value22 === void 0) continue;
     {
       anyOf6: {
         branch25: {
-          if (!(typeof value73 == "boolean")) break branch25;
+          if (!(typeof value22 == "boolean")) break branch25;
           break anyOf6;
         }
         branch26: {
-          if (!(value73 !== null && typeof value73 == "object" && !Array.isArray(value73) && plain(value73))) break branch26;
-          for (const key62 in value73) {
-            if (!own.call(value73, key62)) continue;
-            const value75 = value73[key62];
-            if (value75 === void 0) continue;
-            {
-              if (!isJson(value75)) break branch26;
-            }
-          }
+          if (!(value22 !== null && typeof value22 == "object" && !Array.isArray(value22) && plain(value22))) break branch26;
           break anyOf6;
         }
         return false;
-      }
-      if (Array.isArray(value73)) {
-        for (let i64 = 0; i64 < value73.length; i64++) {
-          const item64 = value73[i64];
-          if (!isJson(item64)) return false;
-        }
-      }
-      if (value73 !== null && typeof value73 == "object" && !Array.isArray(value73) && plain(value73)) {
-        for (const key63 in value73) {
-          if (!own.call(value73, key63)) continue;
-          const value76 = value73[key63];
-          if (value76 === void 0) continue;
-          {
-            if (!isJson(value76)) return false;
-          }
-        }
       }
     }
   }
@@ -1048,63 +963,23 @@ function is_SegmentIdentity(d) {
   anyOf7: {
     branch27: {
       if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch27;
-      const value81 = own.call(d, "userId") ? d.userId : void 0;
-      if (value81 === void 0) break branch27;
+      const value25 = own.call(d, "userId") ? d.userId : void 0;
+      if (value25 === void 0) break branch27;
       else {
-        if (!(typeof value81 == "string") || value81.length > 255 && (value81.length > 510 || codePoints(value81) > 255) || value81.length === 0) break branch27;
-      }
-      for (const key67 in d) {
-        if (!own.call(d, key67)) continue;
-        const value83 = d[key67];
-        if (value83 === void 0) continue;
-        switch (key67) {
-          case "userId":
-            break;
-          default: {
-            if (!isJson(value83)) break branch27;
-          }
-        }
+        if (!(typeof value25 == "string") || value25.length > 255 && (value25.length > 510 || codePoints(value25) > 255) || value25.length === 0) break branch27;
       }
       break anyOf7;
     }
     branch28: {
       if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch28;
-      const value84 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
-      if (value84 === void 0) break branch28;
+      const value26 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
+      if (value26 === void 0) break branch28;
       else {
-        if (!(typeof value84 == "string") || value84.length > 255 && (value84.length > 510 || codePoints(value84) > 255) || value84.length === 0) break branch28;
-      }
-      for (const key69 in d) {
-        if (!own.call(d, key69)) continue;
-        const value86 = d[key69];
-        if (value86 === void 0) continue;
-        switch (key69) {
-          case "anonymousId":
-            break;
-          default: {
-            if (!isJson(value86)) break branch28;
-          }
-        }
+        if (!(typeof value26 == "string") || value26.length > 255 && (value26.length > 510 || codePoints(value26) > 255) || value26.length === 0) break branch28;
       }
       break anyOf7;
     }
     return false;
-  }
-  if (Array.isArray(d)) {
-    for (let i71 = 0; i71 < d.length; i71++) {
-      const item71 = d[i71];
-      if (!isJson(item71)) return false;
-    }
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const key70 in d) {
-      if (!own.call(d, key70)) continue;
-      const value87 = d[key70];
-      if (value87 === void 0) continue;
-      {
-        if (!isJson(value87)) return false;
-      }
-    }
   }
   return true;
 }
@@ -1114,42 +989,42 @@ function is_SegmentBatchGroup(d) {
   let held0;
   let held1;
   let held2;
-  for (const key3 in d) {
-    if (!own.call(d, key3)) continue;
-    const value6 = d[key3];
-    if (value6 === void 0) continue;
-    switch (cases0.get(key3)) {
+  for (const key1 in d) {
+    if (!own.call(d, key1)) continue;
+    const value4 = d[key1];
+    if (value4 === void 0) continue;
+    switch (cases0.get(key1)) {
       case 1:
         seen0 |= 1;
-        if (value6 === void 0) return false;
-        if (!(typeof value6 == "string") || value6 !== "group") return false;
+        if (value4 === void 0) return false;
+        if (!(typeof value4 == "string") || value4 !== "group") return false;
         break;
       case 2:
-        if (value6 !== void 0) {
-          if (!(typeof value6 == "string") || value6.length > 255 && (value6.length > 510 || codePoints(value6) > 255) || value6.length === 0) return false;
+        if (value4 !== void 0) {
+          if (!(typeof value4 == "string") || value4.length > 255 && (value4.length > 510 || codePoints(value4) > 255) || value4.length === 0) return false;
         }
         break;
       case 3:
         seen0 |= 2;
-        if (value6 === void 0) return false;
-        if (!(typeof value6 == "string") || value6.length > 255 && (value6.length > 510 || codePoints(value6) > 255) || value6.length === 0 || !pattern0.test(value6)) return false;
+        if (value4 === void 0) return false;
+        if (!(typeof value4 == "string") || value4.length > 255 && (value4.length > 510 || codePoints(value4) > 255) || value4.length === 0 || !pattern0.test(value4)) return false;
         break;
       case 4:
-        held0 = value6;
+        held0 = value4;
         break;
       case 5:
-        held1 = value6;
+        held1 = value4;
         break;
       case 6:
-        if (value6 !== void 0) {
-          if (!(typeof value6 == "string") || value6.length > 64 && (value6.length > 128 || codePoints(value6) > 64) || !isDateTime(value6)) return false;
+        if (value4 !== void 0) {
+          if (!(typeof value4 == "string") || value4.length > 64 && (value4.length > 128 || codePoints(value4) > 64) || !isDateTime(value4)) return false;
         }
         break;
       case 7:
-        held2 = value6;
+        held2 = value4;
         break;
       default: {
-        if (!isJson(value6)) return false;
+        if (!isJson(value4)) return false;
       }
     }
   }
@@ -1163,108 +1038,44 @@ function is_SegmentBatchGroup(d) {
     if (!is_SegmentIntegrations(held2)) return false;
   }
   if (seen0 !== 3) {
-    const value77 = own.call(d, "type") ? d.type : void 0;
-    if (value77 === void 0) return false;
+    const value23 = own.call(d, "type") ? d.type : void 0;
+    if (value23 === void 0) return false;
     else {
-      if (!(typeof value77 == "string") || value77 !== "group") return false;
+      if (!(typeof value23 == "string") || value23 !== "group") return false;
     }
-    const value79 = own.call(d, "groupId") ? d.groupId : void 0;
-    if (value79 === void 0) return false;
+    const value24 = own.call(d, "groupId") ? d.groupId : void 0;
+    if (value24 === void 0) return false;
     else {
-      if (!(typeof value79 == "string") || value79.length > 255 && (value79.length > 510 || codePoints(value79) > 255) || value79.length === 0 || !pattern0.test(value79)) return false;
+      if (!(typeof value24 == "string") || value24.length > 255 && (value24.length > 510 || codePoints(value24) > 255) || value24.length === 0 || !pattern0.test(value24)) return false;
     }
   }
   if (!is_SegmentIdentity(d)) return false;
-  if (Array.isArray(d)) {
-    for (let i72 = 0; i72 < d.length; i72++) {
-      const item72 = d[i72];
-      if (!isJson(item72)) return false;
-    }
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const key71 in d) {
-      if (!own.call(d, key71)) continue;
-      const value88 = d[key71];
-      if (value88 === void 0) continue;
-      {
-        if (!isJson(value88)) return false;
-      }
-    }
-  }
   return true;
 }
 function is_SegmentBatchOtherMessage(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  for (const key72 in d) {
-    if (!own.call(d, key72)) continue;
-    const value89 = d[key72];
-    if (value89 === void 0) continue;
-    switch (key72) {
+  for (const key10 in d) {
+    if (!own.call(d, key10)) continue;
+    const value27 = d[key10];
+    if (value27 === void 0) continue;
+    switch (key10) {
       case "type":
         break;
       default: {
-        if (!isJson(value89)) return false;
+        if (!isJson(value27)) return false;
       }
     }
   }
-  const value90 = own.call(d, "type") ? d.type : void 0;
-  if (value90 === void 0) return false;
+  const value28 = own.call(d, "type") ? d.type : void 0;
+  if (value28 === void 0) return false;
   else {
-    if (!(typeof value90 == "string") || value90.length > 64 && (value90.length > 128 || codePoints(value90) > 64) || value90.length === 0) return false;
+    if (!(typeof value28 == "string") || value28.length > 64 && (value28.length > 128 || codePoints(value28) > 64) || value28.length === 0) return false;
     not0: {
-      if (!(typeof value90 == "string") || value90 !== "group") break not0;
+      if (!(typeof value28 == "string") || value28 !== "group") break not0;
       return false;
-    }
-    if (Array.isArray(value90)) {
-      for (let i76 = 0; i76 < value90.length; i76++) {
-        const item76 = value90[i76];
-        if (!isJson(item76)) return false;
-      }
-    }
-    if (value90 !== null && typeof value90 == "object" && !Array.isArray(value90) && plain(value90)) {
-      for (const key75 in value90) {
-        if (!own.call(value90, key75)) continue;
-        const value93 = value90[key75];
-        if (value93 === void 0) continue;
-        {
-          if (!isJson(value93)) return false;
-        }
-      }
-    }
-    if (Array.isArray(value90)) {
-      for (let i77 = 0; i77 < value90.length; i77++) {
-        const item77 = value90[i77];
-        if (!isJson(item77)) return false;
-      }
-    }
-    if (value90 !== null && typeof value90 == "object" && !Array.isArray(value90) && plain(value90)) {
-      for (const key76 in value90) {
-        if (!own.call(value90, key76)) continue;
-        const value94 = value90[key76];
-        if (value94 === void 0) continue;
-        {
-          if (!isJson(value94)) return false;
-        }
-      }
     }
   }
   if (!is_SegmentIdentity(d)) return false;
-  if (Array.isArray(d)) {
-    for (let i78 = 0; i78 < d.length; i78++) {
-      const item78 = d[i78];
-      if (!isJson(item78)) return false;
-    }
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const key77 in d) {
-      if (!own.call(d, key77)) continue;
-      const value95 = d[key77];
-      if (value95 === void 0) continue;
-      {
-        if (!isJson(value95)) return false;
-      }
-    }
-  }
   return true;
 }
 function isBody(d) {
@@ -1274,16 +1085,16 @@ function isBody(d) {
   else {
     if (!(typeof value0 == "string") || value0.length > 255 && (value0.length > 510 || codePoints(value0) > 255)) return false;
   }
-  const value2 = own.call(d, "sentAt") ? d.sentAt : void 0;
-  if (value2 === void 0) ;
+  const value1 = own.call(d, "sentAt") ? d.sentAt : void 0;
+  if (value1 === void 0) ;
   else {
-    if (!(typeof value2 == "string") || value2.length > 64 && (value2.length > 128 || codePoints(value2) > 64) || !isDateTime(value2)) return false;
+    if (!(typeof value1 == "string") || value1.length > 64 && (value1.length > 128 || codePoints(value1) > 64) || !isDateTime(value1)) return false;
   }
-  for (const key2 in d) {
-    if (!own.call(d, key2)) continue;
-    const value4 = d[key2];
-    if (value4 === void 0) continue;
-    switch (key2) {
+  for (const key0 in d) {
+    if (!own.call(d, key0)) continue;
+    const value2 = d[key0];
+    if (value2 === void 0) continue;
+    switch (key0) {
       case "batch":
       case "sentAt":
       case "writeKey":
@@ -1291,54 +1102,38 @@ function isBody(d) {
       case "integrations":
         break;
       default: {
-        if (!isJson(value4)) return false;
+        if (!isJson(value2)) return false;
       }
     }
   }
-  const value5 = own.call(d, "batch") ? d.batch : void 0;
-  if (value5 === void 0) return false;
+  const value3 = own.call(d, "batch") ? d.batch : void 0;
+  if (value3 === void 0) return false;
   else {
-    if (!Array.isArray(value5) || value5.length > 2500 || value5.length < 1) return false;
-    for (let i3 = 0; i3 < value5.length; i3++) {
-      const item3 = value5[i3];
+    if (!Array.isArray(value3) || value3.length > 2500 || value3.length < 1) return false;
+    for (let i0 = 0; i0 < value3.length; i0++) {
+      const item0 = value3[i0];
       anyOf0: {
         branch0: {
-          if (!is_SegmentBatchGroup(item3)) break branch0;
+          if (!is_SegmentBatchGroup(item0)) break branch0;
           break anyOf0;
         }
         branch29: {
-          if (!is_SegmentBatchOtherMessage(item3)) break branch29;
+          if (!is_SegmentBatchOtherMessage(item0)) break branch29;
           break anyOf0;
         }
         return false;
       }
-      if (Array.isArray(item3)) {
-        for (let i79 = 0; i79 < item3.length; i79++) {
-          const item79 = item3[i79];
-          if (!isJson(item79)) return false;
-        }
-      }
-      if (item3 !== null && typeof item3 == "object" && !Array.isArray(item3) && plain(item3)) {
-        for (const key78 in item3) {
-          if (!own.call(item3, key78)) continue;
-          const value96 = item3[key78];
-          if (value96 === void 0) continue;
-          {
-            if (!isJson(value96)) return false;
-          }
-        }
-      }
     }
   }
-  const value98 = own.call(d, "context") ? d.context : void 0;
-  if (value98 === void 0) ;
+  const value29 = own.call(d, "context") ? d.context : void 0;
+  if (value29 === void 0) ;
   else {
-    if (!is_SegmentContext(value98)) return false;
+    if (!is_SegmentContext(value29)) return false;
   }
-  const value99 = own.call(d, "integrations") ? d.integrations : void 0;
-  if (value99 === void 0) ;
+  const value30 = own.call(d, "integrations") ? d.integrations : void 0;
+  if (value30 === void 0) ;
   else {
-    if (!is_SegmentIntegrations(value99)) return false;
+    if (!is_SegmentIntegrations(value30)) return false;
   }
   return true;
 }
@@ -1488,20 +1283,20 @@ function isSchema3(d) {
 }
 function isSchema4(d) {
   if (!Array.isArray(d)) return false;
-  for (let i84 = 0; i84 < d.length; i84++) {
-    const item84 = d[i84];
-    if (!is_TraitValueDepth1(item84)) return false;
+  for (let i4 = 0; i4 < d.length; i4++) {
+    const item4 = d[i4];
+    if (!is_TraitValueDepth1(item4)) return false;
   }
   return true;
 }
 function isSchema5(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  for (const key85 in d) {
-    if (!own.call(d, key85)) continue;
-    const value105 = d[key85];
-    if (value105 === void 0) continue;
+  for (const key11 in d) {
+    if (!own.call(d, key11)) continue;
+    const value31 = d[key11];
+    if (value31 === void 0) continue;
     {
-      if (!is_TraitValueDepth1(value105)) return false;
+      if (!is_TraitValueDepth1(value31)) return false;
     }
   }
   return true;
@@ -1514,29 +1309,33 @@ function issues12(d, p, o) {
   return false;
 }
 function issues13(d, p, o) {
-  if (!(typeof d == "boolean")) return add(o, p, "type", d, ["boolean"]);
+  if (!(typeof d == "number" && isFinite(d))) return add(o, p, "type", d, ["number"]);
   return false;
 }
 function issues14(d, p, o) {
+  if (!(typeof d == "boolean")) return add(o, p, "type", d, ["boolean"]);
+  return false;
+}
+function issues15(d, p, o) {
   if (!(d === null)) return add(o, p, "type", d, ["null"]);
   return false;
 }
 function isSchema6(d) {
   if (!Array.isArray(d)) return false;
-  for (let i86 = 0; i86 < d.length; i86++) {
-    const item86 = d[i86];
-    if (!is_TraitValueDepth0(item86)) return false;
+  for (let i5 = 0; i5 < d.length; i5++) {
+    const item5 = d[i5];
+    if (!is_TraitValueDepth0(item5)) return false;
   }
   return true;
 }
 function isSchema7(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  for (const key87 in d) {
-    if (!own.call(d, key87)) continue;
-    const value107 = d[key87];
-    if (value107 === void 0) continue;
+  for (const key12 in d) {
+    if (!own.call(d, key12)) continue;
+    const value32 = d[key12];
+    if (value32 === void 0) continue;
     {
-      if (!is_TraitValueDepth0(value107)) return false;
+      if (!is_TraitValueDepth0(value32)) return false;
     }
   }
   return true;
@@ -1547,38 +1346,23 @@ function issues_TraitValueDepth0(d, p, o) {
     if (d !== null && typeof d == "object") return add(o, p, "too_deep", d, null);
     const tried = [];
     if (typeof d == "string") tried.push(issues12);
-    if (typeof d == "number" && isFinite(d)) tried.push(issues11);
-    if (typeof d == "boolean") tried.push(issues13);
-    if (d === null) tried.push(issues14);
+    if (typeof d == "number" && isFinite(d)) tried.push(issues13);
+    if (typeof d == "boolean") tried.push(issues14);
+    if (d === null) tried.push(issues15);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["string", "number", "boolean", "null"])) return true;
     } else if (tried.length === 1) {
       if (tried[0](d, p, o)) return true;
     } else if (anyOfIssues(tried, [null, null, null, null], d, p, o)) return true;
   }
-  if (Array.isArray(d)) {
-    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const k in d) {
-      if (!own.call(d, k)) continue;
-      const v = d[k];
-      if (v === void 0) continue;
-      const q = p + "/" + token(k);
-      let matched = false;
-      if (!matched) {
-        if (jsonIssues(v, q, o)) return true;
-      }
-    }
-  }
   return false;
 }
-function issues16(d, p, o) {
+function issues17(d, p, o) {
   if (!Array.isArray(d)) return add(o, p, "type", d, ["array"]);
   for (let i = 0; i < d.length; i++) if (issues_TraitValueDepth0(d[i], p + "/" + i, o)) return true;
   return false;
 }
-function issues17(d, p, o) {
+function issues18(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   for (const k in d) {
     if (!own.call(d, k)) continue;
@@ -1597,40 +1381,25 @@ function issues_TraitValueDepth1(d, p, o) {
   if (!(isSchema0(d) || isSchema1(d) || isSchema2(d) || isSchema3(d) || isSchema6(d) || isSchema7(d))) {
     const tried = [];
     if (typeof d == "string") tried.push(issues12);
-    if (typeof d == "number" && isFinite(d)) tried.push(issues11);
-    if (typeof d == "boolean") tried.push(issues13);
-    if (d === null) tried.push(issues14);
-    if (Array.isArray(d)) tried.push(issues16);
-    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues17);
+    if (typeof d == "number" && isFinite(d)) tried.push(issues13);
+    if (typeof d == "boolean") tried.push(issues14);
+    if (d === null) tried.push(issues15);
+    if (Array.isArray(d)) tried.push(issues17);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues18);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["string", "number", "boolean", "null", "array", "object"])) return true;
     } else if (tried.length === 1) {
       if (tried[0](d, p, o)) return true;
     } else if (anyOfIssues(tried, [null, null, null, null, null, null], d, p, o)) return true;
   }
-  if (Array.isArray(d)) {
-    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const k in d) {
-      if (!own.call(d, k)) continue;
-      const v = d[k];
-      if (v === void 0) continue;
-      const q = p + "/" + token(k);
-      let matched = false;
-      if (!matched) {
-        if (jsonIssues(v, q, o)) return true;
-      }
-    }
-  }
   return false;
 }
-function issues15(d, p, o) {
+function issues16(d, p, o) {
   if (!Array.isArray(d)) return add(o, p, "type", d, ["array"]);
   for (let i = 0; i < d.length; i++) if (issues_TraitValueDepth1(d[i], p + "/" + i, o)) return true;
   return false;
 }
-function issues18(d, p, o) {
+function issues19(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   for (const k in d) {
     if (!own.call(d, k)) continue;
@@ -1649,31 +1418,16 @@ function issues_TraitValueDepth2(d, p, o) {
   if (!(isSchema0(d) || isSchema1(d) || isSchema2(d) || isSchema3(d) || isSchema4(d) || isSchema5(d))) {
     const tried = [];
     if (typeof d == "string") tried.push(issues12);
-    if (typeof d == "number" && isFinite(d)) tried.push(issues11);
-    if (typeof d == "boolean") tried.push(issues13);
-    if (d === null) tried.push(issues14);
-    if (Array.isArray(d)) tried.push(issues15);
-    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues18);
+    if (typeof d == "number" && isFinite(d)) tried.push(issues13);
+    if (typeof d == "boolean") tried.push(issues14);
+    if (d === null) tried.push(issues15);
+    if (Array.isArray(d)) tried.push(issues16);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues19);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["string", "number", "boolean", "null", "array", "object"])) return true;
     } else if (tried.length === 1) {
       if (tried[0](d, p, o)) return true;
     } else if (anyOfIssues(tried, [null, null, null, null, null, null], d, p, o)) return true;
-  }
-  if (Array.isArray(d)) {
-    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const k in d) {
-      if (!own.call(d, k)) continue;
-      const v = d[k];
-      if (v === void 0) continue;
-      const q = p + "/" + token(k);
-      let matched = false;
-      if (!matched) {
-        if (jsonIssues(v, q, o)) return true;
-      }
-    }
   }
   return false;
 }
@@ -1697,14 +1451,14 @@ function issues_SegmentAddress(d, p, o) {
   }
   return false;
 }
-function issues19(d, p, o) {
+function issues20(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 4096 && (d.length > 8192 || codePoints(d) > 4096)) {
     if (add(o, p, "max_length", d, 4096)) return true;
   }
   return false;
 }
-function issues20(d, p, o) {
+function issues21(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 64 && (d.length > 128 || codePoints(d) > 64)) {
     if (add(o, p, "max_length", d, 64)) return true;
@@ -1724,41 +1478,41 @@ var named2 = /* @__PURE__ */ new Map([
   ["revenue", issues11],
   ["plan", issues6],
   ["address", issues_SegmentAddress],
-  ["description", issues19],
+  ["description", issues20],
   ["avatar", issues8],
-  ["createdAt", issues20],
-  ["updatedAt", issues20]
+  ["createdAt", issues21],
+  ["updatedAt", issues21]
 ]);
-function issues21(d, p, o) {
+function issues22(d, p, o) {
   return add(o, p, "trait_name_too_long", d, null);
   return false;
 }
 function isSchema8(d) {
   if (!Array.isArray(d)) return false;
-  for (let i88 = 0; i88 < d.length; i88++) {
-    const item88 = d[i88];
-    if (!is_TraitValueDepth2(item88)) return false;
+  for (let i6 = 0; i6 < d.length; i6++) {
+    const item6 = d[i6];
+    if (!is_TraitValueDepth2(item6)) return false;
   }
   return true;
 }
 function isSchema9(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  for (const key89 in d) {
-    if (!own.call(d, key89)) continue;
-    const value109 = d[key89];
-    if (value109 === void 0) continue;
+  for (const key13 in d) {
+    if (!own.call(d, key13)) continue;
+    const value33 = d[key13];
+    if (value33 === void 0) continue;
     {
-      if (!is_TraitValueDepth2(value109)) return false;
+      if (!is_TraitValueDepth2(value33)) return false;
     }
   }
   return true;
 }
-function issues22(d, p, o) {
+function issues23(d, p, o) {
   if (!Array.isArray(d)) return add(o, p, "type", d, ["array"]);
   for (let i = 0; i < d.length; i++) if (issues_TraitValueDepth2(d[i], p + "/" + i, o)) return true;
   return false;
 }
-function issues23(d, p, o) {
+function issues24(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   for (const k in d) {
     if (!own.call(d, k)) continue;
@@ -1777,31 +1531,16 @@ function issues_TraitValueDepth3(d, p, o) {
   if (!(isSchema0(d) || isSchema1(d) || isSchema2(d) || isSchema3(d) || isSchema8(d) || isSchema9(d))) {
     const tried = [];
     if (typeof d == "string") tried.push(issues12);
-    if (typeof d == "number" && isFinite(d)) tried.push(issues11);
-    if (typeof d == "boolean") tried.push(issues13);
-    if (d === null) tried.push(issues14);
-    if (Array.isArray(d)) tried.push(issues22);
-    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues23);
+    if (typeof d == "number" && isFinite(d)) tried.push(issues13);
+    if (typeof d == "boolean") tried.push(issues14);
+    if (d === null) tried.push(issues15);
+    if (Array.isArray(d)) tried.push(issues23);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues24);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["string", "number", "boolean", "null", "array", "object"])) return true;
     } else if (tried.length === 1) {
       if (tried[0](d, p, o)) return true;
     } else if (anyOfIssues(tried, [null, null, null, null, null, null], d, p, o)) return true;
-  }
-  if (Array.isArray(d)) {
-    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const k in d) {
-      if (!own.call(d, k)) continue;
-      const v = d[k];
-      if (v === void 0) continue;
-      const q = p + "/" + token(k);
-      let matched = false;
-      if (!matched) {
-        if (jsonIssues(v, q, o)) return true;
-      }
-    }
   }
   return false;
 }
@@ -1854,15 +1593,15 @@ function issues_SegmentTraits(d, p, o) {
     }
     if ((c & 128) !== 0) {
       matched = true;
-      if (issues19(v, q, o)) return true;
+      if (issues20(v, q, o)) return true;
     }
     if ((c & 256) !== 0) {
       matched = true;
-      if (issues20(v, q, o)) return true;
+      if (issues21(v, q, o)) return true;
     }
     if ((c & 512) !== 0) {
       matched = true;
-      if (issues21(v, q, o)) return true;
+      if (issues22(v, q, o)) return true;
     }
     if (true) {
       matched = true;
@@ -1882,7 +1621,7 @@ function isSchema11(d) {
   if (!(typeof d == "string") || d.length > 45 && (d.length > 90 || codePoints(d) > 45) || !isIPv6(d)) return false;
   return true;
 }
-function issues25(d, p, o) {
+function issues26(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 45 && (d.length > 90 || codePoints(d) > 45)) {
     if (add(o, p, "max_length", d, 45)) return true;
@@ -1891,7 +1630,7 @@ function issues25(d, p, o) {
   }
   return false;
 }
-function issues26(d, p, o) {
+function issues27(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 45 && (d.length > 90 || codePoints(d) > 45)) {
     if (add(o, p, "max_length", d, 45)) return true;
@@ -1900,35 +1639,20 @@ function issues26(d, p, o) {
   }
   return false;
 }
-function issues24(d, p, o) {
+function issues25(d, p, o) {
   if (!(isSchema10(d) || isSchema11(d))) {
     const tried = [];
-    if (typeof d == "string") tried.push(issues25);
     if (typeof d == "string") tried.push(issues26);
+    if (typeof d == "string") tried.push(issues27);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["string"])) return true;
     } else if (tried.length === 1) {
       if (tried[0](d, p, o)) return true;
     } else if (anyOfIssues(tried, ["ipv4", "ipv6"], d, p, o)) return true;
   }
-  if (Array.isArray(d)) {
-    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const k in d) {
-      if (!own.call(d, k)) continue;
-      const v = d[k];
-      if (v === void 0) continue;
-      const q = p + "/" + token(k);
-      let matched = false;
-      if (!matched) {
-        if (jsonIssues(v, q, o)) return true;
-      }
-    }
-  }
   return false;
 }
-function issues27(d, p, o) {
+function issues28(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 1024 && (d.length > 2048 || codePoints(d) > 1024)) {
     if (add(o, p, "max_length", d, 1024)) return true;
@@ -1939,7 +1663,7 @@ var named5 = /* @__PURE__ */ new Map([
   ["name", issues6],
   ["version", issues6]
 ]);
-function issues28(d, p, o) {
+function issues29(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   if (!(own.call(d, "name") && d["name"] !== void 0) && add(o, p + "/name", "required", d, "name")) return true;
   if (!(own.call(d, "version") && d["version"] !== void 0) && add(o, p + "/version", "required", d, "version")) return true;
@@ -1961,9 +1685,9 @@ function issues28(d, p, o) {
   return false;
 }
 var named4 = /* @__PURE__ */ new Map([
-  ["ip", issues24],
-  ["userAgent", issues27],
-  ["library", issues28]
+  ["ip", issues25],
+  ["userAgent", issues28],
+  ["library", issues29]
 ]);
 function issues_SegmentContext(d, p, o) {
   if (is_SegmentContext(d)) return false;
@@ -1987,55 +1711,22 @@ function issues_SegmentContext(d, p, o) {
 }
 function isSchema12(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  for (const key92 in d) {
-    if (!own.call(d, key92)) continue;
-    const value112 = d[key92];
-    if (value112 === void 0) continue;
-    {
-      if (!isJson(value112)) return false;
-    }
-  }
   return true;
 }
-function issues30(d, p, o) {
+function issues31(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
-  for (const k in d) {
-    if (!own.call(d, k)) continue;
-    const v = d[k];
-    if (v === void 0) continue;
-    const q = p + "/" + token(k);
-    let matched = false;
-    if (!matched) {
-      if (jsonIssues(v, q, o)) return true;
-    }
-  }
   return false;
 }
-function issues29(d, p, o) {
+function issues30(d, p, o) {
   if (!(isSchema2(d) || isSchema12(d))) {
     const tried = [];
-    if (typeof d == "boolean") tried.push(issues13);
-    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues30);
+    if (typeof d == "boolean") tried.push(issues14);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues31);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["boolean", "object"])) return true;
     } else if (tried.length === 1) {
       if (tried[0](d, p, o)) return true;
     } else if (anyOfIssues(tried, [null, null], d, p, o)) return true;
-  }
-  if (Array.isArray(d)) {
-    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const k in d) {
-      if (!own.call(d, k)) continue;
-      const v = d[k];
-      if (v === void 0) continue;
-      const q = p + "/" + token(k);
-      let matched = false;
-      if (!matched) {
-        if (jsonIssues(v, q, o)) return true;
-      }
-    }
   }
   return false;
 }
@@ -2049,7 +1740,7 @@ function issues_SegmentIntegrations(d, p, o) {
     const q = p + "/" + token(k);
     let matched = false;
     if (!matched) {
-      if (issues29(v, q, o)) return true;
+      if (issues30(v, q, o)) return true;
     }
   }
   return false;
@@ -2061,7 +1752,7 @@ var named1 = /* @__PURE__ */ new Map([
   ["groupId", issues5],
   ["traits", issues_SegmentTraits],
   ["context", issues_SegmentContext],
-  ["timestamp", issues20],
+  ["timestamp", issues21],
   ["messageId", issues4],
   ["integrations", issues_SegmentIntegrations]
 ]);
@@ -2088,50 +1779,26 @@ function issues2(d, p, o) {
 }
 function isSchema13(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value113 = own.call(d, "userId") ? d.userId : void 0;
-  if (value113 === void 0) return false;
+  const value34 = own.call(d, "userId") ? d.userId : void 0;
+  if (value34 === void 0) return false;
   else {
-    if (!(typeof value113 == "string") || value113.length > 255 && (value113.length > 510 || codePoints(value113) > 255) || value113.length === 0) return false;
-  }
-  for (const key94 in d) {
-    if (!own.call(d, key94)) continue;
-    const value115 = d[key94];
-    if (value115 === void 0) continue;
-    switch (key94) {
-      case "userId":
-        break;
-      default: {
-        if (!isJson(value115)) return false;
-      }
-    }
+    if (!(typeof value34 == "string") || value34.length > 255 && (value34.length > 510 || codePoints(value34) > 255) || value34.length === 0) return false;
   }
   return true;
 }
 function isSchema14(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value116 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
-  if (value116 === void 0) return false;
+  const value35 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
+  if (value35 === void 0) return false;
   else {
-    if (!(typeof value116 == "string") || value116.length > 255 && (value116.length > 510 || codePoints(value116) > 255) || value116.length === 0) return false;
-  }
-  for (const key96 in d) {
-    if (!own.call(d, key96)) continue;
-    const value118 = d[key96];
-    if (value118 === void 0) continue;
-    switch (key96) {
-      case "anonymousId":
-        break;
-      default: {
-        if (!isJson(value118)) return false;
-      }
-    }
+    if (!(typeof value35 == "string") || value35.length > 255 && (value35.length > 510 || codePoints(value35) > 255) || value35.length === 0) return false;
   }
   return true;
 }
 var named6 = /* @__PURE__ */ new Map([
   ["userId", issues4]
 ]);
-function issues31(d, p, o) {
+function issues32(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   if (!(own.call(d, "userId") && d["userId"] !== void 0) && add(o, p + "/userId", "required", d, "userId")) return true;
   for (const k in d) {
@@ -2145,16 +1812,13 @@ function issues31(d, p, o) {
       matched = true;
       if (f(v, q, o)) return true;
     }
-    if (!matched) {
-      if (jsonIssues(v, q, o)) return true;
-    }
   }
   return false;
 }
 var named7 = /* @__PURE__ */ new Map([
   ["anonymousId", issues4]
 ]);
-function issues32(d, p, o) {
+function issues33(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   if (!(own.call(d, "anonymousId") && d["anonymousId"] !== void 0) && add(o, p + "/anonymousId", "required", d, "anonymousId")) return true;
   for (const k in d) {
@@ -2168,9 +1832,6 @@ function issues32(d, p, o) {
       matched = true;
       if (f(v, q, o)) return true;
     }
-    if (!matched) {
-      if (jsonIssues(v, q, o)) return true;
-    }
   }
   return false;
 }
@@ -2179,28 +1840,13 @@ function issues_SegmentIdentity(d, p, o) {
   if (!(isSchema13(d) || isSchema14(d))) {
     if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d) && !own.call(d, "userId") && !own.call(d, "anonymousId")) return add(o, p, "identity", d, ["userId", "anonymousId"]);
     const tried = [];
-    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues31);
     if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues32);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues33);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["object"])) return true;
     } else if (tried.length === 1) {
       if (tried[0](d, p, o)) return true;
     } else if (anyOfIssues(tried, [null, null], d, p, o)) return true;
-  }
-  if (Array.isArray(d)) {
-    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const k in d) {
-      if (!own.call(d, k)) continue;
-      const v = d[k];
-      if (v === void 0) continue;
-      const q = p + "/" + token(k);
-      let matched = false;
-      if (!matched) {
-        if (jsonIssues(v, q, o)) return true;
-      }
-    }
   }
   return false;
 }
@@ -2208,24 +1854,9 @@ function issues_SegmentBatchGroup(d, p, o) {
   if (is_SegmentBatchGroup(d)) return false;
   if (issues2(d, p, o)) return true;
   if (issues_SegmentIdentity(d, p, o)) return true;
-  if (Array.isArray(d)) {
-    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const k in d) {
-      if (!own.call(d, k)) continue;
-      const v = d[k];
-      if (v === void 0) continue;
-      const q = p + "/" + token(k);
-      let matched = false;
-      if (!matched) {
-        if (jsonIssues(v, q, o)) return true;
-      }
-    }
-  }
   return false;
 }
-function issues35(d, p, o) {
+function issues36(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 64 && (d.length > 128 || codePoints(d) > 64)) {
     if (add(o, p, "max_length", d, 64)) return true;
@@ -2238,49 +1869,19 @@ function isSchema15(d) {
   if (!(typeof d == "string") || d !== "group") return false;
   return true;
 }
-function issues36(d, p, o) {
+function issues37(d, p, o) {
   if (isSchema15(d) && add(o, p, "invalid", d, null)) return true;
-  if (Array.isArray(d)) {
-    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const k in d) {
-      if (!own.call(d, k)) continue;
-      const v = d[k];
-      if (v === void 0) continue;
-      const q = p + "/" + token(k);
-      let matched = false;
-      if (!matched) {
-        if (jsonIssues(v, q, o)) return true;
-      }
-    }
-  }
   return false;
 }
-function issues34(d, p, o) {
-  if (issues35(d, p, o)) return true;
+function issues35(d, p, o) {
   if (issues36(d, p, o)) return true;
-  if (Array.isArray(d)) {
-    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const k in d) {
-      if (!own.call(d, k)) continue;
-      const v = d[k];
-      if (v === void 0) continue;
-      const q = p + "/" + token(k);
-      let matched = false;
-      if (!matched) {
-        if (jsonIssues(v, q, o)) return true;
-      }
-    }
-  }
+  if (issues37(d, p, o)) return true;
   return false;
 }
 var named8 = /* @__PURE__ */ new Map([
-  ["type", issues34]
+  ["type", issues35]
 ]);
-function issues33(d, p, o) {
+function issues34(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   if (!(own.call(d, "type") && d["type"] !== void 0) && add(o, p + "/type", "required", d, "type")) return true;
   for (const k in d) {
@@ -2302,23 +1903,8 @@ function issues33(d, p, o) {
 }
 function issues_SegmentBatchOtherMessage(d, p, o) {
   if (is_SegmentBatchOtherMessage(d)) return false;
-  if (issues33(d, p, o)) return true;
+  if (issues34(d, p, o)) return true;
   if (issues_SegmentIdentity(d, p, o)) return true;
-  if (Array.isArray(d)) {
-    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const k in d) {
-      if (!own.call(d, k)) continue;
-      const v = d[k];
-      if (v === void 0) continue;
-      const q = p + "/" + token(k);
-      let matched = false;
-      if (!matched) {
-        if (jsonIssues(v, q, o)) return true;
-      }
-    }
-  }
   return false;
 }
 function issues1(d, p, o) {
@@ -2332,21 +1918,6 @@ function issues1(d, p, o) {
       if (tried[0](d, p, o)) return true;
     } else if (anyOfIssues(tried, [null, null], d, p, o)) return true;
   }
-  if (Array.isArray(d)) {
-    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const k in d) {
-      if (!own.call(d, k)) continue;
-      const v = d[k];
-      if (v === void 0) continue;
-      const q = p + "/" + token(k);
-      let matched = false;
-      if (!matched) {
-        if (jsonIssues(v, q, o)) return true;
-      }
-    }
-  }
   return false;
 }
 function issues0(d, p, o) {
@@ -2358,7 +1929,7 @@ function issues0(d, p, o) {
 }
 var named0 = /* @__PURE__ */ new Map([
   ["batch", issues0],
-  ["sentAt", issues20],
+  ["sentAt", issues21],
   ["writeKey", issues6],
   ["context", issues_SegmentContext],
   ["integrations", issues_SegmentIntegrations]

@@ -499,7 +499,42 @@ function plain(d) {
 function isJson(v) {
   if (v === null || typeof v == "string" || typeof v == "boolean") return true;
   if (typeof v == "number") return isFinite(v);
-  return jsonIssue(v, "") === void 0;
+  if (typeof v != "object") return false;
+  jsonBudget = 4096;
+  const fast = quickJson(v, 0);
+  return fast === 2 ? jsonIssue(v, "") === void 0 : fast === 1;
+}
+var jsonBudget = 0;
+function quickJson(x, depth) {
+  if (--jsonBudget < 0 || depth > 64) return 2;
+  if (Array.isArray(x)) {
+    for (let i = 0; i < x.length; i++) {
+      const e = x[i];
+      if (e === null || typeof e == "string" || typeof e == "boolean") continue;
+      if (typeof e == "number") {
+        if (isFinite(e)) continue;
+        return 0;
+      }
+      if (typeof e != "object") return 0;
+      const r = quickJson(e, depth + 1);
+      if (r !== 1) return r;
+    }
+    return 1;
+  }
+  if (!plain(x)) return 0;
+  for (const k in x) {
+    if (!own.call(x, k)) continue;
+    const e = x[k];
+    if (e === void 0 || e === null || typeof e == "string" || typeof e == "boolean") continue;
+    if (typeof e == "number") {
+      if (isFinite(e)) continue;
+      return 0;
+    }
+    if (typeof e != "object") return 0;
+    const r = quickJson(e, depth + 1);
+    if (r !== 1) return r;
+  }
+  return 1;
 }
 function jsonIssue(v, p) {
   const stack = [{ x: v, up: null, k: "", leave: false }];
@@ -558,22 +593,6 @@ function is_TraitValueDepth0(d) {
     }
     return false;
   }
-  if (Array.isArray(d)) {
-    for (let i25 = 0; i25 < d.length; i25++) {
-      const item25 = d[i25];
-      if (!isJson(item25)) return false;
-    }
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const key22 in d) {
-      if (!own.call(d, key22)) continue;
-      const value22 = d[key22];
-      if (value22 === void 0) continue;
-      {
-        if (!isJson(value22)) return false;
-      }
-    }
-  }
   return true;
 }
 function is_TraitValueDepth1(d) {
@@ -596,41 +615,25 @@ function is_TraitValueDepth1(d) {
     }
     branch14: {
       if (!Array.isArray(d)) break branch14;
-      for (let i20 = 0; i20 < d.length; i20++) {
-        const item20 = d[i20];
-        if (!is_TraitValueDepth0(item20)) break branch14;
+      for (let i2 = 0; i2 < d.length; i2++) {
+        const item2 = d[i2];
+        if (!is_TraitValueDepth0(item2)) break branch14;
       }
       break anyOf2;
     }
     branch19: {
       if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch19;
-      for (const key24 in d) {
-        if (!own.call(d, key24)) continue;
-        const value24 = d[key24];
-        if (value24 === void 0) continue;
+      for (const key2 in d) {
+        if (!own.call(d, key2)) continue;
+        const value2 = d[key2];
+        if (value2 === void 0) continue;
         {
-          if (!is_TraitValueDepth0(value24)) break branch19;
+          if (!is_TraitValueDepth0(value2)) break branch19;
         }
       }
       break anyOf2;
     }
     return false;
-  }
-  if (Array.isArray(d)) {
-    for (let i27 = 0; i27 < d.length; i27++) {
-      const item27 = d[i27];
-      if (!isJson(item27)) return false;
-    }
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const key25 in d) {
-      if (!own.call(d, key25)) continue;
-      const value25 = d[key25];
-      if (value25 === void 0) continue;
-      {
-        if (!isJson(value25)) return false;
-      }
-    }
   }
   return true;
 }
@@ -654,41 +657,25 @@ function is_TraitValueDepth2(d) {
     }
     branch9: {
       if (!Array.isArray(d)) break branch9;
-      for (let i15 = 0; i15 < d.length; i15++) {
-        const item15 = d[i15];
-        if (!is_TraitValueDepth1(item15)) break branch9;
+      for (let i1 = 0; i1 < d.length; i1++) {
+        const item1 = d[i1];
+        if (!is_TraitValueDepth1(item1)) break branch9;
       }
       break anyOf1;
     }
     branch20: {
       if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch20;
-      for (const key27 in d) {
-        if (!own.call(d, key27)) continue;
-        const value27 = d[key27];
-        if (value27 === void 0) continue;
+      for (const key3 in d) {
+        if (!own.call(d, key3)) continue;
+        const value3 = d[key3];
+        if (value3 === void 0) continue;
         {
-          if (!is_TraitValueDepth1(value27)) break branch20;
+          if (!is_TraitValueDepth1(value3)) break branch20;
         }
       }
       break anyOf1;
     }
     return false;
-  }
-  if (Array.isArray(d)) {
-    for (let i29 = 0; i29 < d.length; i29++) {
-      const item29 = d[i29];
-      if (!isJson(item29)) return false;
-    }
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const key28 in d) {
-      if (!own.call(d, key28)) continue;
-      const value28 = d[key28];
-      if (value28 === void 0) continue;
-      {
-        if (!isJson(value28)) return false;
-      }
-    }
   }
   return true;
 }
@@ -712,41 +699,25 @@ function is_TraitValueDepth3(d) {
     }
     branch4: {
       if (!Array.isArray(d)) break branch4;
-      for (let i10 = 0; i10 < d.length; i10++) {
-        const item10 = d[i10];
-        if (!is_TraitValueDepth2(item10)) break branch4;
+      for (let i0 = 0; i0 < d.length; i0++) {
+        const item0 = d[i0];
+        if (!is_TraitValueDepth2(item0)) break branch4;
       }
       break anyOf0;
     }
     branch21: {
       if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch21;
-      for (const key30 in d) {
-        if (!own.call(d, key30)) continue;
-        const value30 = d[key30];
-        if (value30 === void 0) continue;
+      for (const key4 in d) {
+        if (!own.call(d, key4)) continue;
+        const value4 = d[key4];
+        if (value4 === void 0) continue;
         {
-          if (!is_TraitValueDepth2(value30)) break branch21;
+          if (!is_TraitValueDepth2(value4)) break branch21;
         }
       }
       break anyOf0;
     }
     return false;
-  }
-  if (Array.isArray(d)) {
-    for (let i31 = 0; i31 < d.length; i31++) {
-      const item31 = d[i31];
-      if (!isJson(item31)) return false;
-    }
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const key31 in d) {
-      if (!own.call(d, key31)) continue;
-      const value31 = d[key31];
-      if (value31 === void 0) continue;
-      {
-        if (!isJson(value31)) return false;
-      }
-    }
   }
   return true;
 }
@@ -784,36 +755,36 @@ function classify0(k) {
 }
 function is_SegmentAddress(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value38 = own.call(d, "street") ? d.street : void 0;
-  if (value38 === void 0) ;
+  const value5 = own.call(d, "street") ? d.street : void 0;
+  if (value5 === void 0) ;
   else {
-    if (!(typeof value38 == "string") || value38.length > 255 && (value38.length > 510 || codePoints(value38) > 255)) return false;
+    if (!(typeof value5 == "string") || value5.length > 255 && (value5.length > 510 || codePoints(value5) > 255)) return false;
   }
-  const value40 = own.call(d, "city") ? d.city : void 0;
-  if (value40 === void 0) ;
+  const value6 = own.call(d, "city") ? d.city : void 0;
+  if (value6 === void 0) ;
   else {
-    if (!(typeof value40 == "string") || value40.length > 255 && (value40.length > 510 || codePoints(value40) > 255)) return false;
+    if (!(typeof value6 == "string") || value6.length > 255 && (value6.length > 510 || codePoints(value6) > 255)) return false;
   }
-  const value42 = own.call(d, "state") ? d.state : void 0;
-  if (value42 === void 0) ;
+  const value7 = own.call(d, "state") ? d.state : void 0;
+  if (value7 === void 0) ;
   else {
-    if (!(typeof value42 == "string") || value42.length > 255 && (value42.length > 510 || codePoints(value42) > 255)) return false;
+    if (!(typeof value7 == "string") || value7.length > 255 && (value7.length > 510 || codePoints(value7) > 255)) return false;
   }
-  const value44 = own.call(d, "postalCode") ? d.postalCode : void 0;
-  if (value44 === void 0) ;
+  const value8 = own.call(d, "postalCode") ? d.postalCode : void 0;
+  if (value8 === void 0) ;
   else {
-    if (!(typeof value44 == "string") || value44.length > 255 && (value44.length > 510 || codePoints(value44) > 255)) return false;
+    if (!(typeof value8 == "string") || value8.length > 255 && (value8.length > 510 || codePoints(value8) > 255)) return false;
   }
-  const value46 = own.call(d, "country") ? d.country : void 0;
-  if (value46 === void 0) ;
+  const value9 = own.call(d, "country") ? d.country : void 0;
+  if (value9 === void 0) ;
   else {
-    if (!(typeof value46 == "string") || value46.length > 255 && (value46.length > 510 || codePoints(value46) > 255)) return false;
+    if (!(typeof value9 == "string") || value9.length > 255 && (value9.length > 510 || codePoints(value9) > 255)) return false;
   }
-  for (const key43 in d) {
-    if (!own.call(d, key43)) continue;
-    const value48 = d[key43];
-    if (value48 === void 0) continue;
-    switch (key43) {
+  for (const key5 in d) {
+    if (!own.call(d, key5)) continue;
+    const value10 = d[key5];
+    if (value10 === void 0) continue;
+    switch (key5) {
       case "street":
       case "city":
       case "state":
@@ -821,7 +792,7 @@ function is_SegmentAddress(d) {
       case "country":
         break;
       default: {
-        if (!is_TraitValueDepth2(value48)) return false;
+        if (!is_TraitValueDepth2(value10)) return false;
       }
     }
   }
@@ -830,59 +801,43 @@ function is_SegmentAddress(d) {
 function is_SegmentTraits(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
   let count0 = 0;
-  for (const key5 in d) {
-    if (!own.call(d, key5)) continue;
-    const value5 = d[key5];
-    if (value5 === void 0) continue;
+  for (const key1 in d) {
+    if (!own.call(d, key1)) continue;
+    const value1 = d[key1];
+    if (value1 === void 0) continue;
     count0++;
-    if (!is_TraitValueDepth3(value5)) return false;
-    const classes0 = classify0(key5);
+    if (!is_TraitValueDepth3(value1)) return false;
+    const classes0 = classify0(key1);
     if (classes0 !== 0) {
       if (classes0 & 1) {
-        if (!(typeof value5 == "string") || value5.length > 255 && (value5.length > 510 || codePoints(value5) > 255)) return false;
+        if (!(typeof value1 == "string") || value1.length > 255 && (value1.length > 510 || codePoints(value1) > 255)) return false;
       }
       if (classes0 & 2) {
-        if (!(typeof value5 == "string") || value5.length > 254 && (value5.length > 508 || codePoints(value5) > 254) || !isEmail(value5)) return false;
+        if (!(typeof value1 == "string") || value1.length > 254 && (value1.length > 508 || codePoints(value1) > 254) || !isEmail(value1)) return false;
       }
       if (classes0 & 4) {
-        if (!(typeof value5 == "string") || value5.length > 2048 && (value5.length > 4096 || codePoints(value5) > 2048) || !isUri(value5)) return false;
+        if (!(typeof value1 == "string") || value1.length > 2048 && (value1.length > 4096 || codePoints(value1) > 2048) || !isUri(value1)) return false;
       }
       if (classes0 & 8) {
-        if (!(typeof value5 == "string") || value5.length > 64 && (value5.length > 128 || codePoints(value5) > 64)) return false;
+        if (!(typeof value1 == "string") || value1.length > 64 && (value1.length > 128 || codePoints(value1) > 64)) return false;
       }
       if (classes0 & 16) {
-        if (!(typeof value5 == "number" && !(value5 % 1) && !isNaN(value5) && isFinite(value5)) || value5 < 0) return false;
+        if (!(typeof value1 == "number" && !(value1 % 1) && !isNaN(value1) && isFinite(value1)) || value1 < 0) return false;
       }
       if (classes0 & 32) {
-        if (!(typeof value5 == "number" && isFinite(value5))) return false;
+        if (!(typeof value1 == "number" && isFinite(value1))) return false;
       }
       if (classes0 & 64) {
-        if (!is_SegmentAddress(value5)) return false;
+        if (!is_SegmentAddress(value1)) return false;
       }
       if (classes0 & 128) {
-        if (!(typeof value5 == "string") || value5.length > 4096 && (value5.length > 8192 || codePoints(value5) > 4096)) return false;
+        if (!(typeof value1 == "string") || value1.length > 4096 && (value1.length > 8192 || codePoints(value1) > 4096)) return false;
       }
       if (classes0 & 256) {
-        if (!(typeof value5 == "string") || value5.length > 64 && (value5.length > 128 || codePoints(value5) > 64) || !isDateTime(value5)) return false;
+        if (!(typeof value1 == "string") || value1.length > 64 && (value1.length > 128 || codePoints(value1) > 64) || !isDateTime(value1)) return false;
       }
       if (classes0 & 512) {
         return false;
-        if (Array.isArray(value5)) {
-          for (let i46 = 0; i46 < value5.length; i46++) {
-            const item46 = value5[i46];
-            if (!isJson(item46)) return false;
-          }
-        }
-        if (value5 !== null && typeof value5 == "object" && !Array.isArray(value5) && plain(value5)) {
-          for (const key46 in value5) {
-            if (!own.call(value5, key46)) continue;
-            const value51 = value5[key46];
-            if (value51 === void 0) continue;
-            {
-              if (!isJson(value51)) return false;
-            }
-          }
-        }
       }
     }
   }
@@ -891,80 +846,64 @@ function is_SegmentTraits(d) {
 }
 function is_SegmentContext(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value52 = own.call(d, "userAgent") ? d.userAgent : void 0;
-  if (value52 === void 0) ;
+  const value11 = own.call(d, "userAgent") ? d.userAgent : void 0;
+  if (value11 === void 0) ;
   else {
-    if (!(typeof value52 == "string") || value52.length > 1024 && (value52.length > 2048 || codePoints(value52) > 1024)) return false;
+    if (!(typeof value11 == "string") || value11.length > 1024 && (value11.length > 2048 || codePoints(value11) > 1024)) return false;
   }
-  for (const key48 in d) {
-    if (!own.call(d, key48)) continue;
-    const value54 = d[key48];
-    if (value54 === void 0) continue;
-    switch (key48) {
+  for (const key6 in d) {
+    if (!own.call(d, key6)) continue;
+    const value12 = d[key6];
+    if (value12 === void 0) continue;
+    switch (key6) {
       case "ip":
       case "userAgent":
       case "library":
         break;
       default: {
-        if (!isJson(value54)) return false;
+        if (!isJson(value12)) return false;
       }
     }
   }
-  const value55 = own.call(d, "ip") ? d.ip : void 0;
-  if (value55 === void 0) ;
+  const value13 = own.call(d, "ip") ? d.ip : void 0;
+  if (value13 === void 0) ;
   else {
     anyOf4: {
       branch22: {
-        if (!(typeof value55 == "string") || value55.length > 45 && (value55.length > 90 || codePoints(value55) > 45) || !isIPv4(value55)) break branch22;
+        if (!(typeof value13 == "string") || value13.length > 45 && (value13.length > 90 || codePoints(value13) > 45) || !isIPv4(value13)) break branch22;
         break anyOf4;
       }
       branch23: {
-        if (!(typeof value55 == "string") || value55.length > 45 && (value55.length > 90 || codePoints(value55) > 45) || !isIPv6(value55)) break branch23;
+        if (!(typeof value13 == "string") || value13.length > 45 && (value13.length > 90 || codePoints(value13) > 45) || !isIPv6(value13)) break branch23;
         break anyOf4;
       }
       return false;
     }
-    if (Array.isArray(value55)) {
-      for (let i51 = 0; i51 < value55.length; i51++) {
-        const item51 = value55[i51];
-        if (!isJson(item51)) return false;
-      }
-    }
-    if (value55 !== null && typeof value55 == "object" && !Array.isArray(value55) && plain(value55)) {
-      for (const key51 in value55) {
-        if (!own.call(value55, key51)) continue;
-        const value58 = value55[key51];
-        if (value58 === void 0) continue;
-        {
-          if (!isJson(value58)) return false;
-        }
-      }
-    }
   }
-  const value59 = own.call(d, "library") ? d.library : void 0;
-  if (value59 === void 0) ;
+  const value14 = own.call(d, "library") ? d.library : void 0;
+  if (value14 === void 0) ;
   else {
-    if (!(value59 !== null && typeof value59 == "object" && !Array.isArray(value59) && plain(value59))) return false;
-    const value60 = own.call(value59, "name") ? value59.name : void 0;
-    if (value60 === void 0) return false;
+    if (!(value14 !== null && typeof value14 == "object" && !Array.isArray(value14) && plain(value14))) return false;
+    const value15 = own.call(value14, "name") ? value14.name : void 0;
+    if (value15 === void 0) return false;
     else {
-      if (!(typeof value60 == "string") || value60.length > 255 && (value60.length > 510 || codePoints(value60) > 255)) return false;
+      if (!(typeof value15 == "string") || value15.length > 255 && (value15.length > 510 || codePoints(value15) > 255)) return false;
     }
-    const value62 = own.call(value59, "version") ? value59.version : void 0;
-    if (value62 === void 0) return false;
+    const value16 = own.call(value14, "version") ? value14.version : void 0;
+    if (value16 === void 0) return false;
     else {
-      if (!(typeof value62 == "string") || value62.length > 255 && (value62.length > 510 || codePoints(value62) > 255)) return false;
+      if (!(typeof value16 == "string") || value16.length > 255 && (value16.length > 510 || codePoints(value16) > 255)) return false;
     }
-    for (const key54 in value59) {
-      if (!own.call(value59, key54)) continue;
-      const value64 = value59[key54];
-      if (value64 === void 0) continue;
-      switch (key54) {
+    for (const key7 in value14) {
+      if (!own.call(value14, key7)) continue;
+      const value17 = value14[key7];
+      if (value17 === void 0) continue;
+      switch (key7) {
         case "name":
         case "version":
           break;
         default: {
-          if (!isJson(value64)) return false;
+          if (!isJson(value17)) return false;
         }
       }
     }
@@ -973,45 +912,21 @@ function is_SegmentContext(d) {
 }
 function is_SegmentIntegrations(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  for (const key57 in d) {
-    if (!own.call(d, key57)) continue;
-    const value67 = d[key57];
-    if (value67 === void 0) continue;
+  for (const key8 in d) {
+    if (!own.call(d, key8)) continue;
+    const value18 = d[key8];
+    if (value18 === void 0) continue;
     {
       anyOf5: {
         branch24: {
-          if (!(typeof value67 == "boolean")) break branch24;
+          if (!(typeof value18 == "boolean")) break branch24;
           break anyOf5;
         }
         branch25: {
-          if (!(value67 !== null && typeof value67 == "object" && !Array.isArray(value67) && plain(value67))) break branch25;
-          for (const key59 in value67) {
-            if (!own.call(value67, key59)) continue;
-            const value69 = value67[key59];
-            if (value69 === void 0) continue;
-            {
-              if (!isJson(value69)) break branch25;
-            }
-          }
+          if (!(value18 !== null && typeof value18 == "object" && !Array.isArray(value18) && plain(value18))) break branch25;
           break anyOf5;
         }
         return false;
-      }
-      if (Array.isArray(value67)) {
-        for (let i60 = 0; i60 < value67.length; i60++) {
-          const item60 = value67[i60];
-          if (!isJson(item60)) return false;
-        }
-      }
-      if (value67 !== null && typeof value67 == "object" && !Array.isArray(value67) && plain(value67)) {
-        for (const key60 in value67) {
-          if (!own.call(value67, key60)) continue;
-          const value70 = value67[key60];
-          if (value70 === void 0) continue;
-          {
-            if (!isJson(value70)) return false;
-          }
-        }
       }
     }
   }
@@ -1022,63 +937,23 @@ function is_SegmentIdentity(d) {
   anyOf6: {
     branch26: {
       if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch26;
-      const value73 = own.call(d, "userId") ? d.userId : void 0;
-      if (value73 === void 0) break branch26;
+      const value20 = own.call(d, "userId") ? d.userId : void 0;
+      if (value20 === void 0) break branch26;
       else {
-        if (!(typeof value73 == "string") || value73.length > 255 && (value73.length > 510 || codePoints(value73) > 255) || value73.length === 0) break branch26;
-      }
-      for (const key63 in d) {
-        if (!own.call(d, key63)) continue;
-        const value75 = d[key63];
-        if (value75 === void 0) continue;
-        switch (key63) {
-          case "userId":
-            break;
-          default: {
-            if (!isJson(value75)) break branch26;
-          }
-        }
+        if (!(typeof value20 == "string") || value20.length > 255 && (value20.length > 510 || codePoints(value20) > 255) || value20.length === 0) break branch26;
       }
       break anyOf6;
     }
     branch27: {
       if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch27;
-      const value76 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
-      if (value76 === void 0) break branch27;
+      const value21 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
+      if (value21 === void 0) break branch27;
       else {
-        if (!(typeof value76 == "string") || value76.length > 255 && (value76.length > 510 || codePoints(value76) > 255) || value76.length === 0) break branch27;
-      }
-      for (const key65 in d) {
-        if (!own.call(d, key65)) continue;
-        const value78 = d[key65];
-        if (value78 === void 0) continue;
-        switch (key65) {
-          case "anonymousId":
-            break;
-          default: {
-            if (!isJson(value78)) break branch27;
-          }
-        }
+        if (!(typeof value21 == "string") || value21.length > 255 && (value21.length > 510 || codePoints(value21) > 255) || value21.length === 0) break branch27;
       }
       break anyOf6;
     }
     return false;
-  }
-  if (Array.isArray(d)) {
-    for (let i66 = 0; i66 < d.length; i66++) {
-      const item66 = d[i66];
-      if (!isJson(item66)) return false;
-    }
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const key66 in d) {
-      if (!own.call(d, key66)) continue;
-      const value79 = d[key66];
-      if (value79 === void 0) continue;
-      {
-        if (!isJson(value79)) return false;
-      }
-    }
   }
   return true;
 }
@@ -1137,29 +1012,13 @@ function isBody(d) {
     if (!is_SegmentIntegrations(held2)) return false;
   }
   if (seen0 !== 1) {
-    const value71 = own.call(d, "groupId") ? d.groupId : void 0;
-    if (value71 === void 0) return false;
+    const value19 = own.call(d, "groupId") ? d.groupId : void 0;
+    if (value19 === void 0) return false;
     else {
-      if (!(typeof value71 == "string") || value71.length > 255 && (value71.length > 510 || codePoints(value71) > 255) || value71.length === 0 || !pattern0.test(value71)) return false;
+      if (!(typeof value19 == "string") || value19.length > 255 && (value19.length > 510 || codePoints(value19) > 255) || value19.length === 0 || !pattern0.test(value19)) return false;
     }
   }
   if (!is_SegmentIdentity(d)) return false;
-  if (Array.isArray(d)) {
-    for (let i67 = 0; i67 < d.length; i67++) {
-      const item67 = d[i67];
-      if (!isJson(item67)) return false;
-    }
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const key67 in d) {
-      if (!own.call(d, key67)) continue;
-      const value80 = d[key67];
-      if (value80 === void 0) continue;
-      {
-        if (!isJson(value80)) return false;
-      }
-    }
-  }
   return true;
 }
 function collector(max) {
@@ -1308,20 +1167,20 @@ function isSchema3(d) {
 }
 function isSchema4(d) {
   if (!Array.isArray(d)) return false;
-  for (let i72 = 0; i72 < d.length; i72++) {
-    const item72 = d[i72];
-    if (!is_TraitValueDepth1(item72)) return false;
+  for (let i3 = 0; i3 < d.length; i3++) {
+    const item3 = d[i3];
+    if (!is_TraitValueDepth1(item3)) return false;
   }
   return true;
 }
 function isSchema5(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  for (const key73 in d) {
-    if (!own.call(d, key73)) continue;
-    const value86 = d[key73];
-    if (value86 === void 0) continue;
+  for (const key9 in d) {
+    if (!own.call(d, key9)) continue;
+    const value22 = d[key9];
+    if (value22 === void 0) continue;
     {
-      if (!is_TraitValueDepth1(value86)) return false;
+      if (!is_TraitValueDepth1(value22)) return false;
     }
   }
   return true;
@@ -1334,29 +1193,33 @@ function issues10(d, p, o) {
   return false;
 }
 function issues11(d, p, o) {
-  if (!(typeof d == "boolean")) return add(o, p, "type", d, ["boolean"]);
+  if (!(typeof d == "number" && isFinite(d))) return add(o, p, "type", d, ["number"]);
   return false;
 }
 function issues12(d, p, o) {
+  if (!(typeof d == "boolean")) return add(o, p, "type", d, ["boolean"]);
+  return false;
+}
+function issues13(d, p, o) {
   if (!(d === null)) return add(o, p, "type", d, ["null"]);
   return false;
 }
 function isSchema6(d) {
   if (!Array.isArray(d)) return false;
-  for (let i74 = 0; i74 < d.length; i74++) {
-    const item74 = d[i74];
-    if (!is_TraitValueDepth0(item74)) return false;
+  for (let i4 = 0; i4 < d.length; i4++) {
+    const item4 = d[i4];
+    if (!is_TraitValueDepth0(item4)) return false;
   }
   return true;
 }
 function isSchema7(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  for (const key75 in d) {
-    if (!own.call(d, key75)) continue;
-    const value88 = d[key75];
-    if (value88 === void 0) continue;
+  for (const key10 in d) {
+    if (!own.call(d, key10)) continue;
+    const value23 = d[key10];
+    if (value23 === void 0) continue;
     {
-      if (!is_TraitValueDepth0(value88)) return false;
+      if (!is_TraitValueDepth0(value23)) return false;
     }
   }
   return true;
@@ -1367,38 +1230,23 @@ function issues_TraitValueDepth0(d, p, o) {
     if (d !== null && typeof d == "object") return add(o, p, "too_deep", d, null);
     const tried = [];
     if (typeof d == "string") tried.push(issues10);
-    if (typeof d == "number" && isFinite(d)) tried.push(issues9);
-    if (typeof d == "boolean") tried.push(issues11);
-    if (d === null) tried.push(issues12);
+    if (typeof d == "number" && isFinite(d)) tried.push(issues11);
+    if (typeof d == "boolean") tried.push(issues12);
+    if (d === null) tried.push(issues13);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["string", "number", "boolean", "null"])) return true;
     } else if (tried.length === 1) {
       if (tried[0](d, p, o)) return true;
     } else if (anyOfIssues(tried, [null, null, null, null], d, p, o)) return true;
   }
-  if (Array.isArray(d)) {
-    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const k in d) {
-      if (!own.call(d, k)) continue;
-      const v = d[k];
-      if (v === void 0) continue;
-      const q = p + "/" + token(k);
-      let matched = false;
-      if (!matched) {
-        if (jsonIssues(v, q, o)) return true;
-      }
-    }
-  }
   return false;
 }
-function issues14(d, p, o) {
+function issues15(d, p, o) {
   if (!Array.isArray(d)) return add(o, p, "type", d, ["array"]);
   for (let i = 0; i < d.length; i++) if (issues_TraitValueDepth0(d[i], p + "/" + i, o)) return true;
   return false;
 }
-function issues15(d, p, o) {
+function issues16(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   for (const k in d) {
     if (!own.call(d, k)) continue;
@@ -1417,40 +1265,25 @@ function issues_TraitValueDepth1(d, p, o) {
   if (!(isSchema0(d) || isSchema1(d) || isSchema2(d) || isSchema3(d) || isSchema6(d) || isSchema7(d))) {
     const tried = [];
     if (typeof d == "string") tried.push(issues10);
-    if (typeof d == "number" && isFinite(d)) tried.push(issues9);
-    if (typeof d == "boolean") tried.push(issues11);
-    if (d === null) tried.push(issues12);
-    if (Array.isArray(d)) tried.push(issues14);
-    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues15);
+    if (typeof d == "number" && isFinite(d)) tried.push(issues11);
+    if (typeof d == "boolean") tried.push(issues12);
+    if (d === null) tried.push(issues13);
+    if (Array.isArray(d)) tried.push(issues15);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues16);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["string", "number", "boolean", "null", "array", "object"])) return true;
     } else if (tried.length === 1) {
       if (tried[0](d, p, o)) return true;
     } else if (anyOfIssues(tried, [null, null, null, null, null, null], d, p, o)) return true;
   }
-  if (Array.isArray(d)) {
-    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const k in d) {
-      if (!own.call(d, k)) continue;
-      const v = d[k];
-      if (v === void 0) continue;
-      const q = p + "/" + token(k);
-      let matched = false;
-      if (!matched) {
-        if (jsonIssues(v, q, o)) return true;
-      }
-    }
-  }
   return false;
 }
-function issues13(d, p, o) {
+function issues14(d, p, o) {
   if (!Array.isArray(d)) return add(o, p, "type", d, ["array"]);
   for (let i = 0; i < d.length; i++) if (issues_TraitValueDepth1(d[i], p + "/" + i, o)) return true;
   return false;
 }
-function issues16(d, p, o) {
+function issues17(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   for (const k in d) {
     if (!own.call(d, k)) continue;
@@ -1469,31 +1302,16 @@ function issues_TraitValueDepth2(d, p, o) {
   if (!(isSchema0(d) || isSchema1(d) || isSchema2(d) || isSchema3(d) || isSchema4(d) || isSchema5(d))) {
     const tried = [];
     if (typeof d == "string") tried.push(issues10);
-    if (typeof d == "number" && isFinite(d)) tried.push(issues9);
-    if (typeof d == "boolean") tried.push(issues11);
-    if (d === null) tried.push(issues12);
-    if (Array.isArray(d)) tried.push(issues13);
-    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues16);
+    if (typeof d == "number" && isFinite(d)) tried.push(issues11);
+    if (typeof d == "boolean") tried.push(issues12);
+    if (d === null) tried.push(issues13);
+    if (Array.isArray(d)) tried.push(issues14);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues17);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["string", "number", "boolean", "null", "array", "object"])) return true;
     } else if (tried.length === 1) {
       if (tried[0](d, p, o)) return true;
     } else if (anyOfIssues(tried, [null, null, null, null, null, null], d, p, o)) return true;
-  }
-  if (Array.isArray(d)) {
-    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const k in d) {
-      if (!own.call(d, k)) continue;
-      const v = d[k];
-      if (v === void 0) continue;
-      const q = p + "/" + token(k);
-      let matched = false;
-      if (!matched) {
-        if (jsonIssues(v, q, o)) return true;
-      }
-    }
   }
   return false;
 }
@@ -1517,14 +1335,14 @@ function issues_SegmentAddress(d, p, o) {
   }
   return false;
 }
-function issues17(d, p, o) {
+function issues18(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 4096 && (d.length > 8192 || codePoints(d) > 4096)) {
     if (add(o, p, "max_length", d, 4096)) return true;
   }
   return false;
 }
-function issues18(d, p, o) {
+function issues19(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 64 && (d.length > 128 || codePoints(d) > 64)) {
     if (add(o, p, "max_length", d, 64)) return true;
@@ -1544,41 +1362,41 @@ var named1 = /* @__PURE__ */ new Map([
   ["revenue", issues9],
   ["plan", issues4],
   ["address", issues_SegmentAddress],
-  ["description", issues17],
+  ["description", issues18],
   ["avatar", issues6],
-  ["createdAt", issues18],
-  ["updatedAt", issues18]
+  ["createdAt", issues19],
+  ["updatedAt", issues19]
 ]);
-function issues19(d, p, o) {
+function issues20(d, p, o) {
   return add(o, p, "trait_name_too_long", d, null);
   return false;
 }
 function isSchema8(d) {
   if (!Array.isArray(d)) return false;
-  for (let i76 = 0; i76 < d.length; i76++) {
-    const item76 = d[i76];
-    if (!is_TraitValueDepth2(item76)) return false;
+  for (let i5 = 0; i5 < d.length; i5++) {
+    const item5 = d[i5];
+    if (!is_TraitValueDepth2(item5)) return false;
   }
   return true;
 }
 function isSchema9(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  for (const key77 in d) {
-    if (!own.call(d, key77)) continue;
-    const value90 = d[key77];
-    if (value90 === void 0) continue;
+  for (const key11 in d) {
+    if (!own.call(d, key11)) continue;
+    const value24 = d[key11];
+    if (value24 === void 0) continue;
     {
-      if (!is_TraitValueDepth2(value90)) return false;
+      if (!is_TraitValueDepth2(value24)) return false;
     }
   }
   return true;
 }
-function issues20(d, p, o) {
+function issues21(d, p, o) {
   if (!Array.isArray(d)) return add(o, p, "type", d, ["array"]);
   for (let i = 0; i < d.length; i++) if (issues_TraitValueDepth2(d[i], p + "/" + i, o)) return true;
   return false;
 }
-function issues21(d, p, o) {
+function issues22(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   for (const k in d) {
     if (!own.call(d, k)) continue;
@@ -1597,31 +1415,16 @@ function issues_TraitValueDepth3(d, p, o) {
   if (!(isSchema0(d) || isSchema1(d) || isSchema2(d) || isSchema3(d) || isSchema8(d) || isSchema9(d))) {
     const tried = [];
     if (typeof d == "string") tried.push(issues10);
-    if (typeof d == "number" && isFinite(d)) tried.push(issues9);
-    if (typeof d == "boolean") tried.push(issues11);
-    if (d === null) tried.push(issues12);
-    if (Array.isArray(d)) tried.push(issues20);
-    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues21);
+    if (typeof d == "number" && isFinite(d)) tried.push(issues11);
+    if (typeof d == "boolean") tried.push(issues12);
+    if (d === null) tried.push(issues13);
+    if (Array.isArray(d)) tried.push(issues21);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues22);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["string", "number", "boolean", "null", "array", "object"])) return true;
     } else if (tried.length === 1) {
       if (tried[0](d, p, o)) return true;
     } else if (anyOfIssues(tried, [null, null, null, null, null, null], d, p, o)) return true;
-  }
-  if (Array.isArray(d)) {
-    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const k in d) {
-      if (!own.call(d, k)) continue;
-      const v = d[k];
-      if (v === void 0) continue;
-      const q = p + "/" + token(k);
-      let matched = false;
-      if (!matched) {
-        if (jsonIssues(v, q, o)) return true;
-      }
-    }
   }
   return false;
 }
@@ -1674,15 +1477,15 @@ function issues_SegmentTraits(d, p, o) {
     }
     if ((c & 128) !== 0) {
       matched = true;
-      if (issues17(v, q, o)) return true;
+      if (issues18(v, q, o)) return true;
     }
     if ((c & 256) !== 0) {
       matched = true;
-      if (issues18(v, q, o)) return true;
+      if (issues19(v, q, o)) return true;
     }
     if ((c & 512) !== 0) {
       matched = true;
-      if (issues19(v, q, o)) return true;
+      if (issues20(v, q, o)) return true;
     }
     if (true) {
       matched = true;
@@ -1702,7 +1505,7 @@ function isSchema11(d) {
   if (!(typeof d == "string") || d.length > 45 && (d.length > 90 || codePoints(d) > 45) || !isIPv6(d)) return false;
   return true;
 }
-function issues23(d, p, o) {
+function issues24(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 45 && (d.length > 90 || codePoints(d) > 45)) {
     if (add(o, p, "max_length", d, 45)) return true;
@@ -1711,7 +1514,7 @@ function issues23(d, p, o) {
   }
   return false;
 }
-function issues24(d, p, o) {
+function issues25(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 45 && (d.length > 90 || codePoints(d) > 45)) {
     if (add(o, p, "max_length", d, 45)) return true;
@@ -1720,35 +1523,20 @@ function issues24(d, p, o) {
   }
   return false;
 }
-function issues22(d, p, o) {
+function issues23(d, p, o) {
   if (!(isSchema10(d) || isSchema11(d))) {
     const tried = [];
-    if (typeof d == "string") tried.push(issues23);
     if (typeof d == "string") tried.push(issues24);
+    if (typeof d == "string") tried.push(issues25);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["string"])) return true;
     } else if (tried.length === 1) {
       if (tried[0](d, p, o)) return true;
     } else if (anyOfIssues(tried, ["ipv4", "ipv6"], d, p, o)) return true;
   }
-  if (Array.isArray(d)) {
-    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const k in d) {
-      if (!own.call(d, k)) continue;
-      const v = d[k];
-      if (v === void 0) continue;
-      const q = p + "/" + token(k);
-      let matched = false;
-      if (!matched) {
-        if (jsonIssues(v, q, o)) return true;
-      }
-    }
-  }
   return false;
 }
-function issues25(d, p, o) {
+function issues26(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 1024 && (d.length > 2048 || codePoints(d) > 1024)) {
     if (add(o, p, "max_length", d, 1024)) return true;
@@ -1759,7 +1547,7 @@ var named4 = /* @__PURE__ */ new Map([
   ["name", issues4],
   ["version", issues4]
 ]);
-function issues26(d, p, o) {
+function issues27(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   if (!(own.call(d, "name") && d["name"] !== void 0) && add(o, p + "/name", "required", d, "name")) return true;
   if (!(own.call(d, "version") && d["version"] !== void 0) && add(o, p + "/version", "required", d, "version")) return true;
@@ -1781,9 +1569,9 @@ function issues26(d, p, o) {
   return false;
 }
 var named3 = /* @__PURE__ */ new Map([
-  ["ip", issues22],
-  ["userAgent", issues25],
-  ["library", issues26]
+  ["ip", issues23],
+  ["userAgent", issues26],
+  ["library", issues27]
 ]);
 function issues_SegmentContext(d, p, o) {
   if (is_SegmentContext(d)) return false;
@@ -1807,55 +1595,22 @@ function issues_SegmentContext(d, p, o) {
 }
 function isSchema12(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  for (const key80 in d) {
-    if (!own.call(d, key80)) continue;
-    const value93 = d[key80];
-    if (value93 === void 0) continue;
-    {
-      if (!isJson(value93)) return false;
-    }
-  }
   return true;
 }
-function issues28(d, p, o) {
+function issues29(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
-  for (const k in d) {
-    if (!own.call(d, k)) continue;
-    const v = d[k];
-    if (v === void 0) continue;
-    const q = p + "/" + token(k);
-    let matched = false;
-    if (!matched) {
-      if (jsonIssues(v, q, o)) return true;
-    }
-  }
   return false;
 }
-function issues27(d, p, o) {
+function issues28(d, p, o) {
   if (!(isSchema2(d) || isSchema12(d))) {
     const tried = [];
-    if (typeof d == "boolean") tried.push(issues11);
-    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues28);
+    if (typeof d == "boolean") tried.push(issues12);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues29);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["boolean", "object"])) return true;
     } else if (tried.length === 1) {
       if (tried[0](d, p, o)) return true;
     } else if (anyOfIssues(tried, [null, null], d, p, o)) return true;
-  }
-  if (Array.isArray(d)) {
-    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const k in d) {
-      if (!own.call(d, k)) continue;
-      const v = d[k];
-      if (v === void 0) continue;
-      const q = p + "/" + token(k);
-      let matched = false;
-      if (!matched) {
-        if (jsonIssues(v, q, o)) return true;
-      }
-    }
   }
   return false;
 }
@@ -1869,7 +1624,7 @@ function issues_SegmentIntegrations(d, p, o) {
     const q = p + "/" + token(k);
     let matched = false;
     if (!matched) {
-      if (issues27(v, q, o)) return true;
+      if (issues28(v, q, o)) return true;
     }
   }
   return false;
@@ -1881,7 +1636,7 @@ var named0 = /* @__PURE__ */ new Map([
   ["groupId", issues3],
   ["traits", issues_SegmentTraits],
   ["context", issues_SegmentContext],
-  ["timestamp", issues18],
+  ["timestamp", issues19],
   ["messageId", issues2],
   ["integrations", issues_SegmentIntegrations]
 ]);
@@ -1907,50 +1662,26 @@ function issues0(d, p, o) {
 }
 function isSchema13(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value94 = own.call(d, "userId") ? d.userId : void 0;
-  if (value94 === void 0) return false;
+  const value25 = own.call(d, "userId") ? d.userId : void 0;
+  if (value25 === void 0) return false;
   else {
-    if (!(typeof value94 == "string") || value94.length > 255 && (value94.length > 510 || codePoints(value94) > 255) || value94.length === 0) return false;
-  }
-  for (const key82 in d) {
-    if (!own.call(d, key82)) continue;
-    const value96 = d[key82];
-    if (value96 === void 0) continue;
-    switch (key82) {
-      case "userId":
-        break;
-      default: {
-        if (!isJson(value96)) return false;
-      }
-    }
+    if (!(typeof value25 == "string") || value25.length > 255 && (value25.length > 510 || codePoints(value25) > 255) || value25.length === 0) return false;
   }
   return true;
 }
 function isSchema14(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value97 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
-  if (value97 === void 0) return false;
+  const value26 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
+  if (value26 === void 0) return false;
   else {
-    if (!(typeof value97 == "string") || value97.length > 255 && (value97.length > 510 || codePoints(value97) > 255) || value97.length === 0) return false;
-  }
-  for (const key84 in d) {
-    if (!own.call(d, key84)) continue;
-    const value99 = d[key84];
-    if (value99 === void 0) continue;
-    switch (key84) {
-      case "anonymousId":
-        break;
-      default: {
-        if (!isJson(value99)) return false;
-      }
-    }
+    if (!(typeof value26 == "string") || value26.length > 255 && (value26.length > 510 || codePoints(value26) > 255) || value26.length === 0) return false;
   }
   return true;
 }
 var named5 = /* @__PURE__ */ new Map([
   ["userId", issues2]
 ]);
-function issues29(d, p, o) {
+function issues30(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   if (!(own.call(d, "userId") && d["userId"] !== void 0) && add(o, p + "/userId", "required", d, "userId")) return true;
   for (const k in d) {
@@ -1964,16 +1695,13 @@ function issues29(d, p, o) {
       matched = true;
       if (f(v, q, o)) return true;
     }
-    if (!matched) {
-      if (jsonIssues(v, q, o)) return true;
-    }
   }
   return false;
 }
 var named6 = /* @__PURE__ */ new Map([
   ["anonymousId", issues2]
 ]);
-function issues30(d, p, o) {
+function issues31(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   if (!(own.call(d, "anonymousId") && d["anonymousId"] !== void 0) && add(o, p + "/anonymousId", "required", d, "anonymousId")) return true;
   for (const k in d) {
@@ -1987,9 +1715,6 @@ function issues30(d, p, o) {
       matched = true;
       if (f(v, q, o)) return true;
     }
-    if (!matched) {
-      if (jsonIssues(v, q, o)) return true;
-    }
   }
   return false;
 }
@@ -1998,49 +1723,19 @@ function issues_SegmentIdentity(d, p, o) {
   if (!(isSchema13(d) || isSchema14(d))) {
     if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d) && !own.call(d, "userId") && !own.call(d, "anonymousId")) return add(o, p, "identity", d, ["userId", "anonymousId"]);
     const tried = [];
-    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues29);
     if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues30);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues31);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["object"])) return true;
     } else if (tried.length === 1) {
       if (tried[0](d, p, o)) return true;
     } else if (anyOfIssues(tried, [null, null], d, p, o)) return true;
   }
-  if (Array.isArray(d)) {
-    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const k in d) {
-      if (!own.call(d, k)) continue;
-      const v = d[k];
-      if (v === void 0) continue;
-      const q = p + "/" + token(k);
-      let matched = false;
-      if (!matched) {
-        if (jsonIssues(v, q, o)) return true;
-      }
-    }
-  }
   return false;
 }
 function issuesOfBody(d, p, o) {
   if (issues0(d, p, o)) return true;
   if (issues_SegmentIdentity(d, p, o)) return true;
-  if (Array.isArray(d)) {
-    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const k in d) {
-      if (!own.call(d, k)) continue;
-      const v = d[k];
-      if (v === void 0) continue;
-      const q = p + "/" + token(k);
-      let matched = false;
-      if (!matched) {
-        if (jsonIssues(v, q, o)) return true;
-      }
-    }
-  }
   return false;
 }
 function validate(data) {

@@ -519,7 +519,42 @@ function plain(d) {
 function isJson(v) {
   if (v === null || typeof v == "string" || typeof v == "boolean") return true;
   if (typeof v == "number") return isFinite(v);
-  return jsonIssue(v, "") === void 0;
+  if (typeof v != "object") return false;
+  jsonBudget = 4096;
+  const fast = quickJson(v, 0);
+  return fast === 2 ? jsonIssue(v, "") === void 0 : fast === 1;
+}
+var jsonBudget = 0;
+function quickJson(x, depth) {
+  if (--jsonBudget < 0 || depth > 64) return 2;
+  if (Array.isArray(x)) {
+    for (let i = 0; i < x.length; i++) {
+      const e = x[i];
+      if (e === null || typeof e == "string" || typeof e == "boolean") continue;
+      if (typeof e == "number") {
+        if (isFinite(e)) continue;
+        return 0;
+      }
+      if (typeof e != "object") return 0;
+      const r = quickJson(e, depth + 1);
+      if (r !== 1) return r;
+    }
+    return 1;
+  }
+  if (!plain(x)) return 0;
+  for (const k in x) {
+    if (!own.call(x, k)) continue;
+    const e = x[k];
+    if (e === void 0 || e === null || typeof e == "string" || typeof e == "boolean") continue;
+    if (typeof e == "number") {
+      if (isFinite(e)) continue;
+      return 0;
+    }
+    if (typeof e != "object") return 0;
+    const r = quickJson(e, depth + 1);
+    if (r !== 1) return r;
+  }
+  return 1;
 }
 function jsonIssue(v, p) {
   const stack = [{ x: v, up: null, k: "", leave: false }];
@@ -558,36 +593,36 @@ function token(k) {
 }
 function is_LegacyAddress(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value9 = own.call(d, "street") ? d.street : void 0;
+  const value6 = own.call(d, "street") ? d.street : void 0;
+  if (value6 === void 0) ;
+  else {
+    if (!(typeof value6 == "string") || value6.length > 255 && (value6.length > 510 || codePoints(value6) > 255)) return false;
+  }
+  const value7 = own.call(d, "city") ? d.city : void 0;
+  if (value7 === void 0) ;
+  else {
+    if (!(typeof value7 == "string") || value7.length > 255 && (value7.length > 510 || codePoints(value7) > 255)) return false;
+  }
+  const value8 = own.call(d, "state") ? d.state : void 0;
+  if (value8 === void 0) ;
+  else {
+    if (!(typeof value8 == "string") || value8.length > 255 && (value8.length > 510 || codePoints(value8) > 255)) return false;
+  }
+  const value9 = own.call(d, "postal_code") ? d.postal_code : void 0;
   if (value9 === void 0) ;
   else {
     if (!(typeof value9 == "string") || value9.length > 255 && (value9.length > 510 || codePoints(value9) > 255)) return false;
   }
-  const value11 = own.call(d, "city") ? d.city : void 0;
-  if (value11 === void 0) ;
+  const value10 = own.call(d, "country") ? d.country : void 0;
+  if (value10 === void 0) ;
   else {
-    if (!(typeof value11 == "string") || value11.length > 255 && (value11.length > 510 || codePoints(value11) > 255)) return false;
+    if (!(typeof value10 == "string") || value10.length > 255 && (value10.length > 510 || codePoints(value10) > 255)) return false;
   }
-  const value13 = own.call(d, "state") ? d.state : void 0;
-  if (value13 === void 0) ;
-  else {
-    if (!(typeof value13 == "string") || value13.length > 255 && (value13.length > 510 || codePoints(value13) > 255)) return false;
-  }
-  const value15 = own.call(d, "postal_code") ? d.postal_code : void 0;
-  if (value15 === void 0) ;
-  else {
-    if (!(typeof value15 == "string") || value15.length > 255 && (value15.length > 510 || codePoints(value15) > 255)) return false;
-  }
-  const value17 = own.call(d, "country") ? d.country : void 0;
-  if (value17 === void 0) ;
-  else {
-    if (!(typeof value17 == "string") || value17.length > 255 && (value17.length > 510 || codePoints(value17) > 255)) return false;
-  }
-  for (const key10 in d) {
-    if (!own.call(d, key10)) continue;
-    const value19 = d[key10];
-    if (value19 === void 0) continue;
-    switch (key10) {
+  for (const key2 in d) {
+    if (!own.call(d, key2)) continue;
+    const value11 = d[key2];
+    if (value11 === void 0) continue;
+    switch (key2) {
       case "street":
       case "city":
       case "state":
@@ -595,7 +630,7 @@ function is_LegacyAddress(d) {
       case "country":
         break;
       default: {
-        if (!isJson(value19)) return false;
+        if (!isJson(value11)) return false;
       }
     }
   }
@@ -613,74 +648,74 @@ function is_LegacyTraits(d) {
   let held4;
   let held5;
   let held6;
-  for (const key4 in d) {
-    if (!own.call(d, key4)) continue;
-    const value8 = d[key4];
-    if (value8 === void 0) continue;
-    switch (cases0.get(key4)) {
+  for (const key1 in d) {
+    if (!own.call(d, key1)) continue;
+    const value5 = d[key1];
+    if (value5 === void 0) continue;
+    switch (cases0.get(key1)) {
       case 1:
-        held0 = value8;
+        held0 = value5;
         break;
       case 2:
-        if (value8 !== void 0) {
-          if (!(typeof value8 == "string") || value8.length > 2048 && (value8.length > 4096 || codePoints(value8) > 2048) || !isUri(value8)) return false;
+        if (value5 !== void 0) {
+          if (!(typeof value5 == "string") || value5.length > 2048 && (value5.length > 4096 || codePoints(value5) > 2048) || !isUri(value5)) return false;
         }
         break;
       case 3:
-        if (value8 !== void 0) {
-          if (!(typeof value8 == "string") || value8.length > 4096 && (value8.length > 8192 || codePoints(value8) > 4096)) return false;
+        if (value5 !== void 0) {
+          if (!(typeof value5 == "string") || value5.length > 4096 && (value5.length > 8192 || codePoints(value5) > 4096)) return false;
         }
         break;
       case 4:
-        if (value8 !== void 0) {
-          if (!(typeof value8 == "string") || value8.length > 254 && (value8.length > 508 || codePoints(value8) > 254) || !isEmail(value8)) return false;
+        if (value5 !== void 0) {
+          if (!(typeof value5 == "string") || value5.length > 254 && (value5.length > 508 || codePoints(value5) > 254) || !isEmail(value5)) return false;
         }
         break;
       case 5:
-        held1 = value8;
+        held1 = value5;
         break;
       case 6:
-        if (value8 !== void 0) {
-          if (!(typeof value8 == "string") || value8.length > 64 && (value8.length > 128 || codePoints(value8) > 64)) return false;
+        if (value5 !== void 0) {
+          if (!(typeof value5 == "string") || value5.length > 64 && (value5.length > 128 || codePoints(value5) > 64)) return false;
         }
         break;
       case 7:
-        if (value8 !== void 0) {
-          if (!(typeof value8 == "string") || value8.length > 255 && (value8.length > 510 || codePoints(value8) > 255)) return false;
+        if (value5 !== void 0) {
+          if (!(typeof value5 == "string") || value5.length > 255 && (value5.length > 510 || codePoints(value5) > 255)) return false;
         }
         break;
       case 8:
-        held2 = value8;
+        held2 = value5;
         break;
       case 9:
-        held3 = value8;
+        held3 = value5;
         break;
       case 10:
-        held4 = value8;
+        held4 = value5;
         break;
       case 11:
-        held5 = value8;
+        held5 = value5;
         break;
       case 12:
-        if (value8 !== void 0) {
-          if (!(typeof value8 == "number" && !(value8 % 1) && !isNaN(value8) && isFinite(value8))) return false;
+        if (value5 !== void 0) {
+          if (!(typeof value5 == "number" && !(value5 % 1) && !isNaN(value5) && isFinite(value5))) return false;
         }
         break;
       case 13:
-        if (value8 !== void 0) {
-          if (!(typeof value8 == "string") || value8.length > 2048 && (value8.length > 4096 || codePoints(value8) > 2048)) return false;
+        if (value5 !== void 0) {
+          if (!(typeof value5 == "string") || value5.length > 2048 && (value5.length > 4096 || codePoints(value5) > 2048)) return false;
         }
         break;
       case 14:
-        if (value8 !== void 0) {
-          if (!(typeof value8 == "number" && !(value8 % 1) && !isNaN(value8) && isFinite(value8)) || value8 < 0) return false;
+        if (value5 !== void 0) {
+          if (!(typeof value5 == "number" && !(value5 % 1) && !isNaN(value5) && isFinite(value5)) || value5 < 0) return false;
         }
         break;
       case 15:
-        held6 = value8;
+        held6 = value5;
         break;
       default: {
-        if (!isJson(value8)) return false;
+        if (!isJson(value5)) return false;
       }
     }
   }
@@ -699,56 +734,40 @@ function is_LegacyTraits(d) {
       }
       return false;
     }
-    if (Array.isArray(held1)) {
-      for (let i16 = 0; i16 < held1.length; i16++) {
-        const item16 = held1[i16];
-        if (!isJson(item16)) return false;
-      }
-    }
-    if (held1 !== null && typeof held1 == "object" && !Array.isArray(held1) && plain(held1)) {
-      for (const key16 in held1) {
-        if (!own.call(held1, key16)) continue;
-        const value25 = held1[key16];
-        if (value25 === void 0) continue;
-        {
-          if (!isJson(value25)) return false;
-        }
-      }
-    }
   }
   if (held2 !== void 0) {
     if (!Array.isArray(held2) || held2.length > 100) return false;
-    for (let i23 = 0; i23 < held2.length; i23++) {
-      const item23 = held2[i23];
-      if (!(typeof item23 == "string") || item23.length > 255 && (item23.length > 510 || codePoints(item23) > 255)) return false;
+    for (let i0 = 0; i0 < held2.length; i0++) {
+      const item0 = held2[i0];
+      if (!(typeof item0 == "string") || item0.length > 255 && (item0.length > 510 || codePoints(item0) > 255)) return false;
     }
   }
   if (held3 !== void 0) {
     if (!Array.isArray(held3) || held3.length > 100) return false;
-    for (let i25 = 0; i25 < held3.length; i25++) {
-      const item25 = held3[i25];
-      if (!(typeof item25 == "string") || item25.length > 255 && (item25.length > 510 || codePoints(item25) > 255)) return false;
+    for (let i1 = 0; i1 < held3.length; i1++) {
+      const item1 = held3[i1];
+      if (!(typeof item1 == "string") || item1.length > 255 && (item1.length > 510 || codePoints(item1) > 255)) return false;
     }
   }
   if (held4 !== void 0) {
     if (!Array.isArray(held4) || held4.length > 100) return false;
-    for (let i27 = 0; i27 < held4.length; i27++) {
-      const item27 = held4[i27];
-      if (!(typeof item27 == "string") || item27.length > 255 && (item27.length > 510 || codePoints(item27) > 255)) return false;
+    for (let i2 = 0; i2 < held4.length; i2++) {
+      const item2 = held4[i2];
+      if (!(typeof item2 == "string") || item2.length > 255 && (item2.length > 510 || codePoints(item2) > 255)) return false;
     }
   }
   if (held5 !== void 0) {
     if (!Array.isArray(held5) || held5.length > 100) return false;
-    for (let i33 = 0; i33 < held5.length; i33++) {
-      const item33 = held5[i33];
-      if (!(typeof item33 == "string") || item33.length > 255 && (item33.length > 510 || codePoints(item33) > 255)) return false;
+    for (let i3 = 0; i3 < held5.length; i3++) {
+      const item3 = held5[i3];
+      if (!(typeof item3 == "string") || item3.length > 255 && (item3.length > 510 || codePoints(item3) > 255)) return false;
     }
   }
   if (held6 !== void 0) {
     if (!Array.isArray(held6) || held6.length > 100) return false;
-    for (let i63 = 0; i63 < held6.length; i63++) {
-      const item63 = held6[i63];
-      if (!(typeof item63 == "string") || item63.length > 255 && (item63.length > 510 || codePoints(item63) > 255)) return false;
+    for (let i4 = 0; i4 < held6.length; i4++) {
+      const item4 = held6[i4];
+      if (!(typeof item4 == "string") || item4.length > 255 && (item4.length > 510 || codePoints(item4) > 255)) return false;
     }
   }
   return true;
@@ -760,21 +779,21 @@ function isBody(d) {
   else {
     if (!(typeof value0 == "string") || value0.length > 255 && (value0.length > 510 || codePoints(value0) > 255) || value0.length === 0) return false;
   }
-  const value2 = own.call(d, "user_id") ? d.user_id : void 0;
+  const value1 = own.call(d, "user_id") ? d.user_id : void 0;
+  if (value1 === void 0) return false;
+  else {
+    if (!(typeof value1 == "string") || value1.length > 255 && (value1.length > 510 || codePoints(value1) > 255) || value1.length === 0) return false;
+  }
+  const value2 = own.call(d, "timestamp") ? d.timestamp : void 0;
   if (value2 === void 0) return false;
   else {
-    if (!(typeof value2 == "string") || value2.length > 255 && (value2.length > 510 || codePoints(value2) > 255) || value2.length === 0) return false;
+    if (!(typeof value2 == "string") || value2.length > 64 && (value2.length > 128 || codePoints(value2) > 64) || !isDateTime(value2)) return false;
   }
-  const value4 = own.call(d, "timestamp") ? d.timestamp : void 0;
-  if (value4 === void 0) return false;
-  else {
-    if (!(typeof value4 == "string") || value4.length > 64 && (value4.length > 128 || codePoints(value4) > 64) || !isDateTime(value4)) return false;
-  }
-  for (const key3 in d) {
-    if (!own.call(d, key3)) continue;
-    const value6 = d[key3];
-    if (value6 === void 0) continue;
-    switch (key3) {
+  for (const key0 in d) {
+    if (!own.call(d, key0)) continue;
+    const value3 = d[key0];
+    if (value3 === void 0) continue;
+    switch (key0) {
       case "group_id":
       case "user_id":
       case "traits":
@@ -785,21 +804,21 @@ function isBody(d) {
         return false;
     }
   }
-  const value7 = own.call(d, "traits") ? d.traits : void 0;
-  if (value7 === void 0) return false;
+  const value4 = own.call(d, "traits") ? d.traits : void 0;
+  if (value4 === void 0) return false;
   else {
-    if (!is_LegacyTraits(value7)) return false;
+    if (!is_LegacyTraits(value4)) return false;
   }
-  const value74 = own.call(d, "context") ? d.context : void 0;
-  if (value74 === void 0) ;
+  const value12 = own.call(d, "context") ? d.context : void 0;
+  if (value12 === void 0) ;
   else {
-    if (!(value74 !== null && typeof value74 == "object" && !Array.isArray(value74) && plain(value74))) return false;
-    for (const key65 in value74) {
-      if (!own.call(value74, key65)) continue;
-      const value75 = value74[key65];
-      if (value75 === void 0) continue;
+    if (!(value12 !== null && typeof value12 == "object" && !Array.isArray(value12) && plain(value12))) return false;
+    for (const key3 in value12) {
+      if (!own.call(value12, key3)) continue;
+      const value13 = value12[key3];
+      if (value13 === void 0) continue;
       {
-        if (!isJson(value75)) return false;
+        if (!isJson(value13)) return false;
       }
     }
   }
@@ -962,21 +981,6 @@ function issues5(d, p, o) {
       if (tried[0](d, p, o)) return true;
     } else if (anyOfIssues(tried, [null, null], d, p, o)) return true;
   }
-  if (Array.isArray(d)) {
-    for (let i = 0; i < d.length; i++) if (jsonIssues(d[i], p + "/" + i, o)) return true;
-  }
-  if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) {
-    for (const k in d) {
-      if (!own.call(d, k)) continue;
-      const v = d[k];
-      if (v === void 0) continue;
-      const q = p + "/" + token(k);
-      let matched = false;
-      if (!matched) {
-        if (jsonIssues(v, q, o)) return true;
-      }
-    }
-  }
   return false;
 }
 function issues8(d, p, o) {
@@ -1001,6 +1005,11 @@ function issues11(d, p, o) {
   if (d.length > 2048 && (d.length > 4096 || codePoints(d) > 2048)) {
     if (add(o, p, "max_length", d, 2048)) return true;
   }
+  return false;
+}
+function issues12(d, p, o) {
+  if (!(typeof d == "number" && !(d % 1) && !isNaN(d) && isFinite(d))) return add(o, p, "type", d, ["integer"]);
+  if (d < 0 && add(o, p, "minimum", d, 0)) return true;
   return false;
 }
 var named1 = /* @__PURE__ */ new Map([
@@ -1045,7 +1054,7 @@ var named1 = /* @__PURE__ */ new Map([
   ["enrichment_type", issues1],
   ["enrichment_phone", issues1],
   ["enrichment_traffic_rank", issues1],
-  ["enrichment_employees", issues6],
+  ["enrichment_employees", issues12],
   ["enrichment_employees_range", issues1],
   ["enrichment_market_cap", issues1],
   ["enrichment_raised", issues1],
@@ -1073,7 +1082,7 @@ function issues_LegacyTraits(d, p, o) {
   }
   return false;
 }
-function issues12(d, p, o) {
+function issues13(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 64 && (d.length > 128 || codePoints(d) > 64)) {
     if (add(o, p, "max_length", d, 64)) return true;
@@ -1082,7 +1091,7 @@ function issues12(d, p, o) {
   }
   return false;
 }
-function issues13(d, p, o) {
+function issues14(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   for (const k in d) {
     if (!own.call(d, k)) continue;
@@ -1100,8 +1109,8 @@ var named0 = /* @__PURE__ */ new Map([
   ["group_id", issues0],
   ["user_id", issues0],
   ["traits", issues_LegacyTraits],
-  ["timestamp", issues12],
-  ["context", issues13]
+  ["timestamp", issues13],
+  ["context", issues14]
 ]);
 function issuesOfBody(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);

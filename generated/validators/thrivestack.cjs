@@ -481,7 +481,42 @@ function plain(d) {
 function isJson(v) {
   if (v === null || typeof v == "string" || typeof v == "boolean") return true;
   if (typeof v == "number") return isFinite(v);
-  return jsonIssue(v, "") === void 0;
+  if (typeof v != "object") return false;
+  jsonBudget = 4096;
+  const fast = quickJson(v, 0);
+  return fast === 2 ? jsonIssue(v, "") === void 0 : fast === 1;
+}
+var jsonBudget = 0;
+function quickJson(x, depth) {
+  if (--jsonBudget < 0 || depth > 64) return 2;
+  if (Array.isArray(x)) {
+    for (let i = 0; i < x.length; i++) {
+      const e = x[i];
+      if (e === null || typeof e == "string" || typeof e == "boolean") continue;
+      if (typeof e == "number") {
+        if (isFinite(e)) continue;
+        return 0;
+      }
+      if (typeof e != "object") return 0;
+      const r = quickJson(e, depth + 1);
+      if (r !== 1) return r;
+    }
+    return 1;
+  }
+  if (!plain(x)) return 0;
+  for (const k in x) {
+    if (!own.call(x, k)) continue;
+    const e = x[k];
+    if (e === void 0 || e === null || typeof e == "string" || typeof e == "boolean") continue;
+    if (typeof e == "number") {
+      if (isFinite(e)) continue;
+      return 0;
+    }
+    if (typeof e != "object") return 0;
+    const r = quickJson(e, depth + 1);
+    if (r !== 1) return r;
+  }
+  return 1;
 }
 function jsonIssue(v, p) {
   const stack = [{ x: v, up: null, k: "", leave: false }];
@@ -555,56 +590,56 @@ function classify0(k) {
 var cases0 = /* @__PURE__ */ new Map([["account_name", 1], ["account_domain", 1], ["group_type", 1], ["industry", 1], ["employees", 1], ["plan", 1], ["website", 1], ["phone", 1], ["created_at", 1], ["description", 1], ["avatar", 1], ["enrichment_name", 1], ["enrichment_legal_name", 1], ["enrichment_domain", 1], ["enrichment_domain_aliases", 1], ["enrichment_phone_numbers", 1], ["enrichment_email_addresses", 1], ["enrichment_sector", 1], ["enrichment_industry_group", 1], ["enrichment_industry", 1], ["enrichment_sub_industry", 1], ["enrichment_tags", 1], ["enrichment_description", 1], ["enrichment_founder_year", 1], ["enrichment_location", 1], ["enrichment_time_zone", 1], ["enrichment_street_number", 1], ["enrichment_street_name", 1], ["enrichment_street_address", 1], ["enrichment_city", 1], ["enrichment_postal_code", 1], ["enrichment_state", 1], ["enrichment_state_code", 1], ["enrichment_country", 1], ["enrichment_country_code", 1], ["enrichment_logo", 1], ["enrichment_linkedin_handle", 1], ["enrichment_facebook_handle", 1], ["enrichment_twitter_handle", 1], ["enrichment_crunchbase_handle", 1], ["enrichment_email_provider", 1], ["enrichment_type", 1], ["enrichment_phone", 1], ["enrichment_traffic_rank", 1], ["enrichment_employees", 1], ["enrichment_employees_range", 1], ["enrichment_market_cap", 1], ["enrichment_raised", 1], ["enrichment_annual_revenue", 1], ["enrichment_tech", 1], ["enrichment_tech_categories", 1]]);
 function is_ThriveStackTraits(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  for (const key4 in d) {
-    if (!own.call(d, key4)) continue;
-    const value8 = d[key4];
-    if (value8 === void 0) continue;
-    const classes0 = classify0(key4);
+  for (const key1 in d) {
+    if (!own.call(d, key1)) continue;
+    const value5 = d[key1];
+    if (value5 === void 0) continue;
+    const classes0 = classify0(key1);
     if (classes0 !== 0) {
       if (classes0 & 1) {
-        if (!(typeof value8 == "string") || value8.length > 255 && (value8.length > 510 || codePoints(value8) > 255)) return false;
+        if (!(typeof value5 == "string") || value5.length > 255 && (value5.length > 510 || codePoints(value5) > 255)) return false;
       }
       if (classes0 & 2) {
-        if (!(typeof value8 == "string") || value8.length > 253 && (value8.length > 506 || codePoints(value8) > 253) || !isHostname(value8)) return false;
+        if (!(typeof value5 == "string") || value5.length > 253 && (value5.length > 506 || codePoints(value5) > 253) || !isHostname(value5)) return false;
       }
       if (classes0 & 4) {
-        if (!(typeof value8 == "number" && isFinite(value8)) || value8 < 0) return false;
+        if (!(typeof value5 == "number" && isFinite(value5)) || value5 < 0) return false;
       }
       if (classes0 & 8) {
-        if (!(typeof value8 == "string") || value8.length > 2048 && (value8.length > 4096 || codePoints(value8) > 2048) || !isUri(value8)) return false;
+        if (!(typeof value5 == "string") || value5.length > 2048 && (value5.length > 4096 || codePoints(value5) > 2048) || !isUri(value5)) return false;
       }
       if (classes0 & 16) {
-        if (!(typeof value8 == "string") || value8.length > 64 && (value8.length > 128 || codePoints(value8) > 64)) return false;
+        if (!(typeof value5 == "string") || value5.length > 64 && (value5.length > 128 || codePoints(value5) > 64)) return false;
       }
       if (classes0 & 32) {
-        if (!(typeof value8 == "string") || value8.length > 64 && (value8.length > 128 || codePoints(value8) > 64) || !isDateTime(value8)) return false;
+        if (!(typeof value5 == "string") || value5.length > 64 && (value5.length > 128 || codePoints(value5) > 64) || !isDateTime(value5)) return false;
       }
       if (classes0 & 64) {
-        if (!(typeof value8 == "string") || value8.length > 4096 && (value8.length > 8192 || codePoints(value8) > 4096)) return false;
+        if (!(typeof value5 == "string") || value5.length > 4096 && (value5.length > 8192 || codePoints(value5) > 4096)) return false;
       }
       if (classes0 & 128) {
-        if (!Array.isArray(value8) || value8.length > 100) return false;
-        for (let i13 = 0; i13 < value8.length; i13++) {
-          const item13 = value8[i13];
-          if (!(typeof item13 == "string") || item13.length > 255 && (item13.length > 510 || codePoints(item13) > 255)) return false;
+        if (!Array.isArray(value5) || value5.length > 100) return false;
+        for (let i1 = 0; i1 < value5.length; i1++) {
+          const item1 = value5[i1];
+          if (!(typeof item1 == "string") || item1.length > 255 && (item1.length > 510 || codePoints(item1) > 255)) return false;
         }
       }
       if (classes0 & 256) {
-        if (!(typeof value8 == "number" && !(value8 % 1) && !isNaN(value8) && isFinite(value8))) return false;
+        if (!(typeof value5 == "number" && !(value5 % 1) && !isNaN(value5) && isFinite(value5))) return false;
       }
       if (classes0 & 512) {
-        if (!(typeof value8 == "string") || value8.length > 2048 && (value8.length > 4096 || codePoints(value8) > 2048)) return false;
+        if (!(typeof value5 == "string") || value5.length > 2048 && (value5.length > 4096 || codePoints(value5) > 2048)) return false;
       }
       if (classes0 & 1024) {
-        if (!(typeof value8 == "number" && !(value8 % 1) && !isNaN(value8) && isFinite(value8)) || value8 < 0) return false;
+        if (!(typeof value5 == "number" && !(value5 % 1) && !isNaN(value5) && isFinite(value5)) || value5 < 0) return false;
       }
     }
-    switch (cases0.get(key4)) {
+    switch (cases0.get(key1)) {
       case 1:
         break;
       default:
         if (classes0 === 0) {
-          if (!isJson(value8)) return false;
+          if (!isJson(value5)) return false;
         }
     }
   }
@@ -612,38 +647,38 @@ function is_ThriveStackTraits(d) {
 }
 function is_ThriveStackContext(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value22 = own.call(d, "device_id") ? d.device_id : void 0;
-  if (value22 === void 0) ;
+  const value7 = own.call(d, "device_id") ? d.device_id : void 0;
+  if (value7 === void 0) ;
   else {
-    if (!(typeof value22 == "string") || value22.length > 255 && (value22.length > 510 || codePoints(value22) > 255)) return false;
+    if (!(typeof value7 == "string") || value7.length > 255 && (value7.length > 510 || codePoints(value7) > 255)) return false;
   }
-  const value24 = own.call(d, "session_id") ? d.session_id : void 0;
-  if (value24 === void 0) ;
+  const value8 = own.call(d, "session_id") ? d.session_id : void 0;
+  if (value8 === void 0) ;
   else {
-    if (!(typeof value24 == "string") || value24.length > 255 && (value24.length > 510 || codePoints(value24) > 255)) return false;
+    if (!(typeof value8 == "string") || value8.length > 255 && (value8.length > 510 || codePoints(value8) > 255)) return false;
   }
-  const value26 = own.call(d, "group_id") ? d.group_id : void 0;
-  if (value26 === void 0) ;
+  const value9 = own.call(d, "group_id") ? d.group_id : void 0;
+  if (value9 === void 0) ;
   else {
-    if (!(typeof value26 == "string") || value26.length > 255 && (value26.length > 510 || codePoints(value26) > 255)) return false;
+    if (!(typeof value9 == "string") || value9.length > 255 && (value9.length > 510 || codePoints(value9) > 255)) return false;
   }
-  const value28 = own.call(d, "source") ? d.source : void 0;
-  if (value28 === void 0) ;
+  const value10 = own.call(d, "source") ? d.source : void 0;
+  if (value10 === void 0) ;
   else {
-    if (!(typeof value28 == "string") || !(value28 === "product" || value28 === "marketing")) return false;
+    if (!(typeof value10 == "string") || !(value10 === "product" || value10 === "marketing")) return false;
   }
-  for (const key21 in d) {
-    if (!own.call(d, key21)) continue;
-    const value30 = d[key21];
-    if (value30 === void 0) continue;
-    switch (key21) {
+  for (const key2 in d) {
+    if (!own.call(d, key2)) continue;
+    const value11 = d[key2];
+    if (value11 === void 0) continue;
+    switch (key2) {
       case "device_id":
       case "session_id":
       case "group_id":
       case "source":
         break;
       default: {
-        if (!isJson(value30)) return false;
+        if (!isJson(value11)) return false;
       }
     }
   }
@@ -656,21 +691,21 @@ function is_ThriveStackGroup(d) {
   else {
     if (!(typeof value0 == "string") || value0.length > 255 && (value0.length > 510 || codePoints(value0) > 255) || value0.length === 0) return false;
   }
-  const value2 = own.call(d, "user_id") ? d.user_id : void 0;
-  if (value2 === void 0) return false;
+  const value1 = own.call(d, "user_id") ? d.user_id : void 0;
+  if (value1 === void 0) return false;
   else {
-    if (!(typeof value2 == "string") || value2.length > 255 && (value2.length > 510 || codePoints(value2) > 255) || value2.length === 0) return false;
+    if (!(typeof value1 == "string") || value1.length > 255 && (value1.length > 510 || codePoints(value1) > 255) || value1.length === 0) return false;
   }
-  const value4 = own.call(d, "timestamp") ? d.timestamp : void 0;
-  if (value4 === void 0) ;
+  const value2 = own.call(d, "timestamp") ? d.timestamp : void 0;
+  if (value2 === void 0) ;
   else {
-    if (!(typeof value4 == "string") || value4.length > 64 && (value4.length > 128 || codePoints(value4) > 64) || !isDateTime(value4)) return false;
+    if (!(typeof value2 == "string") || value2.length > 64 && (value2.length > 128 || codePoints(value2) > 64) || !isDateTime(value2)) return false;
   }
-  for (const key3 in d) {
-    if (!own.call(d, key3)) continue;
-    const value6 = d[key3];
-    if (value6 === void 0) continue;
-    switch (key3) {
+  for (const key0 in d) {
+    if (!own.call(d, key0)) continue;
+    const value3 = d[key0];
+    if (value3 === void 0) continue;
+    switch (key0) {
       case "group_id":
       case "user_id":
       case "traits":
@@ -681,15 +716,15 @@ function is_ThriveStackGroup(d) {
         return false;
     }
   }
-  const value7 = own.call(d, "traits") ? d.traits : void 0;
-  if (value7 === void 0) ;
+  const value4 = own.call(d, "traits") ? d.traits : void 0;
+  if (value4 === void 0) ;
   else {
-    if (!is_ThriveStackTraits(value7)) return false;
+    if (!is_ThriveStackTraits(value4)) return false;
   }
-  const value21 = own.call(d, "context") ? d.context : void 0;
-  if (value21 === void 0) ;
+  const value6 = own.call(d, "context") ? d.context : void 0;
+  if (value6 === void 0) ;
   else {
-    if (!is_ThriveStackContext(value21)) return false;
+    if (!is_ThriveStackContext(value6)) return false;
   }
   return true;
 }

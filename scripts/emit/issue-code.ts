@@ -4,7 +4,10 @@ import { tooLong, tooShort, type ModuleScope } from "./module-scope.js";
 import type { Json, JsonObject } from "./plain.js";
 import {
   assertSupported,
+  branchOf,
   identifier,
+  otherKeys,
+  speaksOf,
   isAlwaysValid,
   isObject,
   literal,
@@ -206,7 +209,8 @@ export class IssueCode {
    * An anyOf: when no branch holds, the branches meant for this value are tried (by their type, and by a
    * message's `type` member when a branch fixes it); none means a wrong type, one is walked as it is.
    */
-  private anyOf(branches: readonly Json[], titled: string | undefined): string {
+  private anyOf(written: readonly Json[], titled: string | undefined): string {
+    const branches = written.map(branchOf);
     const holds = branches.map((branch) => (isAlwaysValid(branch) ? "isJson(d)" : `${this.verdictOf(branch)}(d)`));
     const shapes = branches.map((branch) => this.shapeOf(branch));
     const special: string[] = [];
@@ -306,6 +310,7 @@ if (tried.length === 0) {
 
   private arrayRules(schema: JsonObject): string[] {
     const out: string[] = [];
+    if (!speaksOf(schema, "array")) return out;
     const max = schema["maxItems"];
     if (typeof max === "number") out.push(`if (d.length > ${max}) return alone(o, p, ${code("maxItems")}, ${max});`);
     const min = schema["minItems"];
@@ -322,6 +327,7 @@ if (tried.length === 0) {
    */
   private objectRules(schema: JsonObject): string[] {
     const out: string[] = [];
+    if (!speaksOf(schema, "object")) return out;
     const max = schema["maxProperties"];
     if (typeof max === "number") {
       out.push(`{\nlet n = 0;\nfor (const k in d) if (own.call(d, k) && ++n > ${max}) return alone(o, p, ${code("maxProperties")}, ${max});\n}`);
@@ -335,7 +341,7 @@ if (tried.length === 0) {
     const patternProperties = (schema["patternProperties"] ?? {}) as JsonObject;
     const names = schemaKeys(properties);
     const patterns = schemaKeys(patternProperties);
-    const additional = schema["additionalProperties"] ?? true;
+    const additional = otherKeys(schema);
     const body: string[] = [];
     if (names.length > 0) {
       const table = this.scope.names.next("named");
@@ -349,11 +355,14 @@ if (tried.length === 0) {
       const matches = matchesEverything(pattern) ? "true" : `(c & ${2 ** tested.indexOf(pattern)}) !== 0`;
       body.push(`if (${matches}) {\nmatched = true;\nif (${this.functionOf(patternProperties[pattern]!)}(v, q, o)) return true;\n}`);
     }
-    const other =
-      additional === false
-        ? `if (add(o, q, ${code("additionalProperties")}, v, null)) return true;`
-        : `if (${this.functionOf(additional)}(v, q, o)) return true;`;
-    body.push(`if (!matched) {\n${other}\n}`);
+    if (additional !== undefined) {
+      const other =
+        additional === false
+          ? `if (add(o, q, ${code("additionalProperties")}, v, null)) return true;`
+          : `if (${this.functionOf(additional)}(v, q, o)) return true;`;
+      body.push(`if (!matched) {\n${other}\n}`);
+    }
+    if (body.length === 0) return out;
     out.push(`for (const k in d) {
 if (!own.call(d, k)) continue;
 const v = d[k];

@@ -134,7 +134,36 @@ export class Definitions {
 
 /** A schema with annotations removed at every level, as a string: equal strings state equal rules. */
 export function ruleKey(schema: Json): string {
-  return JSON.stringify(stripAnnotations(schema));
+  const unchecked = isObject(schema) && (schema as { [UNCHECKED]?: boolean })[UNCHECKED] === true;
+  return `${JSON.stringify(stripAnnotations(schema))}${unchecked ? " unchecked" : ""}`;
+}
+
+/**
+ * Marks an object schema whose unnamed keys are not checked to hold JSON data. An object written directly as
+ * an anyOf branch gets it: the branch only decides which shape the value has (a message with a \`userId\`, or
+ * with an \`anonymousId\`), and walking every other key of the value once per branch would cost the verdict
+ * as much again as the rest of the body. Every other open object checks its other keys.
+ */
+export const UNCHECKED: unique symbol = Symbol("unchecked keys");
+
+/** A schema as an anyOf branch: an inline object schema with no rule for other keys gets {@link UNCHECKED}. */
+export function branchOf(schema: Json): Json {
+  if (!isObject(schema) || schema["$ref"] !== undefined || schema["additionalProperties"] !== undefined) return schema;
+  return Object.assign({ ...schema }, { [UNCHECKED]: true });
+}
+
+/**
+ * Whether a schema says anything about values of a group's type: its `type` is that type, or it uses one of
+ * the group's keywords. Only then do the implicit rules apply (an array's items, an object's other keys are
+ * JSON data): a schema with no type, such as an anyOf holder, leaves its values to its branches.
+ */
+export function speaksOf(schema: JsonObject, group: "array" | "object"): boolean {
+  return schema["type"] === group || GROUPS.some((g) => g.type === group && g.keywords.some((k) => schema[k] !== undefined));
+}
+
+/** The rule for keys no property or pattern names: the schema's own, or any JSON value unless unchecked. */
+export function otherKeys(schema: JsonObject): Json | undefined {
+  return schema["additionalProperties"] ?? ((schema as { [UNCHECKED]?: boolean })[UNCHECKED] === true ? undefined : true);
 }
 
 function stripAnnotations(schema: Json): Json {
@@ -194,7 +223,42 @@ function plain(d) {
 function isJson(v) {
   if (v === null || typeof v == "string" || typeof v == "boolean") return true;
   if (typeof v == "number") return isFinite(v);
-  return jsonIssue(v, "") === undefined;
+  if (typeof v != "object") return false;
+  jsonBudget = 4096;
+  const fast = quickJson(v, 0);
+  return fast === 2 ? jsonIssue(v, "") === undefined : fast === 1;
+}
+/** Containers the quick check may still visit before it leaves the decision to the full walk. */
+let jsonBudget = 0;
+/**
+ * The common case of {@link isJson}, with no allocation: recursive, at most 64 levels and 4,096 containers
+ * deep into the value. 1: JSON data; 0: not; 2: undecided (too deep, too many containers, or a cycle, which
+ * only the full walk tells from a value shared by two members).
+ */
+function quickJson(x, depth) {
+  if (--jsonBudget < 0 || depth > 64) return 2;
+  if (Array.isArray(x)) {
+    for (let i = 0; i < x.length; i++) {
+      const e = x[i];
+      if (e === null || typeof e == "string" || typeof e == "boolean") continue;
+      if (typeof e == "number") { if (isFinite(e)) continue; return 0; }
+      if (typeof e != "object") return 0;
+      const r = quickJson(e, depth + 1);
+      if (r !== 1) return r;
+    }
+    return 1;
+  }
+  if (!plain(x)) return 0;
+  for (const k in x) {
+    if (!own.call(x, k)) continue;
+    const e = x[k];
+    if (e === undefined || e === null || typeof e == "string" || typeof e == "boolean") continue;
+    if (typeof e == "number") { if (isFinite(e)) continue; return 0; }
+    if (typeof e != "object") return 0;
+    const r = quickJson(e, depth + 1);
+    if (r !== 1) return r;
+  }
+  return 1;
 }
 /**
  * The first value in \`v\` that is not JSON data, as { path, value }, or undefined. Depth-first, marking each

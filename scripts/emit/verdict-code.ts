@@ -6,8 +6,11 @@ import {
   isObject,
   literal,
   matchesEverything,
+  branchOf,
   identifier,
+  otherKeys,
   ownMember,
+  speaksOf,
   NUMBER_LIMITS,
   ruleKey,
   schemaKeys,
@@ -134,7 +137,7 @@ export class VerdictCode {
       const done = this.scope.names.next("anyOf");
       const branches = anyOf.map((branch, i) => {
         const label = this.scope.names.next("branch");
-        return `${label}: {\n${this.check(branch, data, `break ${label}`, `${where}/anyOf/${i}`)}\nbreak ${done};\n}`;
+        return `${label}: {\n${this.check(branchOf(branch), data, `break ${label}`, `${where}/anyOf/${i}`)}\nbreak ${done};\n}`;
       });
       statements.push(`${done}: {\n${branches.join("\n")}\n${fail};\n}`);
     }
@@ -158,6 +161,7 @@ export class VerdictCode {
 
   private arrayRules(schema: JsonObject, data: string, fail: string, where: string): Checks {
     const bad: string[] = [];
+    if (!speaksOf(schema, "array")) return { bad, statements: [] };
     if (typeof schema["maxItems"] === "number") bad.push(`${data}.length > ${schema["maxItems"]}`);
     if (typeof schema["minItems"] === "number") bad.push(`${data}.length < ${schema["minItems"]}`);
     const items = schema["items"] ?? true;
@@ -177,6 +181,7 @@ export class VerdictCode {
    * which JSON.parse makes a dictionary, V8 enumerates each key slowly, and reading the names would be cheaper.
    */
   private objectRules(schema: JsonObject, data: string, fail: string, where: string): string[] {
+    if (!speaksOf(schema, "object")) return [];
     const n = this.scope.names;
     const properties = (schema["properties"] ?? {}) as JsonObject;
     const patternProperties = (schema["patternProperties"] ?? {}) as JsonObject;
@@ -184,7 +189,7 @@ export class VerdictCode {
     const patterns = schemaKeys(patternProperties);
     const required = (schema["required"] ?? []) as string[];
     // Keys no rule names hold JSON data all the same.
-    const additional = schema["additionalProperties"] ?? true;
+    const additional = otherKeys(schema);
     const maxProperties = schema["maxProperties"];
 
     // A property that a pattern also matches with the same rule is checked once, by the pattern.
@@ -192,7 +197,7 @@ export class VerdictCode {
       patterns.some((p) => ruleKey(patternProperties[p]!) === ruleKey(properties[name]!) && new RegExp(p, "u").test(name));
     const checked = names.filter((name) => !covered(name));
     const everyKey = patterns.filter((p) => matchesEverything(p));
-    const checkAdditional = !patterns.some(matchesEverything);
+    const checkAdditional = additional !== undefined && !patterns.some(matchesEverything);
     const tested = patterns.filter((p) => !matchesEverything(p));
     const walked = checked;
     // Many names: the walk dispatches them. Few: they are read by name, cheap rules before the walk (if any) and

@@ -1,7 +1,7 @@
 import type { Kind } from "../../generated/validators/index.js";
 import type { Issue } from "../issue.js";
 import { child } from "../json-pointer.js";
-import { locateTraits } from "./locate.js";
+import { eachTraits, traitsPath } from "./locate.js";
 import { hasSpellings, reservedName } from "./reserved.js";
 
 /**
@@ -11,13 +11,22 @@ import { hasSpellings, reservedName } from "./reserved.js";
 export function duplicateTraits(kind: Kind, body: unknown, maxIssues: number): Issue[] {
   const issues: Issue[] = [];
   if (!hasSpellings(kind)) return issues;
-  for (const { path, traits } of locateTraits(kind, body)) {
-    const keys = Object.keys(traits);
+  eachTraits(kind, body, (traits, index) => {
+    if (issues.length >= maxIssues) return;
     // Keys of one object differ, so two can name one reserved trait only if one of them is not its
-    // canonical spelling: most bodies are decided by this one cheap pass.
-    if (!keys.some((key) => { const name = reservedName(kind, key); return name !== undefined && name !== key; })) continue;
+    // canonical spelling: most traits objects are decided by this one cheap pass, which builds nothing.
+    let respelled = false;
+    for (const key in traits) {
+      if (!Object.hasOwn(traits, key)) continue;
+      const name = reservedName(kind, key);
+      if (name !== undefined && name !== key) {
+        respelled = true;
+        break;
+      }
+    }
+    if (!respelled) return;
     const seen = new Map<string, string>();
-    for (const key of keys) {
+    for (const key of Object.keys(traits)) {
       const name = reservedName(kind, key);
       if (name === undefined) continue;
       const first = seen.get(name);
@@ -26,12 +35,12 @@ export function duplicateTraits(kind: Kind, body: unknown, maxIssues: number): I
         continue;
       }
       issues.push({
-        path: child(path, key),
+        path: child(traitsPath(kind, index), key),
         code: "duplicate_trait",
         message: `\`${key}\` and \`${first}\` both name the reserved trait \`${name}\`; send one of them.`,
       });
-      if (issues.length >= maxIssues) return issues;
+      if (issues.length >= maxIssues) return;
     }
-  }
+  });
   return issues;
 }

@@ -15,33 +15,70 @@ export interface TraitsAt {
 }
 
 /**
- * Every message of a body where its dialect puts them (generated/dialects.ts): the body itself, the items of
- * the body, or the items of a member (a batch). Reads own properties of plain objects only; anything else is
- * skipped (validation reports it).
+ * Calls `visit` with every message of a body, where its dialect puts them (generated/dialects.ts): the body
+ * itself, the items of the body, or the items of a member (a batch), with the message's index (`undefined` for
+ * the body itself). Reads own properties of plain objects only; anything else is skipped (validation reports
+ * it). Builds nothing: the hot path of `validate` on valid bodies.
  */
-export function locateMessages(kind: Kind, body: unknown): MessageAt[] {
+export function eachMessage(kind: Kind, body: unknown, visit: (message: Record<string, unknown>, index: number | undefined) => void): void {
   const at = DIALECTS[kind].shape.messages;
-  if (at.at === "body") return isObject(body) ? [{ path: "", message: body }] : [];
+  if (at.at === "body") {
+    if (isObject(body)) visit(body, undefined);
+    return;
+  }
   const list = at.at === "items" ? body : isObject(body) && Object.hasOwn(body, at.member) ? body[at.member] : undefined;
-  if (!Array.isArray(list)) return [];
-  const prefix = at.at === "items" ? "" : child("", at.member);
-  return list.flatMap((message: unknown, i) => (isObject(message) ? [{ path: child(prefix, i), message }] : []));
+  if (!Array.isArray(list)) return;
+  for (let i = 0; i < list.length; i++) {
+    const message: unknown = list[i];
+    if (isObject(message)) visit(message, i);
+  }
 }
 
-/** The messages of a body that are group calls: all of them, or those the dialect's `groupWhen` picks. */
-export function locateGroupCalls(kind: Kind, body: unknown): MessageAt[] {
+/** The JSON Pointer of the message at `index` (from {@link eachMessage}). */
+export function messagePath(kind: Kind, index: number | undefined): string {
+  const at = DIALECTS[kind].shape.messages;
+  if (index === undefined) return "";
+  return at.at === "member" ? child(child("", at.member), index) : child("", index);
+}
+
+/** Whether a message is a group call: every message, or those the dialect's `groupWhen` picks. */
+export function isGroupCall(kind: Kind, message: Record<string, unknown>): boolean {
   const when = DIALECTS[kind].shape.groupWhen;
-  const all = locateMessages(kind, body);
-  return when === undefined ? all : all.filter(({ message }) => Object.hasOwn(message, when.member) && message[when.member] === when.equals);
+  return when === undefined || (Object.hasOwn(message, when.member) && message[when.member] === when.equals);
 }
 
-/** Every traits object in a body of the given kind: the traits of each group call. */
-export function locateTraits(kind: Kind, body: unknown): TraitsAt[] {
+/** Calls `visit` with the traits object of every group call of a body, and the index of its message. */
+export function eachTraits(kind: Kind, body: unknown, visit: (traits: Record<string, unknown>, index: number | undefined) => void): void {
   const member = DIALECTS[kind].shape.fields.traits;
-  return locateGroupCalls(kind, body).flatMap(({ path, message }) => {
-    const traits = Object.hasOwn(message, member) ? message[member] : undefined;
-    return isObject(traits) ? [{ path: child(path, member), traits }] : [];
+  eachMessage(kind, body, (message, index) => {
+    if (!isGroupCall(kind, message) || !Object.hasOwn(message, member)) return;
+    const traits = message[member];
+    if (isObject(traits)) visit(traits, index);
   });
+}
+
+/** The path of the traits object of the message at `index`. */
+export function traitsPath(kind: Kind, index: number | undefined): string {
+  return child(messagePath(kind, index), DIALECTS[kind].shape.fields.traits);
+}
+
+/** Every message of a body, with its path. */
+export function locateMessages(kind: Kind, body: unknown): MessageAt[] {
+  const out: MessageAt[] = [];
+  eachMessage(kind, body, (message, index) => out.push({ path: messagePath(kind, index), message }));
+  return out;
+}
+
+/** The messages of a body that are group calls, with their paths. */
+export function locateGroupCalls(kind: Kind, body: unknown): MessageAt[] {
+  return locateMessages(kind, body).filter(({ message }) => isGroupCall(kind, message));
+}
+
+/** Every traits object in a body of the given kind, with its path: the traits of each group call. */
+export function locateTraits(kind: Kind, body: unknown): TraitsAt[] {
+  const out: TraitsAt[] = [];
+  eachTraits(kind, body, (traits, index) => out.push({ path: traitsPath(kind, index), traits }));
+  return out;
 }
 
 /** A plain JSON object (not an array, not null). */

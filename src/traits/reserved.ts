@@ -6,6 +6,8 @@ interface Matcher {
   /** Folded spelling (lower case, and without `_` where style does not count) → canonical name and its pattern. */
   readonly folded: ReadonlyMap<string, { readonly name: string; readonly regex: RegExp }>;
   readonly fold: (key: string) => string;
+  /** Keys already matched (at most 64 characters each, at most {@link CACHE_MAX} of them). */
+  readonly cache: Map<string, string>;
 }
 
 function matcher({ spelling, traits }: ReservedTraits): Matcher {
@@ -17,6 +19,7 @@ function matcher({ spelling, traits }: ReservedTraits): Matcher {
     exact: new Set(traits.map(({ name }) => name)),
     folded: new Map(traits.map(({ name, pattern }) => [fold(name), { name, regex: new RegExp(pattern, "u") }])),
     fold,
+    cache: new Map(),
   };
 }
 
@@ -32,9 +35,20 @@ export function reservedName(kind: Kind, key: string): string | undefined {
   if (m.exact.has(key)) return key;
   // Reserved names are short; a long key cannot spell one and is never folded or matched.
   if (key.length > 64) return undefined;
+  // Trait names repeat from body to body: remember the answer, in a memory that starts over when full.
+  const known = m.cache.get(key);
+  if (known !== undefined) return known === NONE ? undefined : known;
   const candidate = m.folded.get(m.fold(key));
-  return candidate !== undefined && candidate.regex.test(key) ? candidate.name : undefined;
+  const name = candidate !== undefined && candidate.regex.test(key) ? candidate.name : undefined;
+  if (m.cache.size >= CACHE_MAX) m.cache.clear();
+  m.cache.set(key, name ?? NONE);
+  return name;
 }
+
+/** The most keys one kind's matcher remembers. */
+const CACHE_MAX = 4096;
+/** Remembered for a key that names no reserved trait. */
+const NONE = "";
 
 /** The canonical names of the reserved traits of this kind's dialect. */
 export function reservedNames(kind: Kind): readonly string[] {
