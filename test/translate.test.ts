@@ -245,7 +245,7 @@ describe("translate keeps keys as data", () => {
 
 // ---------------------------------------------------------------- properties
 
-const RUNS = { numRuns: 1000, seed: 20250115 };
+const RUNS = { numRuns: 300, seed: 20250115 };
 
 /** The input the round trip must give back: its spelling-normalized self, with `type: "group"` for segment messages. */
 function restored(kind: Kind, body: unknown): unknown {
