@@ -1,21 +1,23 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
+import { DIALECTS } from "../../generated/dialects.js";
 import type { Kind } from "../validate.js";
 
 /**
- * The credential a request carries, read the way its dialect documents it: the `x-api-key` header
- * (thrivestack), `Authorization: Bearer <token>` (legacy), or `Authorization: Basic` with the write key as
- * the user name and any password (segment). `undefined` when there is none.
+ * The credential a request carries, read the way its dialect's security scheme says (generated/dialects.ts):
+ * an API key header (`x-api-key`), `Authorization: Bearer <token>`, or `Authorization: Basic` with the write
+ * key as the user name and any password. `undefined` when there is none.
  */
 export function credentialOf(kind: Kind, headers: IncomingHttpHeaders): string | undefined {
-  if (kind === "thrivestack") {
-    const key = headers["x-api-key"];
+  const security = DIALECTS[kind].security;
+  if (security.type === "apiKey") {
+    const key = headers[security.name.toLowerCase()];
     return typeof key === "string" ? nonEmpty(key) : undefined;
   }
   const authorization = headers.authorization ?? "";
   const [, scheme = "", value = ""] = /^\s*(\S+)\s+(\S+)\s*$/.exec(authorization) ?? [];
-  if (kind === "thrivestack-legacy") return scheme.toLowerCase() === "bearer" ? nonEmpty(value) : undefined;
-  if (scheme.toLowerCase() !== "basic") return undefined;
+  if (scheme.toLowerCase() !== security.scheme) return undefined;
+  if (security.scheme === "bearer") return nonEmpty(value);
   const decoded = Buffer.from(value, "base64").toString("utf8");
   const colon = decoded.indexOf(":");
   return nonEmpty(colon === -1 ? decoded : decoded.slice(0, colon));

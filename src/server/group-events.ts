@@ -1,9 +1,10 @@
-import type { SegmentBatchGroup } from "../../generated/types/index.js";
+import { DIALECTS } from "../../generated/dialects.js";
+import { eachMessage, isGroupCall } from "../traits/locate.js";
 import type { Bodies, Kind } from "../validate.js";
 
 /** One group call inside an accepted body, in the same terms for every dialect. */
 export interface GroupEvent {
-  /** Where the call is in the body: its index in a thrivestack array or a batch, 0 for a single object. */
+  /** Where the call is in the body: its index in an array of messages or a batch, 0 for a single object. */
   readonly index: number;
   readonly groupId: string;
   readonly userId?: string;
@@ -12,41 +13,26 @@ export interface GroupEvent {
 }
 
 /**
- * The group calls of a validated body: every thrivestack group object, the legacy or segment body itself,
- * and the `"type": "group"` messages of a batch (other batch messages are accepted and not stored).
+ * The group calls of a validated body, read through its dialect's shape (generated/dialects.ts): every message,
+ * or those the dialect marks as group calls (a batch's `"type": "group"` messages; its other messages are
+ * accepted and not stored). The schema has validated each field read here.
  */
 export function groupEvents<K extends Kind>(kind: K, body: Bodies[K]): GroupEvent[] {
-  switch (kind) {
-    case "thrivestack":
-      return (body as Bodies["thrivestack"]).map((group, index) => ({
-        index,
-        groupId: group.group_id,
-        userId: group.user_id,
-        traits: group.traits,
-      }));
-    case "thrivestack-legacy": {
-      const legacy = body as Bodies["thrivestack-legacy"];
-      return [{ index: 0, groupId: legacy.group_id, userId: legacy.user_id, traits: legacy.traits as Record<string, unknown> }];
-    }
-    case "segment":
-      return [fromSegment(body as Bodies["segment"], 0)];
-    default: {
-      const events: GroupEvent[] = [];
-      // The schema validated every message whose type is "group" as a group message, so the cast holds.
-      (body as Bodies["segment-batch"]).batch.forEach((message, index) => {
-        if (message.type === "group") events.push(fromSegment(message as SegmentBatchGroup, index));
-      });
-      return events;
-    }
-  }
-}
-
-function fromSegment(message: Bodies["segment"] | SegmentBatchGroup, index: number): GroupEvent {
-  return {
-    index,
-    groupId: message.groupId,
-    ...(message.userId === undefined ? {} : { userId: message.userId }),
-    ...(message.anonymousId === undefined ? {} : { anonymousId: message.anonymousId }),
-    ...(message.traits === undefined ? {} : { traits: message.traits }),
-  };
+  const { fields } = DIALECTS[kind].shape;
+  const events: GroupEvent[] = [];
+  eachMessage(kind, body, (message, index) => {
+    if (!isGroupCall(kind, message)) return;
+    const text = (name: string | undefined) => (name !== undefined && typeof message[name] === "string" ? (message[name] as string) : undefined);
+    const userId = text(fields.userId);
+    const anonymousId = text(fields.anonymousId);
+    const traits = message[fields.traits];
+    events.push({
+      index: index ?? 0,
+      groupId: text(fields.groupId) ?? "",
+      ...(userId === undefined ? {} : { userId }),
+      ...(anonymousId === undefined ? {} : { anonymousId }),
+      ...(typeof traits === "object" && traits !== null ? { traits: traits as Record<string, unknown> } : {}),
+    });
+  });
+  return events;
 }

@@ -6,7 +6,7 @@ import { errorResponse } from "../responses/error-response.js";
 import { JSON_TYPE } from "../responses/http-response.js";
 import { successResponse } from "../responses/success-response.js";
 import { validateJson } from "../validate-json.js";
-import type { Kind } from "../validate.js";
+import { KINDS, type Kind } from "../validate.js";
 import { credentialOf, type Keyring } from "./auth.js";
 import type { AuthFailures } from "./auth-failures.js";
 import { readBody, type BodyResult } from "./body.js";
@@ -50,11 +50,17 @@ export async function postOperation(kind: Kind, req: IncomingMessage, res: Serve
 }
 
 /**
+ * The kind whose credential and envelope `GET /api/groups/:group_id` uses: the first dialect's (thrivestack),
+ * as the read is a convenience of the reference server beside that dialect's `POST`.
+ */
+export const READ_KIND: Kind = KINDS[0]!;
+
+/**
  * `GET /api/groups/:group_id`, with the `x-api-key` of `POST /api/group`: the group's merged traits, its
  * members and its events, as this key sent them; 404 when this key has sent no call for the group.
  */
 export function getGroup(groupId: string, req: IncomingMessage, res: ServerResponse, context: Context): void {
-  const owner = admit("thrivestack", req, res, context);
+  const owner = admit(READ_KIND, req, res, context);
   if (owner === undefined) return;
   const group = context.store.read(owner, groupId);
   if (group === undefined) {

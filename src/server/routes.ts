@@ -1,18 +1,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorResponse } from "../responses/error-response.js";
-import type { Kind } from "../validate.js";
+import { DIALECTS } from "../../generated/dialects.js";
+import { KINDS, type Kind } from "../validate.js";
 import type { Assets } from "./assets.js";
 import { DOCS_CSP, DOCS_HTML, DOCS_INIT_SCRIPT } from "./docs-page.js";
-import { getGroup, postOperation, type Context } from "./operations.js";
+import { getGroup, postOperation, READ_KIND, type Context } from "./operations.js";
 import { bodyUnread, plainError, send, sendFile } from "./respond.js";
 
-/** The operation of each `POST` path, as `generated/openapi.json` documents them. */
-export const OPERATIONS: Readonly<Record<string, Kind>> = {
-  "/api/group": "thrivestack",
-  "/legacy/api/group": "thrivestack-legacy",
-  "/v1/group": "segment",
-  "/v1/batch": "segment-batch",
-};
+/** The operation of each `POST` path, as `generated/openapi.json` documents them (generated/dialects.ts). */
+export const OPERATIONS: ReadonlyMap<string, Kind> = new Map(KINDS.map((kind) => [DIALECTS[kind].path, kind]));
+
 
 /** The path that reads a group back; the group id follows it, percent-encoded. */
 export const GROUPS_PATH = "/api/groups/";
@@ -29,7 +26,7 @@ export interface RouteContext extends Context {
  */
 export async function route(req: IncomingMessage, res: ServerResponse, context: RouteContext): Promise<void> {
   const path = pathOf(req);
-  const kind = OPERATIONS[path];
+  const kind = OPERATIONS.get(path);
   if (kind !== undefined) {
     if (req.method === "POST") return postOperation(kind, req, res, context);
     return send(res, methodNotAllowed("POST"), bodyUnread(req));
@@ -48,7 +45,7 @@ export async function route(req: IncomingMessage, res: ServerResponse, context: 
 /** The dialect whose envelope answers an unexpected error on `req`'s path, if the path has one. */
 export function kindOfPath(req: IncomingMessage): Kind | undefined {
   const path = pathOf(req);
-  return OPERATIONS[path] ?? (path.startsWith(GROUPS_PATH) ? "thrivestack" : undefined);
+  return OPERATIONS.get(path) ?? (path.startsWith(GROUPS_PATH) ? READ_KIND : undefined);
 }
 
 /** The 500 answer to an unexpected error, in the path's envelope. */
