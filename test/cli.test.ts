@@ -2,13 +2,30 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PassThrough } from "node:stream";
+import { main } from "../src/cli/main.js";
 import { runNode, type Run } from "./support/run-node.js";
 
 const CLI = join(import.meta.dirname, "..", "dist", "cli.js");
 
-/** Runs the built CLI as a child process, as a user's shell would. */
-function run(args: string[], stdin = "", cwd = process.cwd()): Promise<Run> {
-  return runNode([CLI, ...args], stdin, cwd);
+/**
+ * Runs the CLI's `main` with its own standard streams, in this process: the code `group-spec` runs, without a
+ * node start per case. With a `cwd` (globs, relative names, `check`), the built CLI runs as a child process
+ * in that folder, as a user's shell would run it; "the built bin" below runs it that way too.
+ */
+async function run(args: string[], stdin = "", cwd?: string): Promise<Run> {
+  if (cwd !== undefined) return runNode([CLI, ...args], stdin, cwd);
+  const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
+  const collect = (stream: PassThrough) => {
+    let text = "";
+    stream.on("data", (chunk: Buffer) => (text += chunk.toString()));
+    return () => text;
+  };
+  const stdout = collect(io.stdout);
+  const stderr = collect(io.stderr);
+  io.stdin.end(stdin);
+  const code = await main(args, io);
+  return { code, stdout: stdout(), stderr: stderr() };
 }
 
 let dir: string;
@@ -167,7 +184,7 @@ describe("group-spec translate", () => {
 
 describe("group-spec check", () => {
   it("passes in this checkout, where generated/ is up to date", async () => {
-    const result = await run(["check"]);
+    const result = await run(["check"], "", process.cwd());
     expect(result).toEqual(expect.objectContaining({ code: 0, stdout: "generated/ matches schemas/.\n" }));
   });
 
@@ -175,5 +192,15 @@ describe("group-spec check", () => {
     const result = await run(["check"], "", tmpdir());
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("not in a group-spec checkout");
+  });
+});
+
+describe("the built bin", () => {
+  it.each([
+    [["validate", "--kind", "segment"], JSON.stringify({ userId: "u1", groupId: "acme" }), 0],
+    [["validate", "--kind", "segment"], JSON.stringify({ groupId: "acme" }), 1],
+    [["validate", "--kind", "mixpanel"], "", 2],
+  ])("node dist/cli.js %j exits %i", async (args, stdin, code) => {
+    expect((await runNode([CLI, ...args], stdin)).code).toBe(code);
   });
 });

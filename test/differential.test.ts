@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { registerSchema, setShouldValidateFormat, validate as hyperjumpValidate } from "@hyperjump/json-schema/draft-2020-12";
+import { validate as hyperjumpValidate } from "@hyperjump/json-schema/draft-2020-12";
+import { registerGeneratedSchemas } from "./support/hyperjump.js";
 import "@hyperjump/json-schema/formats";
 import { FormatRegistry, type TSchema } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
@@ -52,8 +53,7 @@ const SCHEMA_FILE: Record<Kind, string> = {
   segment: "segment-group.json",
   "segment-batch": "segment-batch-request.json",
 };
-for (const file of readdirSync(SCHEMA_DIR)) registerSchema(JSON.parse(readFileSync(join(SCHEMA_DIR, file), "utf8")));
-setShouldValidateFormat(true);
+registerGeneratedSchemas();
 
 /**
  * The hyperjump verdict, and what it logged: @hyperjump/json-schema-formats catches the IdnaLengthError that

@@ -144,10 +144,10 @@ function bodies(): [Kind, Json][] {
   const out = [...seeds];
   for (const [kind, body] of seeds) {
     if (JSON.stringify(body).length > 20_000) continue;
-    // Each member gets a third of the replacements, a different third from its neighbours.
+    // Each member gets a fifth of the replacements, a different fifth from its neighbours.
     [...paths(body)].forEach((path, j) => {
       out.push([kind, edited(body, path, undefined)]);
-      REPLACEMENTS.forEach((value, i) => (i + j) % 3 === 0 && out.push([kind, edited(body, path, value)]));
+      REPLACEMENTS.forEach((value, i) => (i + j) % 5 === 0 && out.push([kind, edited(body, path, value)]));
     });
     for (const path of [[], ...paths(body)]) {
       let target: Json = body;
@@ -163,7 +163,7 @@ describe("generated validators against Ajv", () => {
   it("reach Ajv's verdict, and issues that match its errors, on the corpus and its near variants", () => {
     const all = bodies();
     const mismatches = all.flatMap(([kind, body]) => compare(kind, body));
-    expect({ bodies: all.length > 10_000, mismatches: mismatches.slice(0, 3) }).toEqual({ bodies: true, mismatches: [] });
+    expect({ bodies: all.length > 7_000, mismatches: mismatches.slice(0, 3) }).toEqual({ bodies: true, mismatches: [] });
   });
 
   it.each(KINDS)("agree with Ajv on random JSON values as %s bodies", (kind) => {
@@ -171,7 +171,7 @@ describe("generated validators against Ajv", () => {
       fc.property(fc.jsonValue({ maxDepth: 4 }), (body) => {
         expect(compare(kind, body)).toEqual([]);
       }),
-      { seed: 20250115, numRuns: 500 },
+      { seed: 20250115, numRuns: 300 },
     );
   });
 
@@ -182,7 +182,7 @@ describe("generated validators against Ajv", () => {
       fc.property(fc.constantFrom(...cases), fc.jsonValue({ maxDepth: 3 }), ([body, path], value) => {
         expect(compare(kind, edited(body, path, value as Json))).toEqual([]);
       }),
-      { seed: 20250116, numRuns: 2000 },
+      { seed: 20250116, numRuns: 600 },
     );
   });
 

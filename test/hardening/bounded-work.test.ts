@@ -91,7 +91,7 @@ describe.each(Object.keys(TEMPLATES) as Kind[])("validateJson on hostile %s bodi
         if (!result.ok) expect(result.issues.length).toBeLessThanOrEqual(maxIssues);
         expect(validation).toBeLessThanOrEqual(BOUND_MULTIPLE * parse + BOUND_CONSTANT_MS);
       }),
-      { seed: 20261202, numRuns: 16 },
+      { seed: 20261202, numRuns: 10 },
     );
   });
 });

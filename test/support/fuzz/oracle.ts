@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { registerSchema, setShouldValidateFormat, validate as hyperjumpValidate } from "@hyperjump/json-schema/draft-2020-12";
+import { validate as hyperjumpValidate } from "@hyperjump/json-schema/draft-2020-12";
+import { registerGeneratedSchemas } from "../hyperjump.js";
 import "@hyperjump/json-schema/formats";
 import { addFormat } from "@hyperjump/json-schema/experimental";
 import { isEmail, isHostname, isUri } from "@hyperjump/json-schema-formats";
@@ -73,8 +74,7 @@ async function compileOne(kind: Kind) {
  */
 export async function loadOracle(): Promise<void> {
   if (compiled !== undefined) return;
-  for (const file of readdirSync(SCHEMA_DIR)) registerSchema(JSON.parse(readFileSync(join(SCHEMA_DIR, file), "utf8")));
-  setShouldValidateFormat(true);
+  registerGeneratedSchemas();
   compiled = {
     thrivestack: await compileOne("thrivestack"),
     "thrivestack-legacy": await compileOne("thrivestack-legacy"),
