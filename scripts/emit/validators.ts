@@ -4,7 +4,7 @@ import * as formatModule from "../../schemas/formats/index.js";
 import { nameOf } from "../../schemas/named.js";
 import { bannerComment } from "./banner.js";
 import type { JsonObject } from "./plain.js";
-import { validatorSource } from "./validator-source.js";
+import { validatorSource } from "./compiler/validator-source.js";
 import { declaration, registry } from "./validator-modules.js";
 
 /** The project root: esbuild resolves the format functions and the code-point counter from here. */

@@ -4,9 +4,9 @@ import { formats } from "../../schemas/formats/index.js";
 import { codePoints } from "../../schemas/keywords/code-points.js";
 import { dialects } from "../../schemas/registry.js";
 import { nameOf } from "../../schemas/named.js";
-import { inlineRefs } from "../../scripts/emit/inline-refs.js";
+import { inlineRefs } from "./inline-refs.js";
 import { jsonSchemaDocument, namedSchemas } from "../../scripts/emit/json-schema.js";
-import { addLengthKeywords } from "../../scripts/emit/length-keywords.js";
+import { addLengthKeywords } from "./length-keywords.js";
 import type { Kind } from "../../src/index.js";
 
 /** Ajv's two validators of a body kind: the reference the generated validators must match error for error. */

@@ -2,7 +2,7 @@ import * as formatModule from "../../schemas/formats/index.js";
 import { issueMessage } from "../../schemas/issues/messages.js";
 import { codePoints } from "../../schemas/keywords/code-points.js";
 import type { JsonObject } from "../../scripts/emit/plain.js";
-import { validatorSource } from "../../scripts/emit/validator-source.js";
+import { validatorSource } from "../../scripts/emit/compiler/validator-source.js";
 import { formatFunctions } from "../../scripts/emit/validators.js";
 import type { Issue } from "../../src/index.js";
 

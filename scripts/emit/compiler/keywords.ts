@@ -1,5 +1,5 @@
-import type { ISSUE_CODES } from "../../schemas/issue.js";
-import type { Json } from "./plain.js";
+import { TITLED_ISSUES, type ISSUE_CODES } from "../../../schemas/issue.js";
+import type { Json, JsonObject } from "../plain.js";
 
 /** An issue code (schemas/issue.ts). */
 type IssueCode = (typeof ISSUE_CODES)[number];
@@ -82,4 +82,15 @@ export function issueOf(keyword: keyof typeof KEYWORDS): IssueCode {
   const issue = KEYWORDS[keyword]?.issue;
   if (issue === undefined) throw new Error(`Keyword ${keyword} reports no issue of its own.`);
   return issue;
+}
+
+/** The issue code a schema's title gives it (schemas/issue.ts), if any. */
+export function titledCode(schema: JsonObject): string | undefined {
+  const title = schema["title"];
+  return typeof title === "string" && Object.hasOwn(TITLED_ISSUES, title) ? TITLED_ISSUES[title as keyof typeof TITLED_ISSUES] : undefined;
+}
+
+/** A keyword's issue code, as a literal for generated code. */
+export function code(keyword: string): string {
+  return JSON.stringify(issueOf(keyword));
 }

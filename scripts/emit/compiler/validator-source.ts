@@ -1,8 +1,8 @@
-import { IssueCode, ISSUE_HELPERS } from "./issue-code.js";
+import { IssueCode, ISSUE_HELPERS } from "./issues.js";
 import { CODE_POINTS, ModuleScope } from "./module-scope.js";
-import type { JsonObject } from "./plain.js";
+import type { JsonObject } from "../plain.js";
 import { Definitions, SHARED_HELPERS } from "./schema-model.js";
-import { VerdictCode } from "./verdict-code.js";
+import { VerdictCode } from "./verdict.js";
 
 /**
  * The source of one body kind's validator module, before bundling: `validate` (the verdict, which builds

@@ -1,8 +1,8 @@
 import { ANNOTATIONS, KEYWORDS } from "./keywords.js";
-import type { Json, JsonObject } from "./plain.js";
+import type { Json, JsonObject } from "../plain.js";
 
-// What the validator emitters (verdict-code.ts, issue-code.ts) know about JSON Schema: the keywords they
-// implement (keywords.ts), the order in which they apply them, and how a `$ref` to a named schema is resolved.
+// What the validator compiler (verdict.ts, issues.ts and the keyword groups) knows about JSON Schema: the keywords it
+// implements (keywords.ts), the order in which it applies them, and how a `$ref` to a named schema is resolved.
 
 /** A type-specific keyword group: its keywords apply only to data of its type. */
 export interface Group {
@@ -98,7 +98,7 @@ export function schemaKeys(map: Json | undefined): string[] {
 
 /**
  * Resolves local references against `$defs`: a `$ref` with no other keyword is a call to the named schema;
- * one with sibling keywords is merged as `inline-refs.ts` does, so that errors report the same paths.
+ * one with sibling keywords is merged with its target (the target first, then the siblings).
  */
 export class Definitions {
   constructor(private readonly defs: JsonObject) {}

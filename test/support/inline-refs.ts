@@ -1,4 +1,4 @@
-import type { Json, JsonObject } from "./plain.js";
+import type { Json, JsonObject } from "../../scripts/emit/plain.js";
 
 /**
  * A copy of a self-contained schema document with every local `$ref` (`#/$defs/Name`) replaced by the schema
