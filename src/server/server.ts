@@ -29,6 +29,8 @@ export interface RunningServer {
    * any still unfinished then with 503, and resolves once every connection is closed.
    */
   close(): Promise<void>;
+  /** How many requests are being answered now (their headers read, their answer not yet sent). */
+  readonly inFlight: number;
 }
 
 /**
@@ -88,7 +90,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const graceMs = options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
-  return { url: `http://${host}:${address.port}`, store, close: () => drain.close(server, graceMs) };
+  return {
+    url: `http://${host}:${address.port}`,
+    store,
+    close: () => drain.close(server, graceMs),
+    get inFlight() {
+      return drain.inFlight;
+    },
+  };
 }
 
 function timeoutsOf(given: Partial<ServerTimeouts> = {}): ServerTimeouts {

@@ -13,6 +13,11 @@ export class Drain {
   readonly #inFlight = new Set<ServerResponse>();
   #closing: Promise<void> | undefined;
 
+  /** How many requests are being answered now. */
+  get inFlight(): number {
+    return this.#inFlight.size;
+  }
+
   /** Follows `res` until it is sent; during a shutdown its answer also closes the connection. */
   track(res: ServerResponse): void {
     this.#inFlight.add(res);
