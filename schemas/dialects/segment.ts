@@ -226,6 +226,17 @@ export const SegmentError = named(
   ),
 );
 
+/** The member names of a segment message's fields, in a single message and in a batch alike. */
+const SEGMENT_FIELDS = {
+  groupId: "groupId",
+  userId: "userId",
+  anonymousId: "anonymousId",
+  traits: "traits",
+  timestamp: "timestamp",
+  messageId: "messageId",
+  type: "type",
+};
+
 /** The segment envelopes (003): the error's `type`, and an empty success. */
 const SEGMENT_ENVELOPES = {
   error: { error: { type: "{code}", message: "{message}", issues: "{issues}" } },
@@ -360,15 +371,7 @@ export const segment: Dialect = {
       errorCodes: SEGMENT_ERROR_TYPES,
       shape: {
         messages: { at: "body" },
-        fields: {
-          groupId: "groupId",
-          userId: "userId",
-          anonymousId: "anonymousId",
-          traits: "traits",
-          timestamp: "timestamp",
-          messageId: "messageId",
-          type: "type",
-        },
+        fields: SEGMENT_FIELDS,
         fill: { timestamp: true, messageId: true, type: "group" },
       },
       envelopes: SEGMENT_ENVELOPES,
@@ -406,15 +409,7 @@ export const segment: Dialect = {
       shape: {
         messages: { at: "member", member: "batch" },
         groupWhen: { member: "type", equals: "group" },
-        fields: {
-          groupId: "groupId",
-          userId: "userId",
-          anonymousId: "anonymousId",
-          traits: "traits",
-          timestamp: "timestamp",
-          messageId: "messageId",
-          type: "type",
-        },
+        fields: SEGMENT_FIELDS,
         // Every message of a batch gets a timestamp and a message id; only a group call is read as one.
         fill: { timestamp: true, messageId: true },
       },
