@@ -740,7 +740,7 @@ export interface operations {
                     "application/json": components["schemas"]["ThriveStackError"];
                 };
             };
-            /** @description Unauthorized: the credentials are missing or wrong. */
+            /** @description Unauthorized: the credentials are missing or wrong. `WWW-Authenticate` names the scheme; the reference server answers a browser's request (one with `Origin`) to a Basic operation with `X-Basic` instead, so that the browser shows the JSON rather than its own sign-in prompt. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -837,7 +837,7 @@ export interface operations {
                     "application/json": components["schemas"]["LegacyError"];
                 };
             };
-            /** @description Unauthorized: the credentials are missing or wrong. */
+            /** @description Unauthorized: the credentials are missing or wrong. `WWW-Authenticate` names the scheme; the reference server answers a browser's request (one with `Origin`) to a Basic operation with `X-Basic` instead, so that the browser shows the JSON rather than its own sign-in prompt. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -922,7 +922,7 @@ export interface operations {
                     "application/json": components["schemas"]["SegmentError"];
                 };
             };
-            /** @description Unauthorized: the credentials are missing or wrong. */
+            /** @description Unauthorized: the credentials are missing or wrong. `WWW-Authenticate` names the scheme; the reference server answers a browser's request (one with `Origin`) to a Basic operation with `X-Basic` instead, so that the browser shows the JSON rather than its own sign-in prompt. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1007,7 +1007,7 @@ export interface operations {
                     "application/json": components["schemas"]["SegmentError"];
                 };
             };
-            /** @description Unauthorized: the credentials are missing or wrong. */
+            /** @description Unauthorized: the credentials are missing or wrong. `WWW-Authenticate` names the scheme; the reference server answers a browser's request (one with `Origin`) to a Basic operation with `X-Basic` instead, so that the browser shows the JSON rather than its own sign-in prompt. */
             401: {
                 headers: {
                     [name: string]: unknown;

@@ -8,7 +8,7 @@ const REF = "#/components/schemas/";
 
 const ERROR_DESCRIPTIONS: Record<ErrorStatus, string> = {
   400: "Bad Request: the body is not JSON, or not a valid request; `issues` says where and why.",
-  401: "Unauthorized: the credentials are missing or wrong.",
+  401: "Unauthorized: the credentials are missing or wrong. `WWW-Authenticate` names the scheme; the reference server answers a browser's request (one with `Origin`) to a Basic operation with `X-Basic` instead, so that the browser shows the JSON rather than its own sign-in prompt.",
   413: "Payload Too Large: the body (after gzip decoding) is larger than the limit.",
   415: "Unsupported Media Type: the body must be sent as `Content-Type: application/json`.",
   429: "Too Many Requests: the rate limit for this key is used up; retry after `Retry-After` seconds.",
