@@ -625,10 +625,10 @@ function is_TraitValueDepth1(d) {
       if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch20;
       for (const key3 in d) {
         if (!own.call(d, key3)) continue;
-        const value6 = d[key3];
-        if (value6 === void 0) continue;
+        const value3 = d[key3];
+        if (value3 === void 0) continue;
         {
-          if (!is_TraitValueDepth0(value6)) break branch20;
+          if (!is_TraitValueDepth0(value3)) break branch20;
         }
       }
       break anyOf3;
@@ -667,10 +667,10 @@ function is_TraitValueDepth2(d) {
       if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch21;
       for (const key4 in d) {
         if (!own.call(d, key4)) continue;
-        const value7 = d[key4];
-        if (value7 === void 0) continue;
+        const value4 = d[key4];
+        if (value4 === void 0) continue;
         {
-          if (!is_TraitValueDepth1(value7)) break branch21;
+          if (!is_TraitValueDepth1(value4)) break branch21;
         }
       }
       break anyOf2;
@@ -709,10 +709,10 @@ function is_TraitValueDepth3(d) {
       if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch22;
       for (const key5 in d) {
         if (!own.call(d, key5)) continue;
-        const value8 = d[key5];
-        if (value8 === void 0) continue;
+        const value5 = d[key5];
+        if (value5 === void 0) continue;
         {
-          if (!is_TraitValueDepth2(value8)) break branch22;
+          if (!is_TraitValueDepth2(value5)) break branch22;
         }
       }
       break anyOf1;
@@ -755,44 +755,22 @@ function classify0(k) {
 }
 function is_SegmentAddress(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value9 = own.call(d, "street") ? d.street : void 0;
-  if (value9 === void 0) ;
-  else {
-    if (!(typeof value9 == "string") || value9.length > 255 && (value9.length > 510 || codePoints(value9) > 255)) return false;
-  }
-  const value10 = own.call(d, "city") ? d.city : void 0;
-  if (value10 === void 0) ;
-  else {
-    if (!(typeof value10 == "string") || value10.length > 255 && (value10.length > 510 || codePoints(value10) > 255)) return false;
-  }
-  const value11 = own.call(d, "state") ? d.state : void 0;
-  if (value11 === void 0) ;
-  else {
-    if (!(typeof value11 == "string") || value11.length > 255 && (value11.length > 510 || codePoints(value11) > 255)) return false;
-  }
-  const value12 = own.call(d, "postalCode") ? d.postalCode : void 0;
-  if (value12 === void 0) ;
-  else {
-    if (!(typeof value12 == "string") || value12.length > 255 && (value12.length > 510 || codePoints(value12) > 255)) return false;
-  }
-  const value13 = own.call(d, "country") ? d.country : void 0;
-  if (value13 === void 0) ;
-  else {
-    if (!(typeof value13 == "string") || value13.length > 255 && (value13.length > 510 || codePoints(value13) > 255)) return false;
-  }
   for (const key6 in d) {
     if (!own.call(d, key6)) continue;
-    const value14 = d[key6];
-    if (value14 === void 0) continue;
+    const value6 = d[key6];
+    if (value6 === void 0) continue;
     switch (key6) {
       case "street":
       case "city":
       case "state":
       case "postalCode":
       case "country":
+        if (value6 !== void 0) {
+          if (!(typeof value6 == "string") || value6.length > 255 && (value6.length > 510 || codePoints(value6) > 255)) return false;
+        }
         break;
       default: {
-        if (!is_TraitValueDepth2(value14)) return false;
+        if (!is_TraitValueDepth2(value6)) return false;
       }
     }
   }
@@ -803,38 +781,38 @@ function is_SegmentTraits(d) {
   let count0 = 0;
   for (const key2 in d) {
     if (!own.call(d, key2)) continue;
-    const value5 = d[key2];
-    if (value5 === void 0) continue;
+    const value2 = d[key2];
+    if (value2 === void 0) continue;
     count0++;
-    if (!is_TraitValueDepth3(value5)) return false;
+    if (!is_TraitValueDepth3(value2)) return false;
     const classes0 = classify0(key2);
     if (classes0 !== 0) {
       if (classes0 & 1) {
-        if (!(typeof value5 == "string") || value5.length > 255 && (value5.length > 510 || codePoints(value5) > 255)) return false;
+        if (!(typeof value2 == "string") || value2.length > 255 && (value2.length > 510 || codePoints(value2) > 255)) return false;
       }
       if (classes0 & 2) {
-        if (!(typeof value5 == "string") || value5.length > 254 && (value5.length > 508 || codePoints(value5) > 254) || !isEmail(value5)) return false;
+        if (!(typeof value2 == "string") || value2.length > 254 && (value2.length > 508 || codePoints(value2) > 254) || !isEmail(value2)) return false;
       }
       if (classes0 & 4) {
-        if (!(typeof value5 == "string") || value5.length > 2048 && (value5.length > 4096 || codePoints(value5) > 2048) || !isUri(value5)) return false;
+        if (!(typeof value2 == "string") || value2.length > 2048 && (value2.length > 4096 || codePoints(value2) > 2048) || !isUri(value2)) return false;
       }
       if (classes0 & 8) {
-        if (!(typeof value5 == "string") || value5.length > 64 && (value5.length > 128 || codePoints(value5) > 64)) return false;
+        if (!(typeof value2 == "string") || value2.length > 64 && (value2.length > 128 || codePoints(value2) > 64)) return false;
       }
       if (classes0 & 16) {
-        if (!(typeof value5 == "number" && !(value5 % 1) && !isNaN(value5) && isFinite(value5)) || value5 < 0) return false;
+        if (!(typeof value2 == "number" && !(value2 % 1) && !isNaN(value2) && isFinite(value2)) || value2 < 0) return false;
       }
       if (classes0 & 32) {
-        if (!(typeof value5 == "number" && isFinite(value5))) return false;
+        if (!(typeof value2 == "number" && isFinite(value2))) return false;
       }
       if (classes0 & 64) {
-        if (!is_SegmentAddress(value5)) return false;
+        if (!is_SegmentAddress(value2)) return false;
       }
       if (classes0 & 128) {
-        if (!(typeof value5 == "string") || value5.length > 4096 && (value5.length > 8192 || codePoints(value5) > 4096)) return false;
+        if (!(typeof value2 == "string") || value2.length > 4096 && (value2.length > 8192 || codePoints(value2) > 4096)) return false;
       }
       if (classes0 & 256) {
-        if (!(typeof value5 == "string") || value5.length > 64 && (value5.length > 128 || codePoints(value5) > 64) || !isDateTime(value5)) return false;
+        if (!(typeof value2 == "string") || value2.length > 64 && (value2.length > 128 || codePoints(value2) > 64) || !isDateTime(value2)) return false;
       }
       if (classes0 & 512) {
         return false;
@@ -846,65 +824,75 @@ function is_SegmentTraits(d) {
 }
 function is_SegmentContext(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value15 = own.call(d, "userAgent") ? d.userAgent : void 0;
-  if (value15 === void 0) ;
-  else {
-    if (!(typeof value15 == "string") || value15.length > 1024 && (value15.length > 2048 || codePoints(value15) > 1024)) return false;
-  }
+  let held3;
+  let held4;
   for (const key7 in d) {
     if (!own.call(d, key7)) continue;
-    const value16 = d[key7];
-    if (value16 === void 0) continue;
+    const value7 = d[key7];
+    if (value7 === void 0) continue;
     switch (key7) {
       case "ip":
+        held3 = value7;
+        break;
       case "userAgent":
+        if (value7 !== void 0) {
+          if (!(typeof value7 == "string") || value7.length > 1024 && (value7.length > 2048 || codePoints(value7) > 1024)) return false;
+        }
+        break;
       case "library":
+        held4 = value7;
         break;
       default: {
-        if (!isJson(value16)) return false;
+        if (!isJson(value7)) return false;
       }
     }
   }
-  const value17 = own.call(d, "ip") ? d.ip : void 0;
-  if (value17 === void 0) ;
-  else {
+  if (held3 !== void 0) {
     anyOf5: {
       branch23: {
-        if (!(typeof value17 == "string") || value17.length > 45 && (value17.length > 90 || codePoints(value17) > 45) || !isIPv4(value17)) break branch23;
+        if (!(typeof held3 == "string") || held3.length > 45 && (held3.length > 90 || codePoints(held3) > 45) || !isIPv4(held3)) break branch23;
         break anyOf5;
       }
       branch24: {
-        if (!(typeof value17 == "string") || value17.length > 45 && (value17.length > 90 || codePoints(value17) > 45) || !isIPv6(value17)) break branch24;
+        if (!(typeof held3 == "string") || held3.length > 45 && (held3.length > 90 || codePoints(held3) > 45) || !isIPv6(held3)) break branch24;
         break anyOf5;
       }
       return false;
     }
   }
-  const value18 = own.call(d, "library") ? d.library : void 0;
-  if (value18 === void 0) ;
-  else {
-    if (!(value18 !== null && typeof value18 == "object" && !Array.isArray(value18) && plain(value18))) return false;
-    const value19 = own.call(value18, "name") ? value18.name : void 0;
-    if (value19 === void 0) return false;
-    else {
-      if (!(typeof value19 == "string") || value19.length > 255 && (value19.length > 510 || codePoints(value19) > 255)) return false;
-    }
-    const value20 = own.call(value18, "version") ? value18.version : void 0;
-    if (value20 === void 0) return false;
-    else {
-      if (!(typeof value20 == "string") || value20.length > 255 && (value20.length > 510 || codePoints(value20) > 255)) return false;
-    }
-    for (const key8 in value18) {
-      if (!own.call(value18, key8)) continue;
-      const value21 = value18[key8];
-      if (value21 === void 0) continue;
+  if (held4 !== void 0) {
+    if (!(held4 !== null && typeof held4 == "object" && !Array.isArray(held4) && plain(held4))) return false;
+    let seen2 = 0;
+    for (const key8 in held4) {
+      if (!own.call(held4, key8)) continue;
+      const value8 = held4[key8];
+      if (value8 === void 0) continue;
       switch (key8) {
         case "name":
+          seen2 |= 1;
+          if (value8 === void 0) return false;
+          if (!(typeof value8 == "string") || value8.length > 255 && (value8.length > 510 || codePoints(value8) > 255)) return false;
+          break;
         case "version":
+          seen2 |= 2;
+          if (value8 === void 0) return false;
+          if (!(typeof value8 == "string") || value8.length > 255 && (value8.length > 510 || codePoints(value8) > 255)) return false;
           break;
         default: {
-          if (!isJson(value21)) return false;
+          if (!isJson(value8)) return false;
         }
+      }
+    }
+    if (seen2 !== 3) {
+      const value9 = own.call(held4, "name") ? held4.name : void 0;
+      if (value9 === void 0) return false;
+      else {
+        if (!(typeof value9 == "string") || value9.length > 255 && (value9.length > 510 || codePoints(value9) > 255)) return false;
+      }
+      const value10 = own.call(held4, "version") ? held4.version : void 0;
+      if (value10 === void 0) return false;
+      else {
+        if (!(typeof value10 == "string") || value10.length > 255 && (value10.length > 510 || codePoints(value10) > 255)) return false;
       }
     }
   }
@@ -914,16 +902,16 @@ function is_SegmentIntegrations(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
   for (const key9 in d) {
     if (!own.call(d, key9)) continue;
-    const value22 = d[key9];
-    if (value22 === void 0) continue;
+    const value11 = d[key9];
+    if (value11 === void 0) continue;
     {
       anyOf6: {
         branch25: {
-          if (!(typeof value22 == "boolean")) break branch25;
+          if (!(typeof value11 == "boolean")) break branch25;
           break anyOf6;
         }
         branch26: {
-          if (!(value22 !== null && typeof value22 == "object" && !Array.isArray(value22) && plain(value22))) break branch26;
+          if (!(value11 !== null && typeof value11 == "object" && !Array.isArray(value11) && plain(value11))) break branch26;
           break anyOf6;
         }
         return false;
@@ -937,19 +925,19 @@ function is_SegmentIdentity(d) {
   anyOf7: {
     branch27: {
       if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch27;
-      const value25 = own.call(d, "userId") ? d.userId : void 0;
-      if (value25 === void 0) break branch27;
+      const value14 = own.call(d, "userId") ? d.userId : void 0;
+      if (value14 === void 0) break branch27;
       else {
-        if (!(typeof value25 == "string") || value25.length > 255 && (value25.length > 510 || codePoints(value25) > 255) || value25.length === 0) break branch27;
+        if (!(typeof value14 == "string") || value14.length > 255 && (value14.length > 510 || codePoints(value14) > 255) || value14.length === 0) break branch27;
       }
       break anyOf7;
     }
     branch28: {
       if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch28;
-      const value26 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
-      if (value26 === void 0) break branch28;
+      const value15 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
+      if (value15 === void 0) break branch28;
       else {
-        if (!(typeof value26 == "string") || value26.length > 255 && (value26.length > 510 || codePoints(value26) > 255) || value26.length === 0) break branch28;
+        if (!(typeof value15 == "string") || value15.length > 255 && (value15.length > 510 || codePoints(value15) > 255) || value15.length === 0) break branch28;
       }
       break anyOf7;
     }
@@ -959,68 +947,68 @@ function is_SegmentIdentity(d) {
 }
 function is_SegmentBatchGroup(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  let seen0 = 0;
-  let held0;
+  let seen1 = 0;
   let held1;
   let held2;
+  let held5;
   for (const key1 in d) {
     if (!own.call(d, key1)) continue;
-    const value4 = d[key1];
-    if (value4 === void 0) continue;
+    const value1 = d[key1];
+    if (value1 === void 0) continue;
     switch (cases0.get(key1)) {
       case 1:
-        seen0 |= 1;
-        if (value4 === void 0) return false;
-        if (!(typeof value4 == "string") || value4 !== "group") return false;
+        seen1 |= 1;
+        if (value1 === void 0) return false;
+        if (!(typeof value1 == "string") || value1 !== "group") return false;
         break;
       case 2:
-        if (value4 !== void 0) {
-          if (!(typeof value4 == "string") || value4.length > 255 && (value4.length > 510 || codePoints(value4) > 255) || value4.length === 0) return false;
+        if (value1 !== void 0) {
+          if (!(typeof value1 == "string") || value1.length > 255 && (value1.length > 510 || codePoints(value1) > 255) || value1.length === 0) return false;
         }
         break;
       case 3:
-        seen0 |= 2;
-        if (value4 === void 0) return false;
-        if (!(typeof value4 == "string") || value4.length > 255 && (value4.length > 510 || codePoints(value4) > 255) || value4.length === 0 || !pattern0.test(value4)) return false;
+        seen1 |= 2;
+        if (value1 === void 0) return false;
+        if (!(typeof value1 == "string") || value1.length > 255 && (value1.length > 510 || codePoints(value1) > 255) || value1.length === 0 || !pattern0.test(value1)) return false;
         break;
       case 4:
-        held0 = value4;
+        held1 = value1;
         break;
       case 5:
-        held1 = value4;
+        held2 = value1;
         break;
       case 6:
-        if (value4 !== void 0) {
-          if (!(typeof value4 == "string") || value4.length > 64 && (value4.length > 128 || codePoints(value4) > 64) || !isDateTime(value4)) return false;
+        if (value1 !== void 0) {
+          if (!(typeof value1 == "string") || value1.length > 64 && (value1.length > 128 || codePoints(value1) > 64) || !isDateTime(value1)) return false;
         }
         break;
       case 7:
-        held2 = value4;
+        held5 = value1;
         break;
       default: {
-        if (!isJson(value4)) return false;
+        if (!isJson(value1)) return false;
       }
     }
   }
-  if (held0 !== void 0) {
-    if (!is_SegmentTraits(held0)) return false;
-  }
   if (held1 !== void 0) {
-    if (!is_SegmentContext(held1)) return false;
+    if (!is_SegmentTraits(held1)) return false;
   }
   if (held2 !== void 0) {
-    if (!is_SegmentIntegrations(held2)) return false;
+    if (!is_SegmentContext(held2)) return false;
   }
-  if (seen0 !== 3) {
-    const value23 = own.call(d, "type") ? d.type : void 0;
-    if (value23 === void 0) return false;
+  if (held5 !== void 0) {
+    if (!is_SegmentIntegrations(held5)) return false;
+  }
+  if (seen1 !== 3) {
+    const value12 = own.call(d, "type") ? d.type : void 0;
+    if (value12 === void 0) return false;
     else {
-      if (!(typeof value23 == "string") || value23 !== "group") return false;
+      if (!(typeof value12 == "string") || value12 !== "group") return false;
     }
-    const value24 = own.call(d, "groupId") ? d.groupId : void 0;
-    if (value24 === void 0) return false;
+    const value13 = own.call(d, "groupId") ? d.groupId : void 0;
+    if (value13 === void 0) return false;
     else {
-      if (!(typeof value24 == "string") || value24.length > 255 && (value24.length > 510 || codePoints(value24) > 255) || value24.length === 0 || !pattern0.test(value24)) return false;
+      if (!(typeof value13 == "string") || value13.length > 255 && (value13.length > 510 || codePoints(value13) > 255) || value13.length === 0 || !pattern0.test(value13)) return false;
     }
   }
   if (!is_SegmentIdentity(d)) return false;
@@ -1028,25 +1016,39 @@ function is_SegmentBatchGroup(d) {
 }
 function is_SegmentBatchOtherMessage(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  let seen3 = 0;
+  let held6;
   for (const key10 in d) {
     if (!own.call(d, key10)) continue;
-    const value27 = d[key10];
-    if (value27 === void 0) continue;
+    const value16 = d[key10];
+    if (value16 === void 0) continue;
     switch (key10) {
       case "type":
+        seen3 |= 1;
+        if (value16 === void 0) return false;
+        held6 = value16;
         break;
       default: {
-        if (!isJson(value27)) return false;
+        if (!isJson(value16)) return false;
       }
     }
   }
-  const value28 = own.call(d, "type") ? d.type : void 0;
-  if (value28 === void 0) return false;
-  else {
-    if (!(typeof value28 == "string") || value28.length > 64 && (value28.length > 128 || codePoints(value28) > 64) || value28.length === 0) return false;
+  if (held6 !== void 0) {
+    if (!(typeof held6 == "string") || held6.length > 64 && (held6.length > 128 || codePoints(held6) > 64) || held6.length === 0) return false;
     not0: {
-      if (!(typeof value28 == "string") || value28 !== "group") break not0;
+      if (!(typeof held6 == "string") || held6 !== "group") break not0;
       return false;
+    }
+  }
+  if (seen3 !== 1) {
+    const value17 = own.call(d, "type") ? d.type : void 0;
+    if (value17 === void 0) return false;
+    else {
+      if (!(typeof value17 == "string") || value17.length > 64 && (value17.length > 128 || codePoints(value17) > 64) || value17.length === 0) return false;
+      not1: {
+        if (!(typeof value17 == "string") || value17 !== "group") break not1;
+        return false;
+      }
     }
   }
   if (!is_SegmentIdentity(d)) return false;
@@ -1054,38 +1056,45 @@ function is_SegmentBatchOtherMessage(d) {
 }
 function isBody(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value0 = own.call(d, "writeKey") ? d.writeKey : void 0;
-  if (value0 === void 0) ;
-  else {
-    if (!(typeof value0 == "string") || value0.length > 255 && (value0.length > 510 || codePoints(value0) > 255)) return false;
-  }
-  const value1 = own.call(d, "sentAt") ? d.sentAt : void 0;
-  if (value1 === void 0) ;
-  else {
-    if (!(typeof value1 == "string") || value1.length > 64 && (value1.length > 128 || codePoints(value1) > 64) || !isDateTime(value1)) return false;
-  }
+  let seen0 = 0;
+  let held0;
+  let held7;
+  let held8;
   for (const key0 in d) {
     if (!own.call(d, key0)) continue;
-    const value2 = d[key0];
-    if (value2 === void 0) continue;
+    const value0 = d[key0];
+    if (value0 === void 0) continue;
     switch (key0) {
       case "batch":
+        seen0 |= 1;
+        if (value0 === void 0) return false;
+        held0 = value0;
+        break;
       case "sentAt":
+        if (value0 !== void 0) {
+          if (!(typeof value0 == "string") || value0.length > 64 && (value0.length > 128 || codePoints(value0) > 64) || !isDateTime(value0)) return false;
+        }
+        break;
       case "writeKey":
+        if (value0 !== void 0) {
+          if (!(typeof value0 == "string") || value0.length > 255 && (value0.length > 510 || codePoints(value0) > 255)) return false;
+        }
+        break;
       case "context":
+        held7 = value0;
+        break;
       case "integrations":
+        held8 = value0;
         break;
       default: {
-        if (!isJson(value2)) return false;
+        if (!isJson(value0)) return false;
       }
     }
   }
-  const value3 = own.call(d, "batch") ? d.batch : void 0;
-  if (value3 === void 0) return false;
-  else {
-    if (!Array.isArray(value3) || value3.length > 2500 || value3.length < 1) return false;
-    for (let i0 = 0; i0 < value3.length; i0++) {
-      const item0 = value3[i0];
+  if (held0 !== void 0) {
+    if (!Array.isArray(held0) || held0.length > 2500 || held0.length < 1) return false;
+    for (let i0 = 0; i0 < held0.length; i0++) {
+      const item0 = held0[i0];
       anyOf0: {
         branch0: {
           if (!is_SegmentBatchGroup(item0)) break branch0;
@@ -1099,15 +1108,32 @@ function isBody(d) {
       }
     }
   }
-  const value29 = own.call(d, "context") ? d.context : void 0;
-  if (value29 === void 0) ;
-  else {
-    if (!is_SegmentContext(value29)) return false;
+  if (held7 !== void 0) {
+    if (!is_SegmentContext(held7)) return false;
   }
-  const value30 = own.call(d, "integrations") ? d.integrations : void 0;
-  if (value30 === void 0) ;
-  else {
-    if (!is_SegmentIntegrations(value30)) return false;
+  if (held8 !== void 0) {
+    if (!is_SegmentIntegrations(held8)) return false;
+  }
+  if (seen0 !== 1) {
+    const value18 = own.call(d, "batch") ? d.batch : void 0;
+    if (value18 === void 0) return false;
+    else {
+      if (!Array.isArray(value18) || value18.length > 2500 || value18.length < 1) return false;
+      for (let i4 = 0; i4 < value18.length; i4++) {
+        const item4 = value18[i4];
+        anyOf8: {
+          branch30: {
+            if (!is_SegmentBatchGroup(item4)) break branch30;
+            break anyOf8;
+          }
+          branch31: {
+            if (!is_SegmentBatchOtherMessage(item4)) break branch31;
+            break anyOf8;
+          }
+          return false;
+        }
+      }
+    }
   }
   return true;
 }
@@ -1257,9 +1283,9 @@ function isSchema3(d) {
 }
 function isSchema4(d) {
   if (!Array.isArray(d)) return false;
-  for (let i4 = 0; i4 < d.length; i4++) {
-    const item4 = d[i4];
-    if (!is_TraitValueDepth1(item4)) return false;
+  for (let i5 = 0; i5 < d.length; i5++) {
+    const item5 = d[i5];
+    if (!is_TraitValueDepth1(item5)) return false;
   }
   return true;
 }
@@ -1267,10 +1293,10 @@ function isSchema5(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
   for (const key11 in d) {
     if (!own.call(d, key11)) continue;
-    const value31 = d[key11];
-    if (value31 === void 0) continue;
+    const value19 = d[key11];
+    if (value19 === void 0) continue;
     {
-      if (!is_TraitValueDepth1(value31)) return false;
+      if (!is_TraitValueDepth1(value19)) return false;
     }
   }
   return true;
@@ -1296,9 +1322,9 @@ function issues15(d, p, o) {
 }
 function isSchema6(d) {
   if (!Array.isArray(d)) return false;
-  for (let i5 = 0; i5 < d.length; i5++) {
-    const item5 = d[i5];
-    if (!is_TraitValueDepth0(item5)) return false;
+  for (let i6 = 0; i6 < d.length; i6++) {
+    const item6 = d[i6];
+    if (!is_TraitValueDepth0(item6)) return false;
   }
   return true;
 }
@@ -1306,10 +1332,10 @@ function isSchema7(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
   for (const key12 in d) {
     if (!own.call(d, key12)) continue;
-    const value32 = d[key12];
-    if (value32 === void 0) continue;
+    const value20 = d[key12];
+    if (value20 === void 0) continue;
     {
-      if (!is_TraitValueDepth0(value32)) return false;
+      if (!is_TraitValueDepth0(value20)) return false;
     }
   }
   return true;
@@ -1463,9 +1489,9 @@ function issues22(d, p, o) {
 }
 function isSchema8(d) {
   if (!Array.isArray(d)) return false;
-  for (let i6 = 0; i6 < d.length; i6++) {
-    const item6 = d[i6];
-    if (!is_TraitValueDepth2(item6)) return false;
+  for (let i7 = 0; i7 < d.length; i7++) {
+    const item7 = d[i7];
+    if (!is_TraitValueDepth2(item7)) return false;
   }
   return true;
 }
@@ -1473,10 +1499,10 @@ function isSchema9(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
   for (const key13 in d) {
     if (!own.call(d, key13)) continue;
-    const value33 = d[key13];
-    if (value33 === void 0) continue;
+    const value21 = d[key13];
+    if (value21 === void 0) continue;
     {
-      if (!is_TraitValueDepth2(value33)) return false;
+      if (!is_TraitValueDepth2(value21)) return false;
     }
   }
   return true;
@@ -1753,19 +1779,19 @@ function issues2(d, p, o) {
 }
 function isSchema13(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value34 = own.call(d, "userId") ? d.userId : void 0;
-  if (value34 === void 0) return false;
+  const value22 = own.call(d, "userId") ? d.userId : void 0;
+  if (value22 === void 0) return false;
   else {
-    if (!(typeof value34 == "string") || value34.length > 255 && (value34.length > 510 || codePoints(value34) > 255) || value34.length === 0) return false;
+    if (!(typeof value22 == "string") || value22.length > 255 && (value22.length > 510 || codePoints(value22) > 255) || value22.length === 0) return false;
   }
   return true;
 }
 function isSchema14(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value35 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
-  if (value35 === void 0) return false;
+  const value23 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
+  if (value23 === void 0) return false;
   else {
-    if (!(typeof value35 == "string") || value35.length > 255 && (value35.length > 510 || codePoints(value35) > 255) || value35.length === 0) return false;
+    if (!(typeof value23 == "string") || value23.length > 255 && (value23.length > 510 || codePoints(value23) > 255) || value23.length === 0) return false;
   }
   return true;
 }

@@ -755,44 +755,22 @@ function classify0(k) {
 }
 function is_SegmentAddress(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value5 = own.call(d, "street") ? d.street : void 0;
-  if (value5 === void 0) ;
-  else {
-    if (!(typeof value5 == "string") || value5.length > 255 && (value5.length > 510 || codePoints(value5) > 255)) return false;
-  }
-  const value6 = own.call(d, "city") ? d.city : void 0;
-  if (value6 === void 0) ;
-  else {
-    if (!(typeof value6 == "string") || value6.length > 255 && (value6.length > 510 || codePoints(value6) > 255)) return false;
-  }
-  const value7 = own.call(d, "state") ? d.state : void 0;
-  if (value7 === void 0) ;
-  else {
-    if (!(typeof value7 == "string") || value7.length > 255 && (value7.length > 510 || codePoints(value7) > 255)) return false;
-  }
-  const value8 = own.call(d, "postalCode") ? d.postalCode : void 0;
-  if (value8 === void 0) ;
-  else {
-    if (!(typeof value8 == "string") || value8.length > 255 && (value8.length > 510 || codePoints(value8) > 255)) return false;
-  }
-  const value9 = own.call(d, "country") ? d.country : void 0;
-  if (value9 === void 0) ;
-  else {
-    if (!(typeof value9 == "string") || value9.length > 255 && (value9.length > 510 || codePoints(value9) > 255)) return false;
-  }
   for (const key5 in d) {
     if (!own.call(d, key5)) continue;
-    const value10 = d[key5];
-    if (value10 === void 0) continue;
+    const value5 = d[key5];
+    if (value5 === void 0) continue;
     switch (key5) {
       case "street":
       case "city":
       case "state":
       case "postalCode":
       case "country":
+        if (value5 !== void 0) {
+          if (!(typeof value5 == "string") || value5.length > 255 && (value5.length > 510 || codePoints(value5) > 255)) return false;
+        }
         break;
       default: {
-        if (!is_TraitValueDepth2(value10)) return false;
+        if (!is_TraitValueDepth2(value5)) return false;
       }
     }
   }
@@ -846,65 +824,75 @@ function is_SegmentTraits(d) {
 }
 function is_SegmentContext(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value11 = own.call(d, "userAgent") ? d.userAgent : void 0;
-  if (value11 === void 0) ;
-  else {
-    if (!(typeof value11 == "string") || value11.length > 1024 && (value11.length > 2048 || codePoints(value11) > 1024)) return false;
-  }
+  let held2;
+  let held3;
   for (const key6 in d) {
     if (!own.call(d, key6)) continue;
-    const value12 = d[key6];
-    if (value12 === void 0) continue;
+    const value6 = d[key6];
+    if (value6 === void 0) continue;
     switch (key6) {
       case "ip":
+        held2 = value6;
+        break;
       case "userAgent":
+        if (value6 !== void 0) {
+          if (!(typeof value6 == "string") || value6.length > 1024 && (value6.length > 2048 || codePoints(value6) > 1024)) return false;
+        }
+        break;
       case "library":
+        held3 = value6;
         break;
       default: {
-        if (!isJson(value12)) return false;
+        if (!isJson(value6)) return false;
       }
     }
   }
-  const value13 = own.call(d, "ip") ? d.ip : void 0;
-  if (value13 === void 0) ;
-  else {
+  if (held2 !== void 0) {
     anyOf4: {
       branch22: {
-        if (!(typeof value13 == "string") || value13.length > 45 && (value13.length > 90 || codePoints(value13) > 45) || !isIPv4(value13)) break branch22;
+        if (!(typeof held2 == "string") || held2.length > 45 && (held2.length > 90 || codePoints(held2) > 45) || !isIPv4(held2)) break branch22;
         break anyOf4;
       }
       branch23: {
-        if (!(typeof value13 == "string") || value13.length > 45 && (value13.length > 90 || codePoints(value13) > 45) || !isIPv6(value13)) break branch23;
+        if (!(typeof held2 == "string") || held2.length > 45 && (held2.length > 90 || codePoints(held2) > 45) || !isIPv6(held2)) break branch23;
         break anyOf4;
       }
       return false;
     }
   }
-  const value14 = own.call(d, "library") ? d.library : void 0;
-  if (value14 === void 0) ;
-  else {
-    if (!(value14 !== null && typeof value14 == "object" && !Array.isArray(value14) && plain(value14))) return false;
-    const value15 = own.call(value14, "name") ? value14.name : void 0;
-    if (value15 === void 0) return false;
-    else {
-      if (!(typeof value15 == "string") || value15.length > 255 && (value15.length > 510 || codePoints(value15) > 255)) return false;
-    }
-    const value16 = own.call(value14, "version") ? value14.version : void 0;
-    if (value16 === void 0) return false;
-    else {
-      if (!(typeof value16 == "string") || value16.length > 255 && (value16.length > 510 || codePoints(value16) > 255)) return false;
-    }
-    for (const key7 in value14) {
-      if (!own.call(value14, key7)) continue;
-      const value17 = value14[key7];
-      if (value17 === void 0) continue;
+  if (held3 !== void 0) {
+    if (!(held3 !== null && typeof held3 == "object" && !Array.isArray(held3) && plain(held3))) return false;
+    let seen1 = 0;
+    for (const key7 in held3) {
+      if (!own.call(held3, key7)) continue;
+      const value7 = held3[key7];
+      if (value7 === void 0) continue;
       switch (key7) {
         case "name":
+          seen1 |= 1;
+          if (value7 === void 0) return false;
+          if (!(typeof value7 == "string") || value7.length > 255 && (value7.length > 510 || codePoints(value7) > 255)) return false;
+          break;
         case "version":
+          seen1 |= 2;
+          if (value7 === void 0) return false;
+          if (!(typeof value7 == "string") || value7.length > 255 && (value7.length > 510 || codePoints(value7) > 255)) return false;
           break;
         default: {
-          if (!isJson(value17)) return false;
+          if (!isJson(value7)) return false;
         }
+      }
+    }
+    if (seen1 !== 3) {
+      const value8 = own.call(held3, "name") ? held3.name : void 0;
+      if (value8 === void 0) return false;
+      else {
+        if (!(typeof value8 == "string") || value8.length > 255 && (value8.length > 510 || codePoints(value8) > 255)) return false;
+      }
+      const value9 = own.call(held3, "version") ? held3.version : void 0;
+      if (value9 === void 0) return false;
+      else {
+        if (!(typeof value9 == "string") || value9.length > 255 && (value9.length > 510 || codePoints(value9) > 255)) return false;
       }
     }
   }
@@ -914,16 +902,16 @@ function is_SegmentIntegrations(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
   for (const key8 in d) {
     if (!own.call(d, key8)) continue;
-    const value18 = d[key8];
-    if (value18 === void 0) continue;
+    const value10 = d[key8];
+    if (value10 === void 0) continue;
     {
       anyOf5: {
         branch24: {
-          if (!(typeof value18 == "boolean")) break branch24;
+          if (!(typeof value10 == "boolean")) break branch24;
           break anyOf5;
         }
         branch25: {
-          if (!(value18 !== null && typeof value18 == "object" && !Array.isArray(value18) && plain(value18))) break branch25;
+          if (!(value10 !== null && typeof value10 == "object" && !Array.isArray(value10) && plain(value10))) break branch25;
           break anyOf5;
         }
         return false;
@@ -937,19 +925,19 @@ function is_SegmentIdentity(d) {
   anyOf6: {
     branch26: {
       if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch26;
-      const value20 = own.call(d, "userId") ? d.userId : void 0;
-      if (value20 === void 0) break branch26;
+      const value12 = own.call(d, "userId") ? d.userId : void 0;
+      if (value12 === void 0) break branch26;
       else {
-        if (!(typeof value20 == "string") || value20.length > 255 && (value20.length > 510 || codePoints(value20) > 255) || value20.length === 0) break branch26;
+        if (!(typeof value12 == "string") || value12.length > 255 && (value12.length > 510 || codePoints(value12) > 255) || value12.length === 0) break branch26;
       }
       break anyOf6;
     }
     branch27: {
       if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch27;
-      const value21 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
-      if (value21 === void 0) break branch27;
+      const value13 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
+      if (value13 === void 0) break branch27;
       else {
-        if (!(typeof value21 == "string") || value21.length > 255 && (value21.length > 510 || codePoints(value21) > 255) || value21.length === 0) break branch27;
+        if (!(typeof value13 == "string") || value13.length > 255 && (value13.length > 510 || codePoints(value13) > 255) || value13.length === 0) break branch27;
       }
       break anyOf6;
     }
@@ -962,7 +950,7 @@ function isBody(d) {
   let seen0 = 0;
   let held0;
   let held1;
-  let held2;
+  let held4;
   for (const key0 in d) {
     if (!own.call(d, key0)) continue;
     const value0 = d[key0];
@@ -995,7 +983,7 @@ function isBody(d) {
         }
         break;
       case 7:
-        held2 = value0;
+        held4 = value0;
         break;
       default: {
         if (!isJson(value0)) return false;
@@ -1008,14 +996,14 @@ function isBody(d) {
   if (held1 !== void 0) {
     if (!is_SegmentContext(held1)) return false;
   }
-  if (held2 !== void 0) {
-    if (!is_SegmentIntegrations(held2)) return false;
+  if (held4 !== void 0) {
+    if (!is_SegmentIntegrations(held4)) return false;
   }
   if (seen0 !== 1) {
-    const value19 = own.call(d, "groupId") ? d.groupId : void 0;
-    if (value19 === void 0) return false;
+    const value11 = own.call(d, "groupId") ? d.groupId : void 0;
+    if (value11 === void 0) return false;
     else {
-      if (!(typeof value19 == "string") || value19.length > 255 && (value19.length > 510 || codePoints(value19) > 255) || value19.length === 0 || !pattern0.test(value19)) return false;
+      if (!(typeof value11 == "string") || value11.length > 255 && (value11.length > 510 || codePoints(value11) > 255) || value11.length === 0 || !pattern0.test(value11)) return false;
     }
   }
   if (!is_SegmentIdentity(d)) return false;
@@ -1177,10 +1165,10 @@ function isSchema5(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
   for (const key9 in d) {
     if (!own.call(d, key9)) continue;
-    const value22 = d[key9];
-    if (value22 === void 0) continue;
+    const value14 = d[key9];
+    if (value14 === void 0) continue;
     {
-      if (!is_TraitValueDepth1(value22)) return false;
+      if (!is_TraitValueDepth1(value14)) return false;
     }
   }
   return true;
@@ -1216,10 +1204,10 @@ function isSchema7(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
   for (const key10 in d) {
     if (!own.call(d, key10)) continue;
-    const value23 = d[key10];
-    if (value23 === void 0) continue;
+    const value15 = d[key10];
+    if (value15 === void 0) continue;
     {
-      if (!is_TraitValueDepth0(value23)) return false;
+      if (!is_TraitValueDepth0(value15)) return false;
     }
   }
   return true;
@@ -1383,10 +1371,10 @@ function isSchema9(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
   for (const key11 in d) {
     if (!own.call(d, key11)) continue;
-    const value24 = d[key11];
-    if (value24 === void 0) continue;
+    const value16 = d[key11];
+    if (value16 === void 0) continue;
     {
-      if (!is_TraitValueDepth2(value24)) return false;
+      if (!is_TraitValueDepth2(value16)) return false;
     }
   }
   return true;
@@ -1662,19 +1650,19 @@ function issues0(d, p, o) {
 }
 function isSchema13(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value25 = own.call(d, "userId") ? d.userId : void 0;
-  if (value25 === void 0) return false;
+  const value17 = own.call(d, "userId") ? d.userId : void 0;
+  if (value17 === void 0) return false;
   else {
-    if (!(typeof value25 == "string") || value25.length > 255 && (value25.length > 510 || codePoints(value25) > 255) || value25.length === 0) return false;
+    if (!(typeof value17 == "string") || value17.length > 255 && (value17.length > 510 || codePoints(value17) > 255) || value17.length === 0) return false;
   }
   return true;
 }
 function isSchema14(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value26 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
-  if (value26 === void 0) return false;
+  const value18 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
+  if (value18 === void 0) return false;
   else {
-    if (!(typeof value26 == "string") || value26.length > 255 && (value26.length > 510 || codePoints(value26) > 255) || value26.length === 0) return false;
+    if (!(typeof value18 == "string") || value18.length > 255 && (value18.length > 510 || codePoints(value18) > 255) || value18.length === 0) return false;
   }
   return true;
 }

@@ -567,44 +567,22 @@ function token(k) {
 }
 function is_LegacyAddress(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value6 = own.call(d, "street") ? d.street : void 0;
-  if (value6 === void 0) ;
-  else {
-    if (!(typeof value6 == "string") || value6.length > 255 && (value6.length > 510 || codePoints(value6) > 255)) return false;
-  }
-  const value7 = own.call(d, "city") ? d.city : void 0;
-  if (value7 === void 0) ;
-  else {
-    if (!(typeof value7 == "string") || value7.length > 255 && (value7.length > 510 || codePoints(value7) > 255)) return false;
-  }
-  const value8 = own.call(d, "state") ? d.state : void 0;
-  if (value8 === void 0) ;
-  else {
-    if (!(typeof value8 == "string") || value8.length > 255 && (value8.length > 510 || codePoints(value8) > 255)) return false;
-  }
-  const value9 = own.call(d, "postal_code") ? d.postal_code : void 0;
-  if (value9 === void 0) ;
-  else {
-    if (!(typeof value9 == "string") || value9.length > 255 && (value9.length > 510 || codePoints(value9) > 255)) return false;
-  }
-  const value10 = own.call(d, "country") ? d.country : void 0;
-  if (value10 === void 0) ;
-  else {
-    if (!(typeof value10 == "string") || value10.length > 255 && (value10.length > 510 || codePoints(value10) > 255)) return false;
-  }
   for (const key2 in d) {
     if (!own.call(d, key2)) continue;
-    const value11 = d[key2];
-    if (value11 === void 0) continue;
+    const value2 = d[key2];
+    if (value2 === void 0) continue;
     switch (key2) {
       case "street":
       case "city":
       case "state":
       case "postal_code":
       case "country":
+        if (value2 !== void 0) {
+          if (!(typeof value2 == "string") || value2.length > 255 && (value2.length > 510 || codePoints(value2) > 255)) return false;
+        }
         break;
       default: {
-        if (!isJson(value11)) return false;
+        if (!isJson(value2)) return false;
       }
     }
   }
@@ -615,132 +593,132 @@ var pattern0 = new RegExp(pattern0Source, "u");
 var cases0 = /* @__PURE__ */ new Map([["address", 1], ["avatar", 2], ["description", 3], ["email", 4], ["employees", 5], ["phone", 6], ["website", 2], ["plan", 7], ["enrichment_name", 7], ["enrichment_legal_name", 7], ["enrichment_domain", 7], ["enrichment_domain_aliases", 8], ["enrichment_phone_numbers", 9], ["enrichment_email_addresses", 10], ["enrichment_sector", 7], ["enrichment_industry_group", 7], ["enrichment_industry", 7], ["enrichment_sub_industry", 7], ["enrichment_tags", 11], ["enrichment_description", 3], ["enrichment_founder_year", 12], ["enrichment_location", 7], ["enrichment_time_zone", 7], ["enrichment_street_number", 7], ["enrichment_street_name", 7], ["enrichment_street_address", 7], ["enrichment_city", 7], ["enrichment_postal_code", 7], ["enrichment_state", 7], ["enrichment_state_code", 7], ["enrichment_country", 7], ["enrichment_country_code", 7], ["enrichment_logo", 13], ["enrichment_linkedin_handle", 13], ["enrichment_facebook_handle", 13], ["enrichment_twitter_handle", 13], ["enrichment_crunchbase_handle", 13], ["enrichment_email_provider", 7], ["enrichment_type", 7], ["enrichment_phone", 7], ["enrichment_traffic_rank", 7], ["enrichment_employees", 14], ["enrichment_employees_range", 7], ["enrichment_market_cap", 7], ["enrichment_raised", 7], ["enrichment_annual_revenue", 7], ["enrichment_tech", 7], ["enrichment_tech_categories", 15]]);
 function is_LegacyTraits(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  let held0;
   let held1;
   let held2;
   let held3;
   let held4;
   let held5;
   let held6;
+  let held7;
   for (const key1 in d) {
     if (!own.call(d, key1)) continue;
-    const value5 = d[key1];
-    if (value5 === void 0) continue;
+    const value1 = d[key1];
+    if (value1 === void 0) continue;
     switch (cases0.get(key1)) {
       case 1:
-        held0 = value5;
+        held1 = value1;
         break;
       case 2:
-        if (value5 !== void 0) {
-          if (!(typeof value5 == "string") || value5.length > 2048 && (value5.length > 4096 || codePoints(value5) > 2048) || !isUri(value5)) return false;
+        if (value1 !== void 0) {
+          if (!(typeof value1 == "string") || value1.length > 2048 && (value1.length > 4096 || codePoints(value1) > 2048) || !isUri(value1)) return false;
         }
         break;
       case 3:
-        if (value5 !== void 0) {
-          if (!(typeof value5 == "string") || value5.length > 4096 && (value5.length > 8192 || codePoints(value5) > 4096)) return false;
+        if (value1 !== void 0) {
+          if (!(typeof value1 == "string") || value1.length > 4096 && (value1.length > 8192 || codePoints(value1) > 4096)) return false;
         }
         break;
       case 4:
-        if (value5 !== void 0) {
-          if (!(typeof value5 == "string") || value5.length > 254 && (value5.length > 508 || codePoints(value5) > 254) || !isEmail(value5)) return false;
+        if (value1 !== void 0) {
+          if (!(typeof value1 == "string") || value1.length > 254 && (value1.length > 508 || codePoints(value1) > 254) || !isEmail(value1)) return false;
         }
         break;
       case 5:
-        held1 = value5;
+        held2 = value1;
         break;
       case 6:
-        if (value5 !== void 0) {
-          if (!(typeof value5 == "string") || value5.length > 64 && (value5.length > 128 || codePoints(value5) > 64)) return false;
+        if (value1 !== void 0) {
+          if (!(typeof value1 == "string") || value1.length > 64 && (value1.length > 128 || codePoints(value1) > 64)) return false;
         }
         break;
       case 7:
-        if (value5 !== void 0) {
-          if (!(typeof value5 == "string") || value5.length > 255 && (value5.length > 510 || codePoints(value5) > 255)) return false;
+        if (value1 !== void 0) {
+          if (!(typeof value1 == "string") || value1.length > 255 && (value1.length > 510 || codePoints(value1) > 255)) return false;
         }
         break;
       case 8:
-        held2 = value5;
+        held3 = value1;
         break;
       case 9:
-        held3 = value5;
+        held4 = value1;
         break;
       case 10:
-        held4 = value5;
+        held5 = value1;
         break;
       case 11:
-        held5 = value5;
+        held6 = value1;
         break;
       case 12:
-        if (value5 !== void 0) {
-          if (!(typeof value5 == "number" && !(value5 % 1) && !isNaN(value5) && isFinite(value5))) return false;
+        if (value1 !== void 0) {
+          if (!(typeof value1 == "number" && !(value1 % 1) && !isNaN(value1) && isFinite(value1))) return false;
         }
         break;
       case 13:
-        if (value5 !== void 0) {
-          if (!(typeof value5 == "string") || value5.length > 2048 && (value5.length > 4096 || codePoints(value5) > 2048)) return false;
+        if (value1 !== void 0) {
+          if (!(typeof value1 == "string") || value1.length > 2048 && (value1.length > 4096 || codePoints(value1) > 2048)) return false;
         }
         break;
       case 14:
-        if (value5 !== void 0) {
-          if (!(typeof value5 == "number" && !(value5 % 1) && !isNaN(value5) && isFinite(value5)) || value5 < 0) return false;
+        if (value1 !== void 0) {
+          if (!(typeof value1 == "number" && !(value1 % 1) && !isNaN(value1) && isFinite(value1)) || value1 < 0) return false;
         }
         break;
       case 15:
-        held6 = value5;
+        held7 = value1;
         break;
       default: {
-        if (!isJson(value5)) return false;
+        if (!isJson(value1)) return false;
       }
     }
   }
-  if (held0 !== void 0) {
-    if (!is_LegacyAddress(held0)) return false;
-  }
   if (held1 !== void 0) {
+    if (!is_LegacyAddress(held1)) return false;
+  }
+  if (held2 !== void 0) {
     anyOf0: {
       branch0: {
-        if (!(typeof held1 == "number" && !(held1 % 1) && !isNaN(held1) && isFinite(held1)) || held1 < 0) break branch0;
+        if (!(typeof held2 == "number" && !(held2 % 1) && !isNaN(held2) && isFinite(held2)) || held2 < 0) break branch0;
         break anyOf0;
       }
       branch1: {
-        if (!(typeof held1 == "string") || held1.length > 255 && (held1.length > 510 || codePoints(held1) > 255) || !pattern0.test(held1)) break branch1;
+        if (!(typeof held2 == "string") || held2.length > 255 && (held2.length > 510 || codePoints(held2) > 255) || !pattern0.test(held2)) break branch1;
         break anyOf0;
       }
       return false;
     }
   }
-  if (held2 !== void 0) {
-    if (!Array.isArray(held2) || held2.length > 100) return false;
-    for (let i0 = 0; i0 < held2.length; i0++) {
-      const item0 = held2[i0];
-      if (!(typeof item0 == "string") || item0.length > 255 && (item0.length > 510 || codePoints(item0) > 255)) return false;
-    }
-  }
   if (held3 !== void 0) {
     if (!Array.isArray(held3) || held3.length > 100) return false;
-    for (let i1 = 0; i1 < held3.length; i1++) {
-      const item1 = held3[i1];
-      if (!(typeof item1 == "string") || item1.length > 255 && (item1.length > 510 || codePoints(item1) > 255)) return false;
+    for (let i0 = 0; i0 < held3.length; i0++) {
+      const item0 = held3[i0];
+      if (!(typeof item0 == "string") || item0.length > 255 && (item0.length > 510 || codePoints(item0) > 255)) return false;
     }
   }
   if (held4 !== void 0) {
     if (!Array.isArray(held4) || held4.length > 100) return false;
-    for (let i2 = 0; i2 < held4.length; i2++) {
-      const item2 = held4[i2];
-      if (!(typeof item2 == "string") || item2.length > 255 && (item2.length > 510 || codePoints(item2) > 255)) return false;
+    for (let i1 = 0; i1 < held4.length; i1++) {
+      const item1 = held4[i1];
+      if (!(typeof item1 == "string") || item1.length > 255 && (item1.length > 510 || codePoints(item1) > 255)) return false;
     }
   }
   if (held5 !== void 0) {
     if (!Array.isArray(held5) || held5.length > 100) return false;
-    for (let i3 = 0; i3 < held5.length; i3++) {
-      const item3 = held5[i3];
-      if (!(typeof item3 == "string") || item3.length > 255 && (item3.length > 510 || codePoints(item3) > 255)) return false;
+    for (let i2 = 0; i2 < held5.length; i2++) {
+      const item2 = held5[i2];
+      if (!(typeof item2 == "string") || item2.length > 255 && (item2.length > 510 || codePoints(item2) > 255)) return false;
     }
   }
   if (held6 !== void 0) {
     if (!Array.isArray(held6) || held6.length > 100) return false;
-    for (let i4 = 0; i4 < held6.length; i4++) {
-      const item4 = held6[i4];
+    for (let i3 = 0; i3 < held6.length; i3++) {
+      const item3 = held6[i3];
+      if (!(typeof item3 == "string") || item3.length > 255 && (item3.length > 510 || codePoints(item3) > 255)) return false;
+    }
+  }
+  if (held7 !== void 0) {
+    if (!Array.isArray(held7) || held7.length > 100) return false;
+    for (let i4 = 0; i4 < held7.length; i4++) {
+      const item4 = held7[i4];
       if (!(typeof item4 == "string") || item4.length > 255 && (item4.length > 510 || codePoints(item4) > 255)) return false;
     }
   }
@@ -748,52 +726,75 @@ function is_LegacyTraits(d) {
 }
 function isBody(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value0 = own.call(d, "group_id") ? d.group_id : void 0;
-  if (value0 === void 0) return false;
-  else {
-    if (!(typeof value0 == "string") || value0.length > 255 && (value0.length > 510 || codePoints(value0) > 255) || value0.length === 0) return false;
-  }
-  const value1 = own.call(d, "user_id") ? d.user_id : void 0;
-  if (value1 === void 0) return false;
-  else {
-    if (!(typeof value1 == "string") || value1.length > 255 && (value1.length > 510 || codePoints(value1) > 255) || value1.length === 0) return false;
-  }
-  const value2 = own.call(d, "timestamp") ? d.timestamp : void 0;
-  if (value2 === void 0) return false;
-  else {
-    if (!(typeof value2 == "string") || value2.length > 64 && (value2.length > 128 || codePoints(value2) > 64) || !isDateTime(value2)) return false;
-  }
+  let seen0 = 0;
+  let held0;
+  let held8;
   for (const key0 in d) {
     if (!own.call(d, key0)) continue;
-    const value3 = d[key0];
-    if (value3 === void 0) continue;
+    const value0 = d[key0];
+    if (value0 === void 0) continue;
     switch (key0) {
       case "group_id":
+        seen0 |= 1;
+        if (value0 === void 0) return false;
+        if (!(typeof value0 == "string") || value0.length > 255 && (value0.length > 510 || codePoints(value0) > 255) || value0.length === 0) return false;
+        break;
       case "user_id":
+        seen0 |= 2;
+        if (value0 === void 0) return false;
+        if (!(typeof value0 == "string") || value0.length > 255 && (value0.length > 510 || codePoints(value0) > 255) || value0.length === 0) return false;
+        break;
       case "traits":
+        seen0 |= 4;
+        if (value0 === void 0) return false;
+        held0 = value0;
+        break;
       case "timestamp":
+        seen0 |= 8;
+        if (value0 === void 0) return false;
+        if (!(typeof value0 == "string") || value0.length > 64 && (value0.length > 128 || codePoints(value0) > 64) || !isDateTime(value0)) return false;
+        break;
       case "context":
+        held8 = value0;
         break;
       default:
         return false;
     }
   }
-  const value4 = own.call(d, "traits") ? d.traits : void 0;
-  if (value4 === void 0) return false;
-  else {
-    if (!is_LegacyTraits(value4)) return false;
+  if (held0 !== void 0) {
+    if (!is_LegacyTraits(held0)) return false;
   }
-  const value12 = own.call(d, "context") ? d.context : void 0;
-  if (value12 === void 0) ;
-  else {
-    if (!(value12 !== null && typeof value12 == "object" && !Array.isArray(value12) && plain(value12))) return false;
-    for (const key3 in value12) {
-      if (!own.call(value12, key3)) continue;
-      const value13 = value12[key3];
-      if (value13 === void 0) continue;
+  if (held8 !== void 0) {
+    if (!(held8 !== null && typeof held8 == "object" && !Array.isArray(held8) && plain(held8))) return false;
+    for (const key3 in held8) {
+      if (!own.call(held8, key3)) continue;
+      const value3 = held8[key3];
+      if (value3 === void 0) continue;
       {
-        if (!isJson(value13)) return false;
+        if (!isJson(value3)) return false;
       }
+    }
+  }
+  if (seen0 !== 15) {
+    const value4 = own.call(d, "group_id") ? d.group_id : void 0;
+    if (value4 === void 0) return false;
+    else {
+      if (!(typeof value4 == "string") || value4.length > 255 && (value4.length > 510 || codePoints(value4) > 255) || value4.length === 0) return false;
+    }
+    const value5 = own.call(d, "user_id") ? d.user_id : void 0;
+    if (value5 === void 0) return false;
+    else {
+      if (!(typeof value5 == "string") || value5.length > 255 && (value5.length > 510 || codePoints(value5) > 255) || value5.length === 0) return false;
+    }
+    const value6 = own.call(d, "traits") ? d.traits : void 0;
+    if (value6 === void 0) return false;
+    else {
+      if (!is_LegacyTraits(value6)) return false;
+    }
+    const value7 = own.call(d, "timestamp") ? d.timestamp : void 0;
+    if (value7 === void 0) return false;
+    else {
+      if (!(typeof value7 == "string") || value7.length > 64 && (value7.length > 128 || codePoints(value7) > 64) || !isDateTime(value7)) return false;
     }
   }
   return true;

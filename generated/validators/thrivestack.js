@@ -561,98 +561,79 @@ function classify0(k) {
   }
   return c;
 }
-var cases0 = /* @__PURE__ */ new Map([["account_name", 1], ["account_domain", 1], ["group_type", 1], ["industry", 1], ["employees", 1], ["plan", 1], ["website", 1], ["phone", 1], ["created_at", 1], ["description", 1], ["avatar", 1], ["enrichment_name", 1], ["enrichment_legal_name", 1], ["enrichment_domain", 1], ["enrichment_domain_aliases", 1], ["enrichment_phone_numbers", 1], ["enrichment_email_addresses", 1], ["enrichment_sector", 1], ["enrichment_industry_group", 1], ["enrichment_industry", 1], ["enrichment_sub_industry", 1], ["enrichment_tags", 1], ["enrichment_description", 1], ["enrichment_founder_year", 1], ["enrichment_location", 1], ["enrichment_time_zone", 1], ["enrichment_street_number", 1], ["enrichment_street_name", 1], ["enrichment_street_address", 1], ["enrichment_city", 1], ["enrichment_postal_code", 1], ["enrichment_state", 1], ["enrichment_state_code", 1], ["enrichment_country", 1], ["enrichment_country_code", 1], ["enrichment_logo", 1], ["enrichment_linkedin_handle", 1], ["enrichment_facebook_handle", 1], ["enrichment_twitter_handle", 1], ["enrichment_crunchbase_handle", 1], ["enrichment_email_provider", 1], ["enrichment_type", 1], ["enrichment_phone", 1], ["enrichment_traffic_rank", 1], ["enrichment_employees", 1], ["enrichment_employees_range", 1], ["enrichment_market_cap", 1], ["enrichment_raised", 1], ["enrichment_annual_revenue", 1], ["enrichment_tech", 1], ["enrichment_tech_categories", 1]]);
 function is_ThriveStackTraits(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
   for (const key1 in d) {
     if (!own.call(d, key1)) continue;
-    const value5 = d[key1];
-    if (value5 === void 0) continue;
+    const value1 = d[key1];
+    if (value1 === void 0) continue;
     const classes0 = classify0(key1);
     if (classes0 !== 0) {
       if (classes0 & 1) {
-        if (!(typeof value5 == "string") || value5.length > 255 && (value5.length > 510 || codePoints(value5) > 255)) return false;
+        if (!(typeof value1 == "string") || value1.length > 255 && (value1.length > 510 || codePoints(value1) > 255)) return false;
       }
       if (classes0 & 2) {
-        if (!(typeof value5 == "string") || value5.length > 253 && (value5.length > 506 || codePoints(value5) > 253) || !isHostname(value5)) return false;
+        if (!(typeof value1 == "string") || value1.length > 253 && (value1.length > 506 || codePoints(value1) > 253) || !isHostname(value1)) return false;
       }
       if (classes0 & 4) {
-        if (!(typeof value5 == "number" && isFinite(value5)) || value5 < 0) return false;
+        if (!(typeof value1 == "number" && isFinite(value1)) || value1 < 0) return false;
       }
       if (classes0 & 8) {
-        if (!(typeof value5 == "string") || value5.length > 2048 && (value5.length > 4096 || codePoints(value5) > 2048) || !isUri(value5)) return false;
+        if (!(typeof value1 == "string") || value1.length > 2048 && (value1.length > 4096 || codePoints(value1) > 2048) || !isUri(value1)) return false;
       }
       if (classes0 & 16) {
-        if (!(typeof value5 == "string") || value5.length > 64 && (value5.length > 128 || codePoints(value5) > 64)) return false;
+        if (!(typeof value1 == "string") || value1.length > 64 && (value1.length > 128 || codePoints(value1) > 64)) return false;
       }
       if (classes0 & 32) {
-        if (!(typeof value5 == "string") || value5.length > 64 && (value5.length > 128 || codePoints(value5) > 64) || !isDateTime(value5)) return false;
+        if (!(typeof value1 == "string") || value1.length > 64 && (value1.length > 128 || codePoints(value1) > 64) || !isDateTime(value1)) return false;
       }
       if (classes0 & 64) {
-        if (!(typeof value5 == "string") || value5.length > 4096 && (value5.length > 8192 || codePoints(value5) > 4096)) return false;
+        if (!(typeof value1 == "string") || value1.length > 4096 && (value1.length > 8192 || codePoints(value1) > 4096)) return false;
       }
       if (classes0 & 128) {
-        if (!Array.isArray(value5) || value5.length > 100) return false;
-        for (let i1 = 0; i1 < value5.length; i1++) {
-          const item1 = value5[i1];
+        if (!Array.isArray(value1) || value1.length > 100) return false;
+        for (let i1 = 0; i1 < value1.length; i1++) {
+          const item1 = value1[i1];
           if (!(typeof item1 == "string") || item1.length > 255 && (item1.length > 510 || codePoints(item1) > 255)) return false;
         }
       }
       if (classes0 & 256) {
-        if (!(typeof value5 == "number" && !(value5 % 1) && !isNaN(value5) && isFinite(value5))) return false;
+        if (!(typeof value1 == "number" && !(value1 % 1) && !isNaN(value1) && isFinite(value1))) return false;
       }
       if (classes0 & 512) {
-        if (!(typeof value5 == "string") || value5.length > 2048 && (value5.length > 4096 || codePoints(value5) > 2048)) return false;
+        if (!(typeof value1 == "string") || value1.length > 2048 && (value1.length > 4096 || codePoints(value1) > 2048)) return false;
       }
       if (classes0 & 1024) {
-        if (!(typeof value5 == "number" && !(value5 % 1) && !isNaN(value5) && isFinite(value5)) || value5 < 0) return false;
+        if (!(typeof value1 == "number" && !(value1 % 1) && !isNaN(value1) && isFinite(value1)) || value1 < 0) return false;
       }
     }
-    switch (cases0.get(key1)) {
-      case 1:
-        break;
-      default:
-        if (classes0 === 0) {
-          if (!isJson(value5)) return false;
-        }
+    if (classes0 === 0) {
+      if (!isJson(value1)) return false;
     }
   }
   return true;
 }
 function is_ThriveStackContext(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value7 = own.call(d, "device_id") ? d.device_id : void 0;
-  if (value7 === void 0) ;
-  else {
-    if (!(typeof value7 == "string") || value7.length > 255 && (value7.length > 510 || codePoints(value7) > 255)) return false;
-  }
-  const value8 = own.call(d, "session_id") ? d.session_id : void 0;
-  if (value8 === void 0) ;
-  else {
-    if (!(typeof value8 == "string") || value8.length > 255 && (value8.length > 510 || codePoints(value8) > 255)) return false;
-  }
-  const value9 = own.call(d, "group_id") ? d.group_id : void 0;
-  if (value9 === void 0) ;
-  else {
-    if (!(typeof value9 == "string") || value9.length > 255 && (value9.length > 510 || codePoints(value9) > 255)) return false;
-  }
-  const value10 = own.call(d, "source") ? d.source : void 0;
-  if (value10 === void 0) ;
-  else {
-    if (!(typeof value10 == "string") || !(value10 === "product" || value10 === "marketing")) return false;
-  }
   for (const key2 in d) {
     if (!own.call(d, key2)) continue;
-    const value11 = d[key2];
-    if (value11 === void 0) continue;
+    const value2 = d[key2];
+    if (value2 === void 0) continue;
     switch (key2) {
       case "device_id":
       case "session_id":
       case "group_id":
+        if (value2 !== void 0) {
+          if (!(typeof value2 == "string") || value2.length > 255 && (value2.length > 510 || codePoints(value2) > 255)) return false;
+        }
+        break;
       case "source":
+        if (value2 !== void 0) {
+          if (!(typeof value2 == "string") || !(value2 === "product" || value2 === "marketing")) return false;
+        }
         break;
       default: {
-        if (!isJson(value11)) return false;
+        if (!isJson(value2)) return false;
       }
     }
   }
@@ -660,45 +641,56 @@ function is_ThriveStackContext(d) {
 }
 function is_ThriveStackGroup(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value0 = own.call(d, "group_id") ? d.group_id : void 0;
-  if (value0 === void 0) return false;
-  else {
-    if (!(typeof value0 == "string") || value0.length > 255 && (value0.length > 510 || codePoints(value0) > 255) || value0.length === 0) return false;
-  }
-  const value1 = own.call(d, "user_id") ? d.user_id : void 0;
-  if (value1 === void 0) return false;
-  else {
-    if (!(typeof value1 == "string") || value1.length > 255 && (value1.length > 510 || codePoints(value1) > 255) || value1.length === 0) return false;
-  }
-  const value2 = own.call(d, "timestamp") ? d.timestamp : void 0;
-  if (value2 === void 0) ;
-  else {
-    if (!(typeof value2 == "string") || value2.length > 64 && (value2.length > 128 || codePoints(value2) > 64) || !isDateTime(value2)) return false;
-  }
+  let seen0 = 0;
+  let held0;
+  let held1;
   for (const key0 in d) {
     if (!own.call(d, key0)) continue;
-    const value3 = d[key0];
-    if (value3 === void 0) continue;
+    const value0 = d[key0];
+    if (value0 === void 0) continue;
     switch (key0) {
       case "group_id":
+        seen0 |= 1;
+        if (value0 === void 0) return false;
+        if (!(typeof value0 == "string") || value0.length > 255 && (value0.length > 510 || codePoints(value0) > 255) || value0.length === 0) return false;
+        break;
       case "user_id":
+        seen0 |= 2;
+        if (value0 === void 0) return false;
+        if (!(typeof value0 == "string") || value0.length > 255 && (value0.length > 510 || codePoints(value0) > 255) || value0.length === 0) return false;
+        break;
       case "traits":
+        held0 = value0;
+        break;
       case "context":
+        held1 = value0;
+        break;
       case "timestamp":
+        if (value0 !== void 0) {
+          if (!(typeof value0 == "string") || value0.length > 64 && (value0.length > 128 || codePoints(value0) > 64) || !isDateTime(value0)) return false;
+        }
         break;
       default:
         return false;
     }
   }
-  const value4 = own.call(d, "traits") ? d.traits : void 0;
-  if (value4 === void 0) ;
-  else {
-    if (!is_ThriveStackTraits(value4)) return false;
+  if (held0 !== void 0) {
+    if (!is_ThriveStackTraits(held0)) return false;
   }
-  const value6 = own.call(d, "context") ? d.context : void 0;
-  if (value6 === void 0) ;
-  else {
-    if (!is_ThriveStackContext(value6)) return false;
+  if (held1 !== void 0) {
+    if (!is_ThriveStackContext(held1)) return false;
+  }
+  if (seen0 !== 3) {
+    const value3 = own.call(d, "group_id") ? d.group_id : void 0;
+    if (value3 === void 0) return false;
+    else {
+      if (!(typeof value3 == "string") || value3.length > 255 && (value3.length > 510 || codePoints(value3) > 255) || value3.length === 0) return false;
+    }
+    const value4 = own.call(d, "user_id") ? d.user_id : void 0;
+    if (value4 === void 0) return false;
+    else {
+      if (!(typeof value4 == "string") || value4.length > 255 && (value4.length > 510 || codePoints(value4) > 255) || value4.length === 0) return false;
+    }
   }
   return true;
 }

@@ -38,8 +38,11 @@ export function objectVerdict(c: VerdictCode, schema: JsonObject, data: string, 
   const walked = checked;
   // Many names: the walk dispatches them. Few: they are read by name, cheap rules before the walk (if any) and
   // rules on nested values after it, so that a body with a bad scalar is refused before its traits are walked.
-  const dispatched = walked.length > 8 ? walked : [];
-  const walks = everyKey.length > 0 || tested.length > 0 || checkAdditional || dispatched.length > 0;
+  // When the keys are walked anyway, the walk dispatches every name too: it meets each own key once, where a
+  // read by name would have to ask again whether the member is the object's own.
+  const walksKeys = everyKey.length > 0 || tested.length > 0 || checkAdditional;
+  const dispatched = walked.length > 8 || walksKeys ? walked : [];
+  const walks = walksKeys || dispatched.length > 0;
   const byCost = (list: readonly string[]) => [...list].sort((a, b) => cost(properties[a]!) - cost(properties[b]!));
 
   const byName = (name: string, value: string, ifMissing: string) =>
@@ -111,7 +114,12 @@ function walk(c: VerdictCode,
   // scalar is refused before its traits are walked.
   const held: string[] = [];
   const heldChecks: string[] = [];
-  const cases = (checkAdditional ? names : dispatched).map((name) => {
+  // A name some tested pattern matches never reaches the rule for other keys (its class is not 0): only the
+  // names no pattern matches need a case to keep them from it.
+  const compiled = tested.map((pattern) => new RegExp(pattern, "u"));
+  const unmatched = (name: string) => !compiled.some((regex) => regex.test(name));
+  const caseNames = checkAdditional ? names.filter((name) => dispatched.includes(name) || unmatched(name)) : dispatched;
+  const cases = caseNames.map((name) => {
     const bit = walkedRequired.indexOf(name);
     const mark = bit >= 0 ? `${seen} |= ${2 ** bit};\nif (${value} === undefined) ${fail};\n` : "";
     const rule = properties[name];
