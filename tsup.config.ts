@@ -2,7 +2,14 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
+    // The root, and one entry per body kind that loads no other kind's validator.
+    entry: {
+      index: "src/index.ts",
+      thrivestack: "src/kinds/thrivestack.ts",
+      "thrivestack-legacy": "src/kinds/thrivestack-legacy.ts",
+      segment: "src/kinds/segment.ts",
+      "segment-batch": "src/kinds/segment-batch.ts",
+    },
     format: ["esm", "cjs"],
     dts: true,
     target: "node20",
