@@ -36,5 +36,10 @@ export async function emitJsonSchemaTypes(schemas: Map<string, TSchema>): Promis
 /** `generated/openapi.d.ts`, from openapi-typescript. */
 export async function emitOpenApiTypes(documentText: string): Promise<Map<string, string>> {
   const ast = await openapiTS(documentText, { alphabetize: false });
-  return new Map([["openapi.d.ts", `${bannerComment}${astToString(ast)}`]]);
+  const text = `${bannerComment}${astToString(ast)}`;
+  // The same declarations for CommonJS importers (`group-spec/openapi` under node16's require condition).
+  return new Map([
+    ["openapi.d.ts", text],
+    ["openapi.d.cts", text],
+  ]);
 }
