@@ -16,14 +16,6 @@ export const GROUPS: readonly Group[] = ([undefined, "number", "string", "array"
   keywords: Object.keys(KEYWORDS).filter((keyword) => keyword !== "type" && keyword !== "$ref" && KEYWORDS[keyword]!.group === type),
 }));
 
-/** `format` also sits in Ajv's number group, where it checks nothing for the string formats used here. */
-const NUMBER_GROUP_EXTRA = "format";
-
-/** The comparison of each number limit, as Ajv reports it in `params.comparison`, and the failing operator. */
-export const NUMBER_LIMITS: Readonly<Record<string, { readonly comparison: string; readonly fail: string }>> = {
-  minimum: { comparison: ">=", fail: "<" },
-};
-
 export type JsonType = "string" | "number" | "integer" | "boolean" | "null" | "array" | "object";
 
 /** A JavaScript condition that holds when `data` (an identifier) has the JSON type, as Ajv tests it. */
@@ -53,22 +45,6 @@ export function typeOf(schema: JsonObject): JsonType | undefined {
   if (type === undefined) return undefined;
   if (typeof type !== "string") throw new Error(`Unsupported type ${JSON.stringify(type)}: only single types are emitted.`);
   return type as JsonType;
-}
-
-/** Whether the schema uses any keyword of the group (Ajv's `shouldUseGroup`). */
-export function usesGroup(schema: JsonObject, group: Group): boolean {
-  if (group.keywords.some((keyword) => schema[keyword] !== undefined)) return true;
-  return group.type === "number" && schema[NUMBER_GROUP_EXTRA] !== undefined;
-}
-
-/**
- * Whether Ajv checks the type inside the group of that type (reporting a type error in its `else`), rather than
- * before every group: only for a single type with a group of its own that the schema uses.
- */
-export function typeIsDeferred(schema: JsonObject): boolean {
-  const type = typeOf(schema);
-  const group = GROUPS.find((g) => g.type !== undefined && g.type === type);
-  return group !== undefined && usesGroup(schema, group);
 }
 
 /** A schema that accepts everything: `true`, `{}`, or one with annotations only. */
@@ -305,11 +281,6 @@ function token(k) {
 /** A JSON Pointer token (RFC 6901): `~` → `~0`, `/` → `~1`. */
 export function pointerToken(token: string): string {
   return token.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-/** A JSON Pointer token as Ajv writes it in a `schemaPath` (URI fragment): escaped, then percent-encoded. */
-export function fragmentToken(token: string): string {
-  return encodeURIComponent(pointerToken(token));
 }
 
 /** Patterns that every string matches, which need no test. */
