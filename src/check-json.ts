@@ -4,7 +4,7 @@ import type { Issue } from "./issue.js";
 import { scanJson } from "./json/scan.js";
 import { utf8Length } from "./json/utf8-length.js";
 import { DEFAULT_LIMITS, messagesOf, type Limits } from "./limits.js";
-import { locateTraits } from "./traits/locate.js";
+import { eachTraits, traitsPath } from "./traits/locate.js";
 import { check, type GeneratedValidator, type Result, type ValidateOptions } from "./check.js";
 
 /** Options of `validateJson`. */
@@ -87,13 +87,18 @@ function tooLarge(path: string, what: string, bytes: number, limit: number): Iss
   return { path, code: "too_large", message: `${what} is ${bytes} bytes; the limit is ${limit} bytes.` };
 }
 
-/** A traits object with more keys than a lowered `traitKeys` limit, where the dialect bounds traits at all. */
+/**
+ * A traits object with more keys than a lowered `traitKeys` limit, where the dialect bounds traits at all. At or
+ * above the schema's own bound the schema answers alike, so the default limit costs no pass over the body.
+ */
 function tooManyTraits(kind: Kind, body: unknown, max: number): Issue | undefined {
-  if (DIALECTS[kind].traitsMax === undefined) return undefined;
-  for (const { path, traits } of locateTraits(kind, body)) {
-    if (Object.keys(traits).length > max) {
-      return { path, code: "max_properties", message: `\`traits\` must have at most ${max} keys.` };
+  const bound = DIALECTS[kind].traitsMax;
+  if (bound === undefined || max >= bound) return undefined;
+  let found: Issue | undefined;
+  eachTraits(kind, body, (traits, index) => {
+    if (found === undefined && Object.keys(traits).length > max) {
+      found = { path: traitsPath(kind, index), code: "max_properties", message: `\`traits\` must have at most ${max} keys.` };
     }
-  }
-  return undefined;
+  });
+  return found;
 }

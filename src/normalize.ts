@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Bodies, Kind } from "../generated/validators/index.js";
 import { DIALECTS } from "../generated/dialects.js";
-import { isObject, locateGroupCalls, locateMessages } from "./traits/locate.js";
+import { eachMessage, isGroupCall, isObject, messageList } from "./traits/locate.js";
 import { reservedName } from "./traits/reserved.js";
 import { assertValid } from "./validate.js";
 
@@ -41,21 +41,19 @@ export function normalize<K extends Kind>(kind: K, body: unknown, options?: Norm
   const messageId = () => checkedMessageId(makeId());
   const stored = normalizeSpelling(kind, body) as unknown;
   const { fill, fields } = DIALECTS[kind].shape;
-  const messages = locateMessages(kind, stored).map(({ message }) => message);
-  for (const message of messages) {
+  eachMessage(kind, stored, (message) => {
     if (fill.timestamp && !Object.hasOwn(message, fields.timestamp)) setOwn(message, fields.timestamp, timestamp);
     if (fill.messageId && fields.messageId !== undefined && !Object.hasOwn(message, fields.messageId)) {
       setOwn(message, fields.messageId, messageId());
     }
-  }
+  });
   // A group call's type, when the dialect has one and the message left it out, goes first (003's samples).
   const type = fields.type;
   if (fill.type === undefined || type === undefined) return stored as Bodies[K];
   const typed = (message: Record<string, unknown>) => (Object.hasOwn(message, type) ? message : withFirst(type, fill.type, message));
-  const at = DIALECTS[kind].shape.messages;
-  if (at.at === "body") return typed(stored as Record<string, unknown>) as Bodies[K];
-  const list = (at.at === "items" ? stored : (stored as Record<string, unknown>)[at.member]) as Record<string, unknown>[];
-  list.forEach((message, i) => (list[i] = typed(message)));
+  const list = messageList(kind, stored);
+  if (list === undefined) return typed(stored as Record<string, unknown>) as Bodies[K];
+  list.forEach((message, i) => (list[i] = typed(message as Record<string, unknown>)));
   return stored as Bodies[K];
 }
 
@@ -72,10 +70,10 @@ export function normalizeSpelling<K extends Kind>(kind: K, body: unknown): Bodie
   const valid: unknown = assertValid(kind, body);
   const copy = copyJson(valid);
   const member = DIALECTS[kind].shape.fields.traits;
-  for (const { message } of locateGroupCalls(kind, copy)) {
-    const traits = message[member];
-    if (isObject(traits)) setOwn(message, member, foldTraits(kind, traits));
-  }
+  eachMessage(kind, copy, (message) => {
+    const traits = Object.hasOwn(message, member) ? message[member] : undefined;
+    if (isGroupCall(kind, message) && isObject(traits)) setOwn(message, member, foldTraits(kind, traits));
+  });
   return copy as Bodies[K];
 }
 

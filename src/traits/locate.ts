@@ -2,18 +2,6 @@ import { DIALECTS } from "../../generated/dialects.js";
 import type { Kind } from "../../generated/validators/index.js";
 import { child } from "../json-pointer.js";
 
-/** A message (one group call, or another call of a batch) found in a body, with its JSON Pointer. */
-export interface MessageAt {
-  readonly path: string;
-  readonly message: Record<string, unknown>;
-}
-
-/** A traits object found in a body, with its JSON Pointer. */
-export interface TraitsAt {
-  readonly path: string;
-  readonly traits: Readonly<Record<string, unknown>>;
-}
-
 /**
  * Calls `visit` with every message of a body, where its dialect puts them (generated/dialects.ts): the body
  * itself, the items of the body, or the items of a member (a batch), with the message's index (`undefined` for
@@ -21,21 +9,31 @@ export interface TraitsAt {
  * it). Builds nothing: the hot path of `validate` on valid bodies.
  */
 export function eachMessage(kind: Kind, body: unknown, visit: (message: Record<string, unknown>, index: number | undefined) => void): void {
-  const at = DIALECTS[kind].shape.messages;
-  if (at.at === "body") {
+  if (DIALECTS[kind].shape.messages.at === "body") {
     if (isObject(body)) visit(body, undefined);
     return;
   }
-  const list = at.at === "items" ? body : isObject(body) && Object.hasOwn(body, at.member) ? body[at.member] : undefined;
-  if (!Array.isArray(list)) return;
+  const list = messageList(kind, body);
+  if (list === undefined) return;
   for (let i = 0; i < list.length; i++) {
     const message: unknown = list[i];
     if (isObject(message)) visit(message, i);
   }
 }
 
+/**
+ * The array that holds a body's messages (the body itself, or its member such as `batch`), or `undefined` when
+ * the dialect's message is the body itself or the body has no such array.
+ */
+export function messageList(kind: Kind, body: unknown): unknown[] | undefined {
+  const at = DIALECTS[kind].shape.messages;
+  if (at.at === "body") return undefined;
+  const list = at.at === "items" ? body : isObject(body) && Object.hasOwn(body, at.member) ? body[at.member] : undefined;
+  return Array.isArray(list) ? list : undefined;
+}
+
 /** The JSON Pointer of the message at `index` (from {@link eachMessage}). */
-export function messagePath(kind: Kind, index: number | undefined): string {
+function messagePath(kind: Kind, index: number | undefined): string {
   const at = DIALECTS[kind].shape.messages;
   if (index === undefined) return "";
   return at.at === "member" ? child(child("", at.member), index) : child("", index);
@@ -60,25 +58,6 @@ export function eachTraits(kind: Kind, body: unknown, visit: (traits: Record<str
 /** The path of the traits object of the message at `index`. */
 export function traitsPath(kind: Kind, index: number | undefined): string {
   return child(messagePath(kind, index), DIALECTS[kind].shape.fields.traits);
-}
-
-/** Every message of a body, with its path. */
-export function locateMessages(kind: Kind, body: unknown): MessageAt[] {
-  const out: MessageAt[] = [];
-  eachMessage(kind, body, (message, index) => out.push({ path: messagePath(kind, index), message }));
-  return out;
-}
-
-/** The messages of a body that are group calls, with their paths. */
-export function locateGroupCalls(kind: Kind, body: unknown): MessageAt[] {
-  return locateMessages(kind, body).filter(({ message }) => isGroupCall(kind, message));
-}
-
-/** Every traits object in a body of the given kind, with its path: the traits of each group call. */
-export function locateTraits(kind: Kind, body: unknown): TraitsAt[] {
-  const out: TraitsAt[] = [];
-  eachTraits(kind, body, (traits, index) => out.push({ path: traitsPath(kind, index), traits }));
-  return out;
 }
 
 /** A plain JSON object (not an array, not null). */
