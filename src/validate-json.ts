@@ -1,7 +1,7 @@
 import type { Kind } from "../generated/validators/index.js";
 import type { Result } from "./check.js";
 import { checkJson, type ValidateJsonOptions } from "./check-json.js";
-import { GENERATED, isKind, validate } from "./validate.js";
+import { assertKind, GENERATED } from "./validate.js";
 
 export type { ValidateJsonOptions };
 
@@ -17,6 +17,6 @@ export type { ValidateJsonOptions };
  * if (!result.ok) return errorResponse("thrivestack", result.issues);
  */
 export function validateJson<K extends Kind>(kind: K, input: string | Uint8Array, options?: ValidateJsonOptions): Result<K> {
-  if (!isKind(kind)) return validate(kind, undefined);
+  assertKind(kind);
   return checkJson(kind, GENERATED[kind], input, options);
 }

@@ -17,6 +17,11 @@ export const GENERATED: Readonly<Record<Kind, GeneratedValidator>> = Object.from
   KINDS.map((kind): [Kind, GeneratedValidator] => [kind, { validate: validators[kind], issues: issueFinders[kind] }]),
 ) as Record<Kind, GeneratedValidator>;
 
+/** Throws a `TypeError` when `kind` names no body kind: a programming error, not a property of a body. */
+export function assertKind(kind: unknown): asserts kind is Kind {
+  if (!isKind(kind)) throw new TypeError(`Unknown kind ${JSON.stringify(kind)}; expected one of ${KINDS.join(", ")}.`);
+}
+
 /** Whether `kind` names a body kind. */
 export function isKind(kind: unknown): kind is Kind {
   return typeof kind === "string" && (KINDS as readonly string[]).includes(kind);
@@ -33,7 +38,7 @@ export function isKind(kind: unknown): kind is Kind {
  * if (!result.ok) console.log(result.issues); // [{ path, code, message }]
  */
 export function validate<K extends Kind>(kind: K, body: unknown, options?: ValidateOptions): Result<K> {
-  if (!isKind(kind)) throw new TypeError(`Unknown kind ${JSON.stringify(kind)}; expected one of ${KINDS.join(", ")}.`);
+  assertKind(kind);
   return check(kind, GENERATED[kind], body, options);
 }
 
