@@ -1189,6 +1189,7 @@ function alone(o, p, c, x) {
   return true;
 }
 function jsonIssues(d, p, o) {
+  if (isJson(d)) return false;
   const j = jsonIssue(d, p);
   return j !== void 0 && add(o, j.path, "type", j.value, ["JSON data"]);
 }
