@@ -14,7 +14,7 @@ export interface ValidateJsonOptions extends ValidateOptions {
   readonly limits?: Partial<Limits>;
 }
 
-const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+const decoder = /* @__PURE__ */ new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 /**
  * Checks a request body as received, text or UTF-8 bytes, with one kind's generated validator: the byte size
@@ -72,7 +72,7 @@ function read<K extends Kind>(kind: K, validator: GeneratedValidator, input: unk
 }
 
 // The scanner and JSON.parse read one grammar; this stands in should they ever disagree.
-const UNPARSED: Issue = Object.freeze({ path: "", code: "invalid_json", message: "The body is not valid JSON." });
+const UNPARSED: Issue = /* @__PURE__ */ Object.freeze({ path: "", code: "invalid_json", message: "The body is not valid JSON." });
 
 /**
  * The limits of a call: each given limit that is a number and not NaN (at least 0), the default otherwise, so

@@ -3,7 +3,7 @@ import type { Issue } from "./issue.js";
 import { depthIssue } from "./depth.js";
 import { readOptions } from "./options.js";
 
-const DEFAULTS = readOptions(undefined);
+const DEFAULTS = /* @__PURE__ */ readOptions(undefined);
 
 /** The verdict of a check: the typed body, or the issues found. */
 export type Result<K extends Kind> =
