@@ -22,15 +22,28 @@ const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
  * {@link check}. Never throws. The kind-free core of `validateJson` and of the per-kind entry points.
  */
 export function checkJson<K extends Kind>(kind: K, validator: GeneratedValidator, input: string | Uint8Array, options?: ValidateJsonOptions): Result<K> {
+  return checkJsonKeeping(kind, validator, input, options, {});
+}
+
+/** What {@link checkJsonKeeping} parsed: the body's JSON value, once the text passed the size and grammar checks. */
+export interface Parsed {
+  body?: unknown;
+}
+
+/**
+ * {@link checkJson}, also keeping in `parsed.body` the value `JSON.parse` returned, valid or not, for a caller
+ * that reports refused bodies too (the request handler's `onCall`). No work is added: it is the same parse.
+ */
+export function checkJsonKeeping<K extends Kind>(kind: K, validator: GeneratedValidator, input: string | Uint8Array, options: ValidateJsonOptions | undefined, parsed: Parsed): Result<K> {
   try {
-    return read(kind, validator, input, options);
+    return read(kind, validator, input, options, parsed);
   } catch {
     // Only an options object whose getters throw gets here: the text itself is read by code that cannot throw.
     return { ok: false, issues: [{ path: "", code: "invalid", message: "The options could not be read." }] };
   }
 }
 
-function read<K extends Kind>(kind: K, validator: GeneratedValidator, input: unknown, options: ValidateJsonOptions | undefined): Result<K> {
+function read<K extends Kind>(kind: K, validator: GeneratedValidator, input: unknown, options: ValidateJsonOptions | undefined, parsed: Parsed): Result<K> {
   const limits = readLimits(options);
   const fail = (issue: Issue): Result<K> => ({ ok: false, issues: [issue] });
   if (typeof input !== "string" && !(input instanceof Uint8Array)) {
@@ -55,6 +68,7 @@ function read<K extends Kind>(kind: K, validator: GeneratedValidator, input: unk
   const issue = scanJson(text, { depth: limits.depth, messages, maxMessages, messageBytes: limits.messageBytes });
   if (issue) return fail(issue);
   const body: unknown = JSON.parse(text);
+  parsed.body = body;
   const traitIssue = tooManyTraits(kind, body, limits.traitKeys);
   if (traitIssue) return fail(traitIssue);
   return check(kind, validator, body, options);

@@ -17,15 +17,25 @@ export type BodyResult =
  * pass (to send `100 Continue`). Never rejects.
  */
 export function readBody(request: IncomingMessage, maxBytes: number, beforeReading: () => void = () => {}): Promise<BodyResult> {
-  const encoding = (request.headers["content-encoding"] ?? "identity").trim().toLowerCase();
+  const refused = refuseEarly(request.headers["content-encoding"], request.headers["content-length"], maxBytes);
+  if (typeof refused === "object") return Promise.resolve(refused);
+  beforeReading();
+  return new Promise((resolve) => collect(request, refused === "gzip" ? createGunzip() : undefined, maxBytes, resolve));
+}
+
+/**
+ * What the headers alone decide, for any transport: the body's encoding (`identity` or `gzip`), or the refusal
+ * of an encoding this package does not speak or of a declared `Content-Length` over `maxBytes`.
+ */
+export function refuseEarly(contentEncoding: string | undefined, contentLength: string | undefined, maxBytes: number): "identity" | "gzip" | BodyResult {
+  const encoding = (contentEncoding ?? "identity").trim().toLowerCase();
   const gzip = encoding === "gzip" || encoding === "x-gzip";
   if (!gzip && encoding !== "identity" && encoding !== "") {
-    return Promise.resolve(refuse("unsupported_encoding", `Content-Encoding "${encoding.slice(0, 40)}" is not supported; send the body as is or gzip it.`));
+    return refuse("unsupported_encoding", `Content-Encoding "${encoding.slice(0, 40)}" is not supported; send the body as is or gzip it.`);
   }
-  const declared = Number(request.headers["content-length"] ?? NaN);
-  if (declared > maxBytes) return Promise.resolve(tooLarge(declared, maxBytes, gzip ? "compressed " : ""));
-  beforeReading();
-  return new Promise((resolve) => collect(request, gzip ? createGunzip() : undefined, maxBytes, resolve));
+  const declared = Number(contentLength ?? NaN);
+  if (declared > maxBytes) return tooLarge(declared, maxBytes, gzip ? "compressed " : "");
+  return gzip ? "gzip" : "identity";
 }
 
 function collect(request: IncomingMessage, gunzip: Gunzip | undefined, maxBytes: number, resolve: (result: BodyResult) => void): void {
@@ -71,11 +81,11 @@ function collect(request: IncomingMessage, gunzip: Gunzip | undefined, maxBytes:
   }
 }
 
-function refuse(problem: BodyProblem, message: string): BodyResult {
+export function refuse(problem: BodyProblem, message: string): BodyResult {
   return { ok: false, problem, message };
 }
 
-function tooLarge(bytes: number, limit: number, what: string, atLeast = false): BodyResult {
+export function tooLarge(bytes: number, limit: number, what: string, atLeast = false): BodyResult {
   const size = atLeast ? `more than ${limit}` : String(bytes);
   return refuse("too_large", `The ${what}body is ${size} bytes; the limit is ${limit} bytes.`);
 }
