@@ -6,7 +6,7 @@ export type BodyProblem = "too_large" | "unsupported_encoding" | "invalid_gzip" 
 
 /** The outcome of {@link readBody}: the body's (inflated) bytes, or why there are none. */
 export type BodyResult =
-  | { readonly ok: true; readonly bytes: Buffer }
+  | { readonly ok: true; readonly bytes: Uint8Array }
   | { readonly ok: false; readonly problem: BodyProblem; readonly message: string };
 
 /**
