@@ -45,7 +45,7 @@ describe("README: fetch (Next.js route handlers, Hono, Bun, Deno, Workers)", () 
     // README example: app/api/group/route.ts
     const POST = createGroupHandler({
       kind: "thrivestack",
-      apiKeys: [process.env.GROUP_SPEC_KEY],
+      apiKeys: [process.env.GROUP_SPEC_KEY!],
       onAccept: async (groups, { caller }) => {
         expectTypeOf(groups).toEqualTypeOf<ThriveStackBody>();
         saved.push({ groups, caller });
