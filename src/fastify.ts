@@ -13,8 +13,7 @@ import { DEFAULT_LIMITS } from "./limits.js";
 import { errorResponse } from "./responses/error-response.js";
 import type { HttpResponse } from "./responses/http-response.js";
 import { DEFAULT_AUTH_FAILURE_LIMIT } from "./server/auth-failures.js";
-import { bodyUnread } from "./server/respond.js";
-import { answerHeaders } from "./server/respond.js";
+import { answerHeaders, bodyUnread } from "./server/respond.js";
 import { assertKind, GENERATED, isKind, KINDS, type Kind } from "./validate.js";
 
 export type { AcceptContext, Authenticate, CallRecord, GroupHandlerOptions, OnAccept } from "./handler/options.js";
@@ -55,7 +54,11 @@ export function createGroupPlugin<K extends Kind>(options: GroupPluginOptions<K>
     fastify.addContentTypeParser("*", (_request, _payload, done) => done(null, undefined));
     // What Fastify refuses before the handler runs (a malformed Content-Type) still gets the dialect's envelope.
     fastify.setErrorHandler((error: FastifyError, _request, reply) => {
-      service.onError?.(error);
+      try {
+        service.onError?.(error);
+      } catch {
+        // A failing error reporter must not keep the client from its answer.
+      }
       reply.header("connection", "close");
       return sendAnswer(reply, errorResponse(kind, { status: error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" ? 415 : 500 }));
     });

@@ -59,7 +59,11 @@ export function createGroupHandler<K extends Kind>(options: FetchHandlerOptions<
       };
       return toResponse((await handleGroupCall(kind, call, service)).response);
     } catch (error) {
-      service.onError?.(error);
+      try {
+        service.onError?.(error);
+      } catch {
+        // A failing error reporter must not keep the client from its answer.
+      }
       return toResponse(errorResponse(kind, { status: 500 }));
     }
   };

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { serve, type ServerType } from "@hono/node-server";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { Static } from "@sinclair/typebox";
@@ -211,7 +212,36 @@ describe("README: Fastify", () => {
   });
 });
 
+describe("the fetch handler's body reading", () => {
+  const POST = createGroupHandler({ kind: "thrivestack", apiKeys: [KEY] });
+  const gzipped = (bytes: Uint8Array, headers: Record<string, string> = {}) =>
+    POST(new Request("http://x/api/group", { method: "POST", headers: { "content-type": "application/json", "x-api-key": KEY, "content-encoding": "gzip", ...headers }, body: bytes }));
+
+  it("stops inflating a gzip bomb at the limit: 413, inflated", async () => {
+    const bomb = gzipSync(Buffer.alloc(2 * 1024 * 1024, 0x20));
+    const response = await gzipped(bomb);
+    expect([response.status, ((await response.json()) as { error: { message: string } }).error.message]).toEqual([413, "The inflated body is more than 512000 bytes; the limit is 512000 bytes."]);
+  });
+
+  it("refuses truncated gzip as invalid, and reads gzip split across many chunks", async () => {
+    const body = gzipSync(JSON.stringify([{ group_id: "g", user_id: "u" }]));
+    expect((await gzipped(body.subarray(0, body.length - 6))).status).toBe(400);
+    const chunks = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const byte of body) controller.enqueue(Uint8Array.of(byte));
+        controller.close();
+      },
+    });
+    const split = await POST(new Request("http://x/api/group", { method: "POST", headers: { "content-type": "application/json", "x-api-key": KEY, "content-encoding": "gzip" }, body: chunks, duplex: "half" } as RequestInit));
+    expect(split.status).toBe(200);
+  });
+});
+
 describe("README: TypeBox", () => {
+  it("every request body of group-spec/typebox is one validatorCompiler knows", () => {
+    for (const schema of Object.values(BODIES)) expect(typeof validatorCompiler({ schema, httpPart: "body", method: "POST", url: "/" })).toBe("function");
+  });
+
   it("exports each body and envelope with the $id of its generated JSON Schema file", () => {
     const exported = { ...BODIES, ThriveStackSuccess, ThriveStackError };
     for (const schema of Object.values(exported)) {
