@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { Static } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
 import express from "express";
+import express4 from "express4";
 import Fastify from "fastify";
 import { Hono } from "hono";
 import { afterAll, describe, expect, expectTypeOf, it } from "vitest";
@@ -163,6 +164,22 @@ describe("README: Express", () => {
       expect([path, refused.status, ((await refused.json()) as { error: { issues: { code: string }[] } }).error.issues[0]!.code]).toEqual([path, 400, "required"]);
     }
     expect(saved).toEqual([0, 1].map(() => [{ group_id: "acme", user_id: "u1", traits: { plan: "pro" }, timestamp: expect.any(String) }]));
+  });
+});
+
+describe("Express 4", () => {
+  it("takes the same middleware, reading the body or after express.json()", async () => {
+    const saved: unknown[] = [];
+    const app = express4();
+    app.post("/api/group", createGroupMiddleware({ kind: "thrivestack", apiKeys: [KEY], onAccept: (groups) => void saved.push(groups) }));
+    app.post("/parsed/api/group", express4.json(), createGroupMiddleware({ kind: "thrivestack", apiKeys: [KEY], onAccept: (groups) => void saved.push(groups) }));
+    const url = await listen(createServer(app));
+    for (const path of ["/api/group", "/parsed/api/group"]) {
+      expect([path, (await fetch(`${url}${path}`, thrivestackCall())).status]).toEqual([path, 200]);
+      expect([path, (await fetch(`${url}${path}`, { ...thrivestackCall(), body: "[]" })).status]).toEqual([path, 400]);
+      expect([path, (await fetch(`${url}${path}`, { ...thrivestackCall(), headers: { "content-type": "text/plain", "x-api-key": KEY } })).status]).toEqual([path, 415]);
+    }
+    expect(saved).toHaveLength(2);
   });
 });
 
