@@ -1,4 +1,4 @@
-import type { BodyResult } from "../server/body.js";
+import type { BodyResult } from "../server/body-result.js";
 import type { HeaderReader } from "../server/headers.js";
 
 /** The body of a call: bytes still to be read (at most `maxBytes`, inflated), or a value a framework parsed already. */

@@ -7,12 +7,12 @@ import { normalizeValid } from "../normalize.js";
 import { errorResponse } from "../responses/error-response.js";
 import type { HttpResponse } from "../responses/http-response.js";
 import { successResponse } from "../responses/success-response.js";
-import type { BodyResult } from "../server/body.js";
+import type { BodyResult } from "../server/body-result.js";
 import { declaresJson } from "../server/content-type.js";
 import { eachMessage } from "../traits/locate.js";
 import { GENERATED, type Bodies, type Kind } from "../validate.js";
 import type { AfterAnswer, CallInput } from "./call-input.js";
-import type { Gate } from "./gate.js";
+import type { Admission, Gate } from "./gate.js";
 import type { CallRecord, OnAccept } from "./options.js";
 
 /** What {@link handleGroupCall} needs beyond the request: the gate, the limits and the hooks. */
@@ -42,7 +42,7 @@ export async function handleGroupCall<K extends Kind, R>(kind: K, call: CallInpu
     tell(service, { kind, status: response.status, ...record });
     return { response, after };
   };
-  let admission;
+  let admission: Admission;
   try {
     admission = await service.gate.admit(kind, call);
   } catch (error) {

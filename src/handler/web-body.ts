@@ -1,4 +1,4 @@
-import { refuse, refuseEarly, tooLarge, type BodyResult } from "../server/body.js";
+import { refuse, refuseEarly, tooLarge, type BodyResult } from "../server/body-result.js";
 
 /**
  * Reads a web-standard `Request`'s body of at most `maxBytes`, as received or gzip-inflated
