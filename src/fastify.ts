@@ -74,13 +74,8 @@ function sendAnswer(reply: FastifyReply, response: HttpResponse<unknown>): Fasti
   return reply.code(response.status).headers(answerHeaders(response)).send(JSON.stringify(response.body));
 }
 
-/** The JSON Schema `$id` of each kind's request body, as `group-spec/typebox` and `generated/json-schema/` give it. */
-const BODY_IDS: ReadonlyMap<string, Kind> = new Map(KINDS.map((kind) => [bodyId(kind), kind]));
-
-function bodyId(kind: Kind): string {
-  const file = { thrivestack: "thrivestack-group-request", "thrivestack-legacy": "legacy-group-request", segment: "segment-group", "segment-batch": "segment-batch-request" }[kind];
-  return `https://group-spec.dev/schemas/${file}.json`;
-}
+/** The kind of each request body's JSON Schema `$id`, as `group-spec/typebox` and `generated/json-schema/` give it. */
+const BODY_IDS: ReadonlyMap<string, Kind> = new Map(KINDS.map((kind) => [DIALECTS[kind].bodySchemaId, kind]));
 
 /**
  * A Fastify `validatorCompiler` for routes of your own whose body schema is one of `group-spec/typebox`'s
