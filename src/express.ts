@@ -62,10 +62,14 @@ export function createGroupMiddleware<K extends Kind, R extends ExpressLikeReque
   };
 }
 
-/** The body a parser read already (body-parser marks `req._body`), or `undefined` when the stream is unread. */
+/**
+ * The body a parser read already (`express.json()` and the like), or `undefined` while the stream is unread.
+ * The stream, not `req.body`, tells: body-parser 1 (Express 4) sets `req.body = {}` even for a request it
+ * does not parse.
+ */
 function readAlready(req: ExpressLikeRequest): BodySource | undefined {
-  const marked = (req as { _body?: unknown })._body === true;
-  if (!marked && req.body === undefined) return undefined;
+  const consumed = req.readableEnded || (req.complete && !req.readable);
+  if (!consumed) return undefined;
   if (typeof req.body === "string" || req.body instanceof Uint8Array) return { bytes: req.body };
   return { parsed: req.body };
 }
