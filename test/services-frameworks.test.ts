@@ -202,6 +202,9 @@ describe("README: Fastify", () => {
     expect([ok.status, await ok.json()]).toEqual([200, { success: true }]);
     const form = await fetch(`${url}/v1/group`, { method: "POST", headers: { "content-type": "text/plain", authorization: basic }, body: "{}" });
     expect([form.status, await form.json()]).toEqual([415, { error: { type: "unsupported_media_type", message: "Send the body as application/json.", issues: [] } }]);
+    // Fastify refuses a malformed Content-Type before any handler: the plugin still answers in the envelope.
+    const malformed = await fetch(`${url}/v1/group`, { method: "POST", headers: { "content-type": "json", authorization: basic }, body: "{}" });
+    expect([malformed.status, await malformed.json()]).toEqual([415, { error: { type: "unsupported_media_type", message: "Send the body as application/json.", issues: [] } }]);
     const echo = await fetch(`${url}/echo`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"a":1}' });
     expect(await echo.json()).toEqual({ a: 1 });
     expect(saved).toEqual([{ userId: "u", groupId: "g", type: "group", timestamp: expect.any(String), messageId: expect.any(String) }]);
