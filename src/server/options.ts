@@ -1,3 +1,4 @@
+import type { CallRecord } from "../handler/options.js";
 import type { Limits } from "../limits.js";
 import type { Assets } from "./assets.js";
 import type { RateLimit } from "./rate-limit.js";
@@ -42,6 +43,8 @@ export interface ServerOptions {
   readonly timeouts?: Partial<ServerTimeouts>;
   /** How long `close()` lets requests in flight finish before answering 503 and closing; default 5 s. */
   readonly shutdownGraceMs?: number;
+  /** Told of every group-operation request, accepted or refused (see `CallRecord`); what it throws is ignored. */
+  readonly onCall?: (record: CallRecord) => void;
   /** Told of each unexpected error (answered with 500); by default they are dropped. */
   readonly onError?: (error: unknown) => void;
   /** The files to serve; by default read once from this package at start-up (see `loadAssets`). */

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadAssets } from "./assets.js";
-import { Keyring } from "./auth.js";
-import { AuthFailures, DEFAULT_AUTH_FAILURE_LIMIT } from "./auth-failures.js";
+import { Gate } from "../handler/gate.js";
+import { DEFAULT_AUTH_FAILURE_LIMIT } from "./auth-failures.js";
 import {
   DEFAULT_HOST,
   DEFAULT_MAX_CONNECTIONS,
@@ -13,7 +13,7 @@ import {
   type ServerOptions,
   type ServerTimeouts,
 } from "./options.js";
-import { RateLimiter } from "./rate-limit.js";
+import { storeCalls } from "./operations.js";
 import { send } from "./respond.js";
 import { route, serverError, type RouteContext } from "./routes.js";
 import { Drain } from "./shutdown.js";
@@ -46,12 +46,14 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const store = options.store ?? new GroupStore(options.maxStoreBytes === undefined ? {} : { bytes: positive(options.maxStoreBytes, "maxStoreBytes") });
   const onError = options.onError ?? (() => {});
+  const gate = new Gate<IncomingMessage>(
+    { apiKeys: options.apiKeys },
+    { rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT, authFailureLimit: options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT },
+  );
   const context: RouteContext = {
-    keyring: new Keyring(options.apiKeys),
-    limiter: new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT),
-    authFailures: new AuthFailures(options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT),
+    // The same group-call handler as group-spec/fetch, /express and /fastify; accepted calls go to the store.
+    service: { gate, limits: options.limits ?? {}, onAccept: storeCalls(store), onCall: options.onCall, onError },
     store,
-    limits: options.limits ?? {},
     assets: options.assets ?? (await loadAssets()),
   };
   const drain = new Drain();

@@ -1,5 +1,6 @@
 import type { Kind } from "../validate.js";
 import type { GroupEvent } from "./group-events.js";
+import { NewestList } from "./newest-list.js";
 import { eventBytes, groupBytes, memberBytes, traitBytes } from "./store-bytes.js";
 import { sizeOf } from "./value-size.js";
 
@@ -73,7 +74,7 @@ interface Group {
   traitJson: number;
   readonly userIds: Set<string>;
   readonly anonymousIds: Set<string>;
-  readonly events: StoredEvent[];
+  readonly events: NewestList<StoredEvent>;
   eventCount: number;
   /** Estimated bytes of all of the above: its share of the store's budget. */
   bytes: number;
@@ -127,7 +128,7 @@ export class GroupStore {
       user_ids: [...group.userIds],
       anonymous_ids: [...group.anonymousIds],
       event_count: group.eventCount,
-      events: [...group.events],
+      events: group.events.toArray(),
     };
   }
 
@@ -137,7 +138,7 @@ export class GroupStore {
     this.#owners.set(owner, groups);
     let group = groups.get(groupId);
     if (group === undefined) {
-      group = { owner, id: groupId, traits: new Map(), traitJson: 0, userIds: new Set(), anonymousIds: new Set(), events: [], eventCount: 0, bytes: 0 };
+      group = { owner, id: groupId, traits: new Map(), traitJson: 0, userIds: new Set(), anonymousIds: new Set(), events: new NewestList(this.#limits.events), eventCount: 0, bytes: 0 };
       this.#grow(group, groupBytes(groupId));
     }
     // Re-inserting keeps each collection in order of last update, so the first entry is the one to drop.
@@ -159,10 +160,10 @@ export class GroupStore {
       ...(anonymousId === undefined ? {} : { anonymous_id: anonymousId }),
       received_at: receivedAt,
     };
-    group.events.push(stored);
     group.eventCount++;
     this.#grow(group, eventBytes(stored));
-    if (group.events.length > this.#limits.events) this.#grow(group, -eventBytes(group.events.shift()!));
+    const dropped = group.events.push(stored);
+    if (dropped !== undefined) this.#grow(group, -eventBytes(dropped));
     if (userId !== undefined) this.#remember(group, group.userIds, userId);
     if (anonymousId !== undefined) this.#remember(group, group.anonymousIds, anonymousId);
     for (const [name, value] of Object.entries(event.traits ?? {})) this.#setTrait(group, name, value);
