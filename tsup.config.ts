@@ -14,6 +14,8 @@ export default defineConfig([
       express: "src/express.ts",
       fastify: "src/fastify.ts",
       typebox: "src/typebox.ts",
+      // The reference server as a test sink (Node.js only).
+      sink: "src/sink.ts",
     },
     format: ["esm", "cjs"],
     dts: true,

@@ -18,6 +18,7 @@ export interface DialectData {
   readonly shape: {
     readonly messages: { readonly at: "body" } | { readonly at: "items" } | { readonly at: "member"; readonly member: string };
     readonly groupWhen?: { readonly member: string; readonly equals: string };
+    readonly credentialMember?: string;
     readonly fields: {
       readonly groupId: string;
       readonly userId: string;
@@ -174,6 +175,7 @@ export const DIALECTS: { readonly [K in Kind]: DialectData } = {
         "member": "type",
         "equals": "group"
       },
+      "credentialMember": "writeKey",
       "fields": {
         "groupId": "groupId",
         "userId": "userId",

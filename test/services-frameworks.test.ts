@@ -106,11 +106,12 @@ describe("the hooks", () => {
       {
         kind: "segment-batch",
         status: 200,
+        caller: expect.stringMatching(/^[0-9a-f]{64}$/),
         body: { batch: [{ type: "group", userId: "u", groupId: "g", messageId: "m1" }, { type: "track", userId: "u", event: "e" }] },
         eventId: expect.stringMatching(/^evt_/),
         messageIds: ["m1", expect.any(String)],
       },
-      { kind: "segment-batch", status: 400, body: { batch: [] }, issues: [expect.objectContaining({ path: "/batch", code: "min_items" })] },
+      { kind: "segment-batch", status: 400, caller: expect.stringMatching(/^[0-9a-f]{64}$/), body: { batch: [] }, issues: [expect.objectContaining({ path: "/batch", code: "min_items" })] },
       { kind: "segment-batch", status: 401 },
     ]);
   });

@@ -55,6 +55,7 @@ export interface DialectData {
   readonly shape: {
     readonly messages: { readonly at: "body" } | { readonly at: "items" } | { readonly at: "member"; readonly member: string };
     readonly groupWhen?: { readonly member: string; readonly equals: string };
+    readonly credentialMember?: string;
     readonly fields: {
       readonly groupId: string;
       readonly userId: string;

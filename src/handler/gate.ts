@@ -37,12 +37,13 @@ export class Gate<R> {
 
   /**
    * The caller's id, or the answer that refuses the call. An address that has failed too often is refused
-   * before its credential is checked, so a right guess then looks like a wrong one.
+   * before its credential is checked, so a right guess then looks like a wrong one. The credential is read
+   * from the headers, as the kind's security scheme says, unless given (one found in the body).
    */
-  async admit(kind: Kind, call: CallInput<R>): Promise<Admission> {
+  async admit(kind: Kind, call: CallInput<R>, credential: string | undefined = credentialOf(kind, call.header)): Promise<Admission> {
     const wait = this.#authFailures.retryAfter(call.remoteAddress);
     if (wait > 0) return { ok: false, response: errorResponse(kind, { status: 429, retryAfter: wait, message: TOO_MANY_FAILURES }) };
-    const caller = await this.#authenticate(credentialOf(kind, call.header), call.request);
+    const caller = await this.#authenticate(credential, call.request);
     if (typeof caller !== "string" || caller === "") {
       this.#authFailures.fail(call.remoteAddress);
       return { ok: false, response: challengeFor(call.header, errorResponse(kind, { status: 401 })) };

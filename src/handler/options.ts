@@ -30,6 +30,8 @@ export type Authenticate<R> = (credential: string | undefined, request: R) => st
 /** What `onCall` is told of each group-operation request, accepted or refused. */
 export interface CallRecord {
   readonly kind: Kind;
+  /** Who made the call (as `AcceptContext.caller`), once authenticated; absent for a call refused before. */
+  readonly caller?: string;
   /** The status answered: 200, or the error status (400, 401, 413, 415, 429, 500). */
   readonly status: number;
   /** The issues of a refused body (400, 413). */

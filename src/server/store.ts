@@ -44,6 +44,8 @@ export interface StoredEvent {
   readonly kind: Kind;
   readonly user_id?: string;
   readonly anonymous_id?: string;
+  /** The message's `messageId` (segment dialects). */
+  readonly message_id?: string;
   readonly received_at: string;
 }
 
@@ -75,6 +77,8 @@ interface Group {
   readonly userIds: Set<string>;
   readonly anonymousIds: Set<string>;
   readonly events: NewestList<StoredEvent>;
+  /** The `messageId`s of the events listed: a call repeating one of them is a retry and changes nothing. */
+  readonly messageIds: Set<string>;
   eventCount: number;
   /** Estimated bytes of all of the above: its share of the store's budget. */
   bytes: number;
@@ -132,13 +136,20 @@ export class GroupStore {
     };
   }
 
+  /** Forgets every group of `owner`, or of every key with `undefined`; returns how many. */
+  clear(owner?: string): number {
+    const groups = owner === undefined ? [...this.#recency] : [...(this.#owners.get(owner)?.values() ?? [])];
+    for (const group of groups) this.#drop(group);
+    return groups.length;
+  }
+
   /** The group, new or existing, moved to the end of both orders of last update. */
   #touch(owner: string, groupId: string): Group {
     const groups = this.#owners.get(owner) ?? new Map<string, Group>();
     this.#owners.set(owner, groups);
     let group = groups.get(groupId);
     if (group === undefined) {
-      group = { owner, id: groupId, traits: new Map(), traitJson: 0, userIds: new Set(), anonymousIds: new Set(), events: new NewestList(this.#limits.events), eventCount: 0, bytes: 0 };
+      group = { owner, id: groupId, traits: new Map(), traitJson: 0, userIds: new Set(), anonymousIds: new Set(), events: new NewestList(this.#limits.events), messageIds: new Set(), eventCount: 0, bytes: 0 };
       this.#grow(group, groupBytes(groupId));
     }
     // Re-inserting keeps each collection in order of last update, so the first entry is the one to drop.
@@ -151,19 +162,26 @@ export class GroupStore {
   }
 
   #apply(group: Group, kind: Kind, eventId: string, receivedAt: string, event: GroupEvent): void {
-    const { userId, anonymousId } = event;
+    const { userId, anonymousId, messageId } = event;
+    // A retried message (its messageId among the events the group lists) is stored once.
+    if (messageId !== undefined && group.messageIds.has(messageId)) return;
     const stored: StoredEvent = {
       event_id: eventId,
       index: event.index,
       kind,
       ...(userId === undefined ? {} : { user_id: userId }),
       ...(anonymousId === undefined ? {} : { anonymous_id: anonymousId }),
+      ...(messageId === undefined ? {} : { message_id: messageId }),
       received_at: receivedAt,
     };
     group.eventCount++;
     this.#grow(group, eventBytes(stored));
+    if (messageId !== undefined) group.messageIds.add(messageId);
     const dropped = group.events.push(stored);
-    if (dropped !== undefined) this.#grow(group, -eventBytes(dropped));
+    if (dropped !== undefined) {
+      this.#grow(group, -eventBytes(dropped));
+      if (dropped.message_id !== undefined) group.messageIds.delete(dropped.message_id);
+    }
     if (userId !== undefined) this.#remember(group, group.userIds, userId);
     if (anonymousId !== undefined) this.#remember(group, group.anonymousIds, anonymousId);
     for (const [name, value] of Object.entries(event.traits ?? {})) this.#setTrait(group, name, value);
