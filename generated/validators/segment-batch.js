@@ -1518,7 +1518,6 @@ var named2 = /* @__PURE__ */ new Map([
   ["createdAt", issues21],
   ["updatedAt", issues21]
 ]);
-var spelledNames0 = ["id", "name", "email", "website", "phone", "industry", "employees", "revenue", "plan", "address", "description", "avatar", "createdAt", "updatedAt"];
 function issues22(d, p, o) {
   return add(o, p, "trait_name_too_long", d, null);
   return false;
@@ -1580,6 +1579,7 @@ function issues_TraitValueDepth3(d, p, o) {
   }
   return false;
 }
+var spelledNames0 = ["id", "name", "email", "website", "phone", "industry", "employees", "revenue", "plan", "address", "description", "avatar", "createdAt", "updatedAt"];
 function issues_SegmentTraits(d, p, o) {
   if (is_SegmentTraits(d)) return false;
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
@@ -1600,12 +1600,6 @@ function issues_SegmentTraits(d, p, o) {
       if (f(v, q, o)) return true;
     }
     const c = classify0(k);
-    const r = c >>> 10;
-    if (r !== 0) {
-      const first = firstSpelling.get(r);
-      if (first === void 0) firstSpelling.set(r, k);
-      else if (add(o, q, "duplicate_trait", v, [k, first, spelledNames0[r - 1]])) return true;
-    }
     if ((c & 1) !== 0) {
       matched = true;
       if (issues6(v, q, o)) return true;
@@ -1652,6 +1646,12 @@ function issues_SegmentTraits(d, p, o) {
     }
     if (!matched) {
       if (jsonIssues(v, q, o)) return true;
+    }
+    const r = c >>> 10;
+    if (r !== 0) {
+      const first = firstSpelling.get(r);
+      if (first === void 0) firstSpelling.set(r, k);
+      else if (add(o, q, "duplicate_trait", v, [k, first, spelledNames0[r - 1]])) return true;
     }
   }
   return false;

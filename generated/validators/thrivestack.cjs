@@ -1018,12 +1018,6 @@ function issues_ThriveStackTraits(d, p, o) {
       if (f(v, q, o)) return true;
     }
     const c = classify0(k);
-    const r = c >>> 11;
-    if (r !== 0) {
-      const first = firstSpelling.get(r);
-      if (first === void 0) firstSpelling.set(r, k);
-      else if (add(o, q, "duplicate_trait", v, [k, first, spelledNames0[r - 1]])) return true;
-    }
     if ((c & 1) !== 0) {
       matched = true;
       if (issues1(v, q, o)) return true;
@@ -1070,6 +1064,12 @@ function issues_ThriveStackTraits(d, p, o) {
     }
     if (!matched) {
       if (jsonIssues(v, q, o)) return true;
+    }
+    const r = c >>> 11;
+    if (r !== 0) {
+      const first = firstSpelling.get(r);
+      if (first === void 0) firstSpelling.set(r, k);
+      else if (add(o, q, "duplicate_trait", v, [k, first, spelledNames0[r - 1]])) return true;
     }
   }
   return false;
