@@ -1,0 +1,34 @@
+import type { Check } from "../json-schema/checker.js";
+import type { Json } from "../json-schema/json.js";
+import { stringsIn } from "./samples.js";
+
+/** Bodies larger than this (as JSON) are not used as seeds: a witness should be small enough to read. */
+export const MAX_SEED_BYTES = 16 * 1024;
+/** The most seed bodies tried per body schema, smallest first. */
+export const MAX_SEEDS = 400;
+
+/** The seeds of one body: the candidates both OLD and NEW accept, smallest first, and the strings they hold. */
+export interface Seeds {
+  readonly bodies: readonly Json[];
+  readonly pool: readonly string[];
+}
+
+/**
+ * Keeps the candidates (examples, corpus bodies, envelopes) that both sides accept, so that a witness made by
+ * one edit of a seed owes its verdict to that edit. Duplicates and large bodies are dropped first.
+ */
+export function seedsFor(candidates: readonly Json[], old: Check, next: Check): Seeds {
+  const seen = new Set<string>();
+  const sized: { text: string; body: Json }[] = [];
+  for (const body of candidates) {
+    const text = JSON.stringify(body);
+    if (text === undefined || text.length > MAX_SEED_BYTES || seen.has(text)) continue;
+    seen.add(text);
+    sized.push({ text, body });
+  }
+  sized.sort((a, b) => a.text.length - b.text.length);
+  const bodies = sized.slice(0, MAX_SEEDS).map((s) => s.body).filter((body) => old(body).ok && next(body).ok);
+  const pool = new Set<string>();
+  for (const body of bodies) stringsIn(body, pool, 300);
+  return { bodies, pool: [...pool] };
+}
