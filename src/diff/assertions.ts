@@ -140,6 +140,9 @@ function changed(old: JsonObject, next: JsonObject, keyword: string, probes: (a:
 function aroundString(current: Json | undefined): Json[] {
   if (typeof current !== "string") return [];
   const chars = ["", " ", "\t", "\n", "\u00a0", "\u0085", "\u2028", "\ufeff", "\u180e", "\u0000", "\u007f", "é"];
-  return chars.flatMap((c) => [`${c}${current}`, `${current}${c}`, `${current.slice(0, 1)}${c}${current.slice(1)}`]);
+  const around = chars.flatMap((c) => [`${c}${current}`, `${current}${c}`, `${current.slice(0, 1)}${c}${current.slice(1)}`]);
+  // Longer and shorter runs of its own characters: a pattern's repetition counts changed.
+  const runs = [1, 2, 4, 8, 16, 64, 256].map((length) => stringOfLength(current, length));
+  return [...around, ...runs];
 }
 

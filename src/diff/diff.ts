@@ -7,6 +7,7 @@ import type { Slot, Spec } from "./spec.js";
 import { formatSteps } from "./step.js";
 import { allowsBreaking } from "./version.js";
 import { findWitnesses } from "./witness.js";
+import { nodeAt } from "./schema-node.js";
 
 /** Bodies to start witnesses from, beside each document's own examples. */
 export interface DiffSeeds {
@@ -62,7 +63,7 @@ export function diffSpecs(old: Spec, next: Spec, seeds: DiffSeeds): DiffResult {
 function compareBodies(slot: Slot, other: Slot, old: Spec, next: Spec, oldChecker: Checker, nextChecker: Checker, seeds: DiffSeeds): Finding[] {
   const changes = compareSlot({ documents: old.documents, slot }, { documents: next.documents, slot: other });
   if (changes.length === 0) return [];
-  const checks = compile(slot, other, oldChecker, nextChecker);
+  const checks = compile(slot, other, old, next, oldChecker, nextChecker);
   let found: Seeds | undefined;
   return changes.map((change): Finding => {
     const base = { slot: change.slot, side: change.side, at: formatSteps(change.steps), keyword: change.keyword, direction: change.direction, summary: change.summary };
@@ -74,9 +75,12 @@ function compareBodies(slot: Slot, other: Slot, old: Spec, next: Spec, oldChecke
   });
 }
 
-function compile(slot: Slot, other: Slot, oldChecker: Checker, nextChecker: Checker): { old: Check; next: Check } | { error: string } {
+function compile(slot: Slot, other: Slot, old: Spec, next: Spec, oldChecker: Checker, nextChecker: Checker): { old: Check; next: Check } | { error: string } {
+  // Compiled where the bare `$ref`s lead, so the responses that share one envelope share one compiled check.
+  const a = nodeAt(old.documents, slot.doc, slot.pointer) ?? slot;
+  const b = nodeAt(next.documents, other.doc, other.pointer) ?? other;
   try {
-    return { old: oldChecker.check(slot.doc, slot.pointer), next: nextChecker.check(other.doc, other.pointer) };
+    return { old: oldChecker.check(a.doc, a.pointer), next: nextChecker.check(b.doc, b.pointer) };
   } catch (error) {
     return { error: `a schema of ${slot.name} cannot be compiled (${(error as Error).message})` };
   }

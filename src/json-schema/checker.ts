@@ -19,17 +19,33 @@ export type Check = (value: Json) => Verdict;
  */
 export class Checker {
   readonly #ajv: InstanceType<typeof Ajv2020.default>;
-  readonly #compiled = new Map<string, Check>();
+  readonly #compiled: Map<string, Check>;
 
   /**
    * `documents` maps a key (`doc`, or a file name) to a document; `$id`s are dropped so keys never clash. With
-   * `formats: false` a `format` is an annotation only.
+   * `formats: false` a `format` is an annotation only. Compiling is most of the cost, so the last
+   * {@link CACHED_DOCUMENT_SETS} document sets keep their compiled schemas for a checker made again from equal ones.
    */
   constructor(documents: ReadonlyMap<string, Json>, options: { readonly formats?: boolean } = {}) {
     const formats = options.formats ?? true;
-    this.#ajv = new Ajv2020.default({ strict: false, allErrors: false, validateSchema: false, unicodeRegExp: true, validateFormats: formats });
+    const key = `${formats}\u0000${JSON.stringify([...documents])}`;
+    const cached = cache.get(key);
+    if (cached !== undefined) {
+      cache.delete(key);
+      cache.set(key, cached);
+      this.#ajv = cached.ajv;
+      this.#compiled = cached.compiled;
+      return;
+    }
+    this.#ajv = new Ajv2020.default({ strict: false, allErrors: false, validateSchema: false, unicodeRegExp: true, validateFormats: formats, code: { optimize: false } });
     if (formats) addFormats.default(this.#ajv, { mode: "full" });
-    for (const [key, document] of documents) this.#ajv.addSchema(withoutId(document) as object, key);
+    for (const [name, document] of documents) this.#ajv.addSchema(withoutId(document) as object, name);
+    this.#compiled = new Map();
+    cache.set(key, { ajv: this.#ajv, compiled: this.#compiled });
+    for (const oldest of cache.keys()) {
+      if (cache.size <= CACHED_DOCUMENT_SETS) break;
+      cache.delete(oldest);
+    }
   }
 
   /**
@@ -51,6 +67,11 @@ export class Checker {
     return check;
   }
 }
+
+/** How many document sets keep their compiled schemas (an OpenAPI document's take a few MB). */
+export const CACHED_DOCUMENT_SETS = 4;
+
+const cache = new Map<string, { ajv: InstanceType<typeof Ajv2020.default>; compiled: Map<string, Check> }>();
 
 function withoutId(document: Json): Json {
   if (typeof document !== "object" || document === null || Array.isArray(document) || !("$id" in document)) return document;
