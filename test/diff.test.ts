@@ -22,7 +22,7 @@ let dir: string;
 
 beforeAll(async () => {
   base = JSON.parse(await readFile(OPENAPI, "utf8"));
-  const cases = await loadCases(shippedCorpusDir()!);
+  const cases = loadCases(shippedCorpusDir()!);
   seeds = { requests: cases.map((c) => c.body), responses: envelopeSeeds(cases) };
   dir = await mkdtemp(join(tmpdir(), "group-spec-diff-"));
 });
@@ -105,6 +105,30 @@ describe("group-spec diff: what the issue asks", () => {
     const breaking = result.findings.filter((f) => f.class === "breaking");
     expect(breaking.map((f) => [f.at, f.keyword])).toEqual([["/*/traits/region", "type"], ["/*/traits/region", "maxLength"]]);
     for (const finding of breaking) confirm(finding, next!);
+    expect(result.exitCode).toBe(1);
+  });
+});
+
+describe("group-spec diff: member names", () => {
+  it("a name pattern that now also takes a trailing newline: breaking, as a custom trait `plan\\n` becomes the reserved plan", async () => {
+    let next: Doc;
+    const result = await diffWith((s, doc) => {
+      const patterns = s.ThriveStackTraits.patternProperties;
+      const [first] = Object.keys(patterns);
+      const rewritten = Object.fromEntries(Object.entries(patterns).map(([key, value]) => [key === first ? key.replace(/\$$/, "\\n*$") : key, value]));
+      s.ThriveStackTraits.patternProperties = rewritten;
+      next = doc;
+    });
+    const breaking = result.findings.filter((f) => f.class === "breaking");
+    // The pattern left and the pattern come are two changes; each is confirmed by a near-miss name.
+    expect(breaking.map((f) => f.summary)).toEqual([
+      expect.stringMatching(/^patternProperties no longer has \/\^\(\?:\[Aa\]\[Cc\].*\)\$\/$/),
+      expect.stringMatching(/^patternProperties now has \/\^\(\?:\[Aa\]\[Cc\].*\\n\*\$\/$/),
+    ]);
+    for (const finding of breaking) {
+      expect(finding.witness!.edit).toMatch(/^set \/0\/traits\/[a-z_]+\\u000a to /);
+      confirm(finding, next!);
+    }
     expect(result.exitCode).toBe(1);
   });
 });

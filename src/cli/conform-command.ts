@@ -14,9 +14,12 @@ export async function conformCommand(args: string[], io: Io): Promise<number> {
   const options = parse(args);
   const corpusDir = options.corpus ?? shippedCorpusDir();
   if (corpusDir === undefined) throw new ReadError("The conformance corpus (test/conformance/) is not in this install; pass --corpus DIR.");
-  const corpus = await loadCases(corpusDir, options.kind).catch((error: Error) => {
-    throw new ReadError(`--corpus ${corpusDir}: ${error.message}`);
-  });
+  let corpus;
+  try {
+    corpus = loadCases(corpusDir, options.kind);
+  } catch (error) {
+    throw new ReadError(`--corpus ${corpusDir}: ${(error as Error).message}`);
+  }
   if (corpus.length === 0) throw new ReadError(`--corpus ${corpusDir}: no cases for ${options.kind}.`);
   const openapiPath = packageFile("generated/openapi.json");
   if (openapiPath === undefined) throw new ReadError("generated/openapi.json is not in this install.");

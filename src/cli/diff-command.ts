@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { loadCases, shippedCorpusDir, type CorpusCase } from "../corpus/corpus.js";
-import { DIFF_FORMATS, diffSpecs, envelopeSeeds, formatDiff, loadSpec, SpecReadError, type DiffFormat } from "../diff/index.js";
+import { DIFF_FORMATS, diffSpecs, envelopeSeeds, formatDiff, loadSpec, SpecReadError, type DiffFormat, type DiffSeeds } from "../diff/index.js";
 import type { Io } from "./io.js";
 import { ReadError } from "./read-error.js";
 import { UsageError } from "./usage-error.js";
@@ -8,20 +8,28 @@ import { UsageError } from "./usage-error.js";
 /** `group-spec diff`: returns the exit status (0 nothing breaks, 1 a breaking change; usage and read errors throw). */
 export async function diffCommand(args: string[], io: Io): Promise<number> {
   const { old, next, format, corpus } = options(args);
-  let cases: CorpusCase[] = [];
-  const dir = corpus ?? shippedCorpusDir();
-  if (dir !== undefined) cases = await loadCases(dir).catch((error: Error) => {
-    throw new ReadError(`--corpus ${dir}: ${error.message}`);
-  });
   try {
     const [a, b] = await Promise.all([loadSpec(old, process.cwd()), loadSpec(next, process.cwd())]);
-    const result = diffSpecs(a, b, { requests: cases.map((c) => c.body), responses: envelopeSeeds(cases) });
+    const result = diffSpecs(a, b, () => seeds(corpus));
     io.stdout.write(formatDiff(result, format));
     return result.exitCode;
   } catch (error) {
     if (error instanceof SpecReadError) throw new ReadError(error.message);
     throw error;
   }
+}
+
+/** The corpus's bodies as seeds (and the envelopes answering them), read only when a change needs a witness. */
+function seeds(corpus: string | undefined): DiffSeeds {
+  const dir = corpus ?? shippedCorpusDir();
+  if (dir === undefined) return { requests: [], responses: [] };
+  let cases: CorpusCase[];
+  try {
+    cases = loadCases(dir);
+  } catch (error) {
+    throw new ReadError(`--corpus ${dir}: ${(error as Error).message}`);
+  }
+  return { requests: cases.map((c) => c.body), responses: envelopeSeeds(cases) };
 }
 
 function options(args: string[]): { old: string; next: string; format: DiffFormat; corpus: string | undefined } {

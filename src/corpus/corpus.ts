@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { isObject, type Json } from "../json-schema/json.js";
 import { packageFile } from "./package-file.js";
@@ -24,17 +24,20 @@ export function shippedCorpusDir(): string | undefined {
   return packageFile(join("test", "conformance"));
 }
 
-/** Reads every case of one kind (or of every kind) from a corpus folder, sorted by file. Throws `Error` naming a bad file. */
-export async function loadCases(dir: string, kind?: string): Promise<CorpusCase[]> {
-  const kinds = kind === undefined ? (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort() : [kind];
+/**
+ * Reads every case of one kind (or of every kind) from a corpus folder, sorted by file; synchronously, as the
+ * CLI reads it once, only when it needs it. Throws `Error` naming a bad file.
+ */
+export function loadCases(dir: string, kind?: string): CorpusCase[] {
+  const kinds = kind === undefined ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort() : [kind];
   const cases: CorpusCase[] = [];
   for (const name of kinds) {
-    const files = (await readdir(join(dir, name))).filter((file) => file.endsWith(".json")).sort();
+    const files = readdirSync(join(dir, name)).filter((file) => file.endsWith(".json")).sort();
     if (files.length > MAX_CASES) throw new Error(`${name}: more than ${MAX_CASES} case files`);
     for (const file of files) {
       const path = join(dir, name, file);
-      if ((await stat(path)).size > MAX_CASE_BYTES) throw new Error(`${name}/${file}: larger than ${MAX_CASE_BYTES} bytes`);
-      cases.push(parseCase(name, `${name}/${file}`, JSON.parse(await readFile(path, "utf8")) as Json));
+      if (statSync(path).size > MAX_CASE_BYTES) throw new Error(`${name}/${file}: larger than ${MAX_CASE_BYTES} bytes`);
+      cases.push(parseCase(name, `${name}/${file}`, JSON.parse(readFileSync(path, "utf8")) as Json));
     }
   }
   return cases;

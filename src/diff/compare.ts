@@ -137,7 +137,7 @@ function objects(walk: Walk, a: SchemaNode, b: SchemaNode, steps: readonly Step[
       if (sa !== undefined && sb !== undefined) compare(walk, sa, sb, at);
     } else {
       const summary = `patternProperties ${patternsA.includes(pattern) ? "no longer" : "now"} has /${pattern}/`;
-      emit(walk, at, { keyword: "patternProperties", direction: "changed", summary, probes: [], broad: true });
+      emit(walk, [...steps, { kind: "names", pattern }], { keyword: "patternProperties", direction: "changed", summary, probes: [], broad: true });
     }
   }
   if (old["additionalProperties"] !== undefined || next["additionalProperties"] !== undefined) {

@@ -31,8 +31,11 @@ export interface DiffResult {
  * Compares two specs body by body and confirms each change with a witness: a body one side's validator accepts
  * and the other's refuses. Bodies only OLD describes are breaking for senders when they are requests (OLD's
  * examples and seeds are the witnesses: NEW has nowhere to send them); bodies only NEW describes are info.
+ * `seeds` may be a function, called once, when the first change needs a witness.
  */
-export function diffSpecs(old: Spec, next: Spec, seeds: DiffSeeds): DiffResult {
+export function diffSpecs(old: Spec, next: Spec, seeds: DiffSeeds | (() => DiffSeeds)): DiffResult {
+  let known: DiffSeeds | undefined = typeof seeds === "function" ? undefined : seeds;
+  const lazy = () => (known ??= (seeds as () => DiffSeeds)());
   const oldChecker = new Checker(old.documents);
   const nextChecker = new Checker(next.documents);
   const findings: Finding[] = [];
@@ -40,8 +43,8 @@ export function diffSpecs(old: Spec, next: Spec, seeds: DiffSeeds): DiffResult {
   const oldSlots = new Map(old.slots.map((slot) => [slot.name, slot]));
   for (const slot of old.slots) {
     const other = nextSlots.get(slot.name);
-    if (other === undefined) findings.push(removed(slot, oldChecker, seeds));
-    else findings.push(...compareBodies(slot, other, old, next, oldChecker, nextChecker, seeds));
+    if (other === undefined) findings.push(removed(slot, oldChecker, lazy));
+    else findings.push(...compareBodies(slot, other, old, next, oldChecker, nextChecker, lazy));
   }
   for (const slot of next.slots) {
     if (oldSlots.has(slot.name)) continue;
@@ -60,7 +63,7 @@ export function diffSpecs(old: Spec, next: Spec, seeds: DiffSeeds): DiffResult {
   };
 }
 
-function compareBodies(slot: Slot, other: Slot, old: Spec, next: Spec, oldChecker: Checker, nextChecker: Checker, seeds: DiffSeeds): Finding[] {
+function compareBodies(slot: Slot, other: Slot, old: Spec, next: Spec, oldChecker: Checker, nextChecker: Checker, seeds: () => DiffSeeds): Finding[] {
   const changes = compareSlot({ documents: old.documents, slot }, { documents: next.documents, slot: other });
   if (changes.length === 0) return [];
   const checks = compile(slot, other, old, next, oldChecker, nextChecker);
@@ -69,7 +72,7 @@ function compareBodies(slot: Slot, other: Slot, old: Spec, next: Spec, oldChecke
     const base = { slot: change.slot, side: change.side, at: formatSteps(change.steps), keyword: change.keyword, direction: change.direction, summary: change.summary };
     if (change.direction === "none") return { ...base, ...classify(change.side, "none", undefined, undefined), tried: 0 };
     if ("error" in checks) return { ...base, class: "unconfirmed", note: `could not confirm: ${checks.error}`, tried: 0 };
-    found ??= seedsFor([...slot.examples, ...other.examples, ...(slot.side === "request" ? seeds.requests : seeds.responses)], checks.old, checks.next);
+    found ??= seedsFor([...slot.examples, ...other.examples, ...(slot.side === "request" ? seeds().requests : seeds().responses)], checks.old, checks.next);
     const search = findWitnesses(change, found.bodies, found.pool, checks.old, checks.next);
     return { ...base, ...classify(change.side, change.direction, search.narrowed, search.widened), tried: search.tried };
   });
@@ -87,7 +90,7 @@ function compile(slot: Slot, other: Slot, old: Spec, next: Spec, oldChecker: Che
 }
 
 /** A body only OLD describes: a request's witness is any body OLD accepts, as NEW has no operation for it. */
-function removed(slot: Slot, checker: Checker, seeds: DiffSeeds): Finding {
+function removed(slot: Slot, checker: Checker, seeds: () => DiffSeeds): Finding {
   const base = { slot: slot.name, side: slot.side, at: "", keyword: "body", direction: "narrowed" as const, summary: `${slot.side} removed` };
   if (slot.side === "response") return { ...base, class: "info", note: "no longer documented", tried: 0 };
   let check: Check;
@@ -96,7 +99,7 @@ function removed(slot: Slot, checker: Checker, seeds: DiffSeeds): Finding {
   } catch (error) {
     return { ...base, class: "unconfirmed", note: `could not confirm: ${(error as Error).message}`, tried: 0 };
   }
-  const candidates = [...slot.examples, ...seeds.requests];
+  const candidates = [...slot.examples, ...seeds().requests];
   const body = candidates.find((candidate) => check(candidate).ok);
   if (body === undefined) return { ...base, class: "unconfirmed", note: "could not confirm: no body tried is accepted by OLD", tried: candidates.length };
   const witness = { direction: "narrowed" as const, body, edit: "none", refusal: "NEW describes no such body" };

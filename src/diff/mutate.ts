@@ -6,7 +6,7 @@ import type { Step } from "./step.js";
 export type Place = readonly (string | number)[];
 
 /** At most this many places per body for one change (the first items, the first unlisted members). */
-export const MAX_PLACES = 8;
+export const MAX_PLACES = 16;
 
 /** A member name no schema here lists, for a change to the members a schema does not name. */
 export const FRESH_NAME = "group_spec_probe";
@@ -40,10 +40,21 @@ export function places(body: Json, steps: readonly Step[]): Place[] {
       case "pattern":
         if (isObject(value)) for (const name of Object.keys(value).filter((n) => matches(step.pattern, n)).slice(0, 3)) walk(value[name], index + 1, [...place, name]);
         return;
+      case "names":
+        if (!isObject(value)) return;
+        for (const name of Object.keys(value).filter((n) => matches(step.pattern, n)).slice(0, 2)) {
+          for (const variant of nearNames(name)) walk(own(value, variant), index + 1, [...place, variant]);
+        }
+        return;
     }
   };
   walk(body, 0, []);
   return found;
+}
+
+/** A name and the near misses a changed name pattern may newly take in or leave out (a trailing newline, case, spaces). */
+function nearNames(name: string): string[] {
+  return [name, `${name}\n`, `${name}\r\n`, `${name} `, ` ${name}`, name.toUpperCase(), `${name}\u2028`, `${name}_x`];
 }
 
 /** The value at a place, or `undefined`. */

@@ -49,9 +49,10 @@ export function findWitnesses(change: Change, seeds: readonly Json[], pool: read
         tried++;
         const a = old(body);
         const b = next(body);
-        const edit = value === undefined ? `delete ${pointerOf(place) || "/"}` : `set ${pointerOf(place) || "/"} to ${preview(value)}`;
-        if (a.ok && !b.ok && narrowed === undefined) narrowed = { direction: "narrowed", body, edit, refusal: b.reason };
-        if (b.ok && !a.ok && widened === undefined) widened = { direction: "widened", body, edit, refusal: a.reason };
+        const where = printable(pointerOf(place) || "/");
+        const edit = value === undefined ? `delete ${where}` : `set ${where} to ${preview(value)}`;
+        if (a.ok && !b.ok && narrowed === undefined) narrowed = { direction: "narrowed", body, edit, refusal: printable(b.reason) };
+        if (b.ok && !a.ok && widened === undefined) widened = { direction: "widened", body, edit, refusal: printable(a.reason) };
         if (done()) return result(narrowed, widened, tried);
       }
     }
@@ -81,4 +82,9 @@ function* values(probe: Probe, current: Json | undefined): Generator<Json | unde
 export function preview(value: Json, max = 80): string {
   const text = JSON.stringify(value);
   return text.length > max ? `${text.slice(0, max - 20)}… (${text.length} characters)` : text;
+}
+
+/** Text with control and line-separating characters written as `\\uXXXX`, so a report line stays one line. */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
