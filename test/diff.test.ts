@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,6 +10,7 @@ import { loadCases, shippedCorpusDir } from "../src/corpus/corpus.js";
 import { diffSpecs, envelopeSeeds, loadSpec, type DiffResult, type DiffSeeds, type Finding } from "../src/diff/index.js";
 import { Checker } from "../src/json-schema/checker.js";
 import type { Json } from "../src/json-schema/json.js";
+import { runNode } from "./support/run-node.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const OPENAPI = join(ROOT, "generated", "openapi.json");
@@ -269,3 +271,40 @@ describe("group-spec diff on the command line", () => {
     expect((await run(["diff", "--upload-pack=x", OPENAPI])).code).toBe(2);
   });
 });
+
+describe("the built package", () => {
+  it("the built bin exits 1 on a breaking change, from another folder (it finds its corpus itself)", async () => {
+    const next = structuredClone(base);
+    next.components.schemas.ThriveStackTraits.required = ["plan"];
+    await writeFile(join(dir, "bin-plan-required.json"), JSON.stringify(next));
+    const out = await runNode([join(ROOT, "dist", "cli.js"), "diff", OPENAPI, "bin-plan-required.json"], "", dir);
+    expect([out.code, out.stderr]).toEqual([1, ""]);
+    expect(out.stdout).toContain("witness (OLD accepts, NEW refuses; edit: delete /0/traits/plan;");
+  });
+
+  it("loads Ajv only in the CLI: no library entry point reaches it through its imports", () => {
+    const entries = ["index", "thrivestack", "thrivestack-legacy", "segment", "segment-batch"].flatMap((name) => [`${name}.js`, `${name}.cjs`]);
+    const library = reachable(entries);
+    expect(library.length).toBeGreaterThan(entries.length);
+    expect(library.filter(importsAjv)).toEqual([]);
+    // The same look finds it from the CLI, so it would see it from an entry point.
+    expect(reachable(["cli.js"]).filter(importsAjv).length).toBeGreaterThan(0);
+  });
+});
+
+/** The files of dist/ that `files` reach through relative imports, requires and dynamic imports. */
+function reachable(files: string[]): string[] {
+  const reached = new Set<string>();
+  const visit = (file: string) => {
+    if (reached.has(file)) return;
+    reached.add(file);
+    const text = readFileSync(join(ROOT, "dist", file), "utf8");
+    for (const match of text.matchAll(/(?:from\s*|import\(\s*|require\(\s*)["']\.\/([^"']+)["']/g)) visit(match[1]!);
+  };
+  files.forEach(visit);
+  return [...reached];
+}
+
+function importsAjv(file: string): boolean {
+  return /["']ajv(?:-formats)?(?:\/[^"']*)?["']/.test(readFileSync(join(ROOT, "dist", file), "utf8"));
+}
