@@ -21,7 +21,7 @@ let reference: RunningServer;
 let dir: string;
 
 /** What a wrong server does wrong. */
-type Fault = "accepts-everything" | "500-instead-of-400" | "no-error-code" | "other-issue-paths" | "silent";
+type Fault = "accepts-everything" | "500-instead-of-400" | "no-error-code" | "other-issue-paths" | "silent" | "endless-answer";
 let fault: Fault = "accepts-everything";
 let wrong: Server;
 let wrongUrl: string;
@@ -34,6 +34,12 @@ beforeAll(async () => {
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       if (fault === "silent") return;
+      if (fault === "endless-answer") {
+        // 2 MB of an answer that never ends: the runner reads 1 MB and stops.
+        res.writeHead(200, { "content-type": "application/json" });
+        res.write("[".repeat(2 * 1024 * 1024));
+        return;
+      }
       const answer = thrivestackAnswer(req.headers["x-api-key"], Buffer.concat(chunks));
       res.writeHead(answer.status, { "content-type": "application/json" });
       res.end(JSON.stringify(answer.body));
@@ -144,7 +150,7 @@ describe("group-spec conform against wrong servers (thrivestack)", () => {
     expect(report.results.find((r) => r.warnings.length > 0)!.warnings[0]).toMatch(/^issue paths differ: expected \[.+\], got \["\/elsewhere"\]$/);
   });
 
-  it("a server that never answers: every case fails after --timeout", async () => {
+  it("a server that never answers, or never ends its answer: every case fails, in bounded time and memory", async () => {
     fault = "silent";
     const small = join(dir, "corpus");
     await mkdir(join(small, "thrivestack"), { recursive: true });
@@ -155,6 +161,11 @@ describe("group-spec conform against wrong servers (thrivestack)", () => {
       ["thrivestack/one.json", "auth/no-key", "auth/wrong-key", "limits/too-large"].map((name) => [name, 0, ["no answer within 150 ms"]]),
     );
     expect(code).toBe(1);
+    fault = "endless-answer";
+    const endless = await conformJson(wrongUrl, "thrivestack", ["--timeout", "5000", "--corpus", small]);
+    expect(endless.report.results.map((r) => [r.name, r.errors.at(-1)])).toEqual(
+      ["thrivestack/one.json", "auth/no-key", "auth/wrong-key", "limits/too-large"].map((name) => [name, "the 200 answer is larger than 1048576 bytes; not read further"]),
+    );
   });
 });
 

@@ -223,6 +223,24 @@ describe("group-spec diff: kinds of change", () => {
   });
 });
 
+describe("group-spec diff on hostile documents", () => {
+  it("a broken pattern, a $ref to nowhere, a $ref cycle and 1,000 nested schemas: reported, never thrown", async () => {
+    let deep: Doc = { type: "string" };
+    for (let i = 0; i < 1000; i++) deep = { type: "object", properties: { a: deep } };
+    const result = await diffWith((s) => {
+      s.ThriveStackGroup.properties.group_id.pattern = "(";
+      s.ThriveStackGroup.properties.user_id = { $ref: "#/components/schemas/Nowhere" };
+      s.SegmentTraits.properties.plan = { $ref: "#/components/schemas/Loop" };
+      s.Loop = { $ref: "#/components/schemas/Loop" };
+      s.LegacyTraits.properties.deep = deep;
+    });
+    expect(result.counts.breaking + result.counts.compatible).toBe(0);
+    expect(result.counts.unconfirmed).toBeGreaterThan(0);
+    expect(result.findings.some((f) => f.note.startsWith("could not confirm: a schema of POST /api/group request cannot be compiled"))).toBe(true);
+    expect(result.findings.some((f) => f.summary.startsWith("nested deeper than 128 schemas"))).toBe(true);
+  });
+});
+
 describe("group-spec diff on the command line", () => {
   it("the kept release against generated/: no changes, exit 0 (what .ci/run runs)", async () => {
     const out = await run(["diff", join(ROOT, "releases/0.1.0/openapi.json"), OPENAPI]);

@@ -1,7 +1,7 @@
 import type { Check } from "../json-schema/checker.js";
 import { isObject, type Json } from "../json-schema/json.js";
 import type { CaseResult, ConformCase } from "./conform-case.js";
-import type { Answer } from "./send.js";
+import { MAX_ANSWER_BYTES, type Answer } from "./send.js";
 
 /** The envelope check of each documented status of the operation, from the OpenAPI document. */
 export type Envelopes = (status: number) => Check | undefined;
@@ -19,6 +19,10 @@ export function judge(c: ConformCase, answer: Answer, envelopes: Envelopes, ms: 
   const errors: string[] = [];
   const warnings: string[] = [];
   if (answer.status !== c.status) errors.push(`status ${answer.status}, expected ${c.status}`);
+  if (answer.truncated) {
+    errors.push(`the ${answer.status} answer is larger than ${MAX_ANSWER_BYTES} bytes; not read further`);
+    return result(answer.status, errors, warnings);
+  }
   let body: Json;
   try {
     body = JSON.parse(answer.text) as Json;

@@ -9,6 +9,9 @@ import { matches } from "./matches.js";
 /** The most schema pairs one body's comparison visits; past it the rest is reported as one unconfirmed change. */
 export const MAX_VISITS = 20_000;
 
+/** The deepest nesting of schemas compared; a deeper one is reported as one unconfirmed change. */
+export const MAX_DEPTH = 128;
+
 /** Keywords the walk below descends into. */
 const APPLICATORS = new Set(["$ref", "properties", "required", "additionalProperties", "patternProperties", "items", "prefixItems", "anyOf", "oneOf", "allOf"]);
 
@@ -43,6 +46,10 @@ export function compareSlot(old: { documents: ReadonlyMap<string, Json>; slot: S
 function compare(walk: Walk, a: SchemaNode, b: SchemaNode, steps: readonly Step[]): void {
   const pair = `${a.doc}#${a.pointer}|${b.doc}#${b.pointer}`;
   if (walk.stack.has(pair)) return;
+  if (walk.stack.size >= MAX_DEPTH) {
+    emit(walk, steps, { keyword: "*", direction: "changed", summary: `nested deeper than ${MAX_DEPTH} schemas; not compared further`, probes: [], broad: true });
+    return;
+  }
   if (++walk.visits > MAX_VISITS) {
     if (walk.visits === MAX_VISITS + 1) emit(walk, steps, { keyword: "*", direction: "changed", summary: `more than ${MAX_VISITS} schema pairs; not compared further`, probes: [], broad: true });
     return;

@@ -2,7 +2,7 @@ import type { CorpusCase } from "../corpus/corpus.js";
 import type { Json } from "../json-schema/json.js";
 import { errorResponse } from "../responses/error-response.js";
 import { successResponse } from "../responses/success-response.js";
-import { isKind, type Kind } from "../validate.js";
+import { isKind, validate, type Kind } from "../validate.js";
 
 const STATUSES = [401, 413, 429, 500] as const;
 
@@ -17,12 +17,16 @@ export function envelopeSeeds(cases: readonly CorpusCase[]): Json[] {
   for (const c of cases) {
     if (!isKind(c.kind)) continue;
     kinds.add(c.kind);
-    if (c.valid) bodies.push(toJson(successResponse(c.kind, c.body as never, { eventId: "evt_ac8db7ba-5139-4911-ba6e-523fd9c4704b" }).body));
-    else bodies.push(toJson(errorResponse(c.kind, c.issues.map((issue) => ({ ...issue, message: "m" })) as never).body));
+    // The package's own verdict gives the typed body (or the issues) its envelope functions take.
+    const result = validate(c.kind, c.body);
+    const response = result.ok ? successResponse(c.kind, result.value, { eventId: EVENT_ID }) : errorResponse(c.kind, result.issues);
+    bodies.push(toJson(response.body));
   }
   for (const kind of kinds) for (const status of STATUSES) bodies.push(toJson(errorResponse(kind, { status }).body));
   return bodies;
 }
+
+const EVENT_ID = "evt_ac8db7ba-5139-4911-ba6e-523fd9c4704b";
 
 /** An envelope as plain JSON data (they are JSON by construction; the copy makes the type say so). */
 function toJson(value: unknown): Json {

@@ -4,6 +4,8 @@ import { stringsIn } from "./samples.js";
 
 /** Bodies larger than this (as JSON) are not used as seeds: a witness should be small enough to read. */
 export const MAX_SEED_BYTES = 16 * 1024;
+/** Seeds nested deeper than this are not used, so no validator recurses far on them. */
+export const MAX_SEED_DEPTH = 64;
 /** The most seed bodies tried per body schema, smallest first. */
 export const MAX_SEEDS = 400;
 
@@ -22,7 +24,7 @@ export function seedsFor(candidates: readonly Json[], old: Check, next: Check): 
   const sized: { text: string; body: Json }[] = [];
   for (const body of candidates) {
     const text = JSON.stringify(body);
-    if (text === undefined || text.length > MAX_SEED_BYTES || seen.has(text)) continue;
+    if (text === undefined || text.length > MAX_SEED_BYTES || seen.has(text) || deeperThan(body, MAX_SEED_DEPTH)) continue;
     seen.add(text);
     sized.push({ text, body });
   }
@@ -31,4 +33,16 @@ export function seedsFor(candidates: readonly Json[], old: Check, next: Check): 
   const pool = new Set<string>();
   for (const body of bodies) stringsIn(body, pool, 300);
   return { bodies, pool: [...pool] };
+}
+
+/** Whether a value nests arrays and objects deeper than `limit` (measured without recursion). */
+function deeperThan(value: Json, limit: number): boolean {
+  const stack: [Json, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== "object" || node === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
