@@ -111,6 +111,21 @@ describe("group-spec diff: what the issue asks", () => {
   });
 });
 
+describe("group-spec diff: a member no body has yet", () => {
+  it("made required: breaking, with a body OLD accepts as it is (NEW refuses it for that member)", async () => {
+    let next: Doc;
+    const result = await diffWith((s, doc) => {
+      s.ThriveStackGroup.properties.account_id = { type: "string" };
+      s.ThriveStackGroup.required.push("account_id");
+      next = doc;
+    });
+    const breaking = result.findings.filter((f) => f.class === "breaking");
+    expect(breaking.map((f) => [f.at, f.summary])).toEqual([["/*/account_id", '"account_id" now required']]);
+    expect(breaking[0]!.witness).toMatchObject({ edit: "none (/0/account_id is absent)", refusal: "/0: must have required property 'account_id'" });
+    confirm(breaking[0]!, next!);
+  });
+});
+
 describe("group-spec diff: member names", () => {
   it("a name pattern that now also takes a trailing newline: breaking, as a custom trait `plan\\n` becomes the reserved plan", async () => {
     let next: Doc;

@@ -36,8 +36,9 @@ export interface ConformReport {
   readonly warnings: number;
 }
 
-/** How often a 429 is retried, and the longest wait for one (its `Retry-After`, capped). */
+/** How often a 429 is retried. */
 export const RETRIES_ON_429 = 3;
+/** The longest wait before a retry (a 429's `Retry-After`, capped). */
 export const MAX_RETRY_WAIT_MS = 5000;
 
 /**

@@ -73,7 +73,7 @@ function compareBodies(slot: Slot, other: Slot, old: Spec, next: Spec, oldChecke
     if (change.direction === "none") return { ...base, ...classify(change.side, "none", undefined, undefined), tried: 0 };
     if ("error" in checks) return { ...base, class: "unconfirmed", note: `could not confirm: ${checks.error}`, tried: 0 };
     found ??= seedsFor([...slot.examples, ...other.examples, ...(slot.side === "request" ? seeds().requests : seeds().responses)], checks.old, checks.next);
-    const search = findWitnesses(change, found.bodies, found.pool, checks.old, checks.next);
+    const search = findWitnesses(change, found, checks.old, checks.next);
     return { ...base, ...classify(change.side, change.direction, search.narrowed, search.widened), tried: search.tried };
   });
 }

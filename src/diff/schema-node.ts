@@ -1,4 +1,4 @@
-import { at, child, isObject, type Json, type JsonObject } from "../json-schema/json.js";
+import { at, isObject, type Json, type JsonObject } from "../json-schema/json.js";
 
 /** A schema in one of a spec's documents: the document key, its pointer, and the schema itself. */
 export interface SchemaNode {
@@ -44,13 +44,6 @@ export function nodeAt(documents: ReadonlyMap<string, Json>, doc: string, pointe
     pointer = hash === -1 ? "" : decodePointer(ref.slice(hash + 1));
   }
   return undefined;
-}
-
-/** A sub-schema of a node by keyword path (`properties`, `name`), or `{}` when it is absent. */
-export function sub(documents: ReadonlyMap<string, Json>, node: SchemaNode, ...tokens: string[]): SchemaNode | undefined {
-  let pointer = node.pointer;
-  for (const token of tokens) pointer = child(pointer, token);
-  return nodeAt(documents, node.doc, pointer);
 }
 
 function decodePointer(fragment: string): string {

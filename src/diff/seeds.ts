@@ -13,6 +13,9 @@ export const MAX_SEEDS = 400;
 export interface Seeds {
   readonly bodies: readonly Json[];
   readonly pool: readonly string[];
+  /** Candidates only one side accepts: for a member made required (or optional) that no seed of both has. */
+  readonly oldOnly: readonly Json[];
+  readonly newOnly: readonly Json[];
 }
 
 /**
@@ -29,10 +32,19 @@ export function seedsFor(candidates: readonly Json[], old: Check, next: Check): 
     sized.push({ text, body });
   }
   sized.sort((a, b) => a.text.length - b.text.length);
-  const bodies = sized.slice(0, MAX_SEEDS).map((s) => s.body).filter((body) => old(body).ok && next(body).ok);
+  const bodies: Json[] = [];
+  const oldOnly: Json[] = [];
+  const newOnly: Json[] = [];
+  for (const { body } of sized.slice(0, MAX_SEEDS)) {
+    const a = old(body).ok;
+    const b = next(body).ok;
+    if (a && b) bodies.push(body);
+    else if (a) oldOnly.push(body);
+    else if (b) newOnly.push(body);
+  }
   const pool = new Set<string>();
   for (const body of bodies) stringsIn(body, pool, 300);
-  return { bodies, pool: [...pool] };
+  return { bodies, pool: [...pool], oldOnly, newOnly };
 }
 
 /** Whether a value nests arrays and objects deeper than `limit` (measured without recursion). */

@@ -3,6 +3,7 @@ import type { Json } from "../json-schema/json.js";
 import type { Change, Probe } from "./change.js";
 import { places, pointerOf, valueAt, withValue } from "./mutate.js";
 import { GENERAL_SAMPLES } from "./samples.js";
+import type { Seeds } from "./seeds.js";
 
 /** The most bodies one change's search validates (each against OLD and NEW). */
 export const MAX_TRIES = 3000;
@@ -29,9 +30,10 @@ export interface Search {
  * Looks for witnesses of one change: for each seed body that OLD and NEW both accept (smallest first), at each
  * place the change's steps reach, each probe value (or the member deleted) — one edit at a time, so the edit is
  * what flips the verdict. Stops when it has the witness the change's direction calls for (both for `changed`)
- * or after {@link MAX_TRIES} bodies. Never throws: the checks never do.
+ * or after {@link MAX_TRIES} bodies. A `required` change no such edit confirms gets one more look (see
+ * `requiredAsIs`). Never throws: the checks never do.
  */
-export function findWitnesses(change: Change, seeds: readonly Json[], pool: readonly string[], old: Check, next: Check): Search {
+export function findWitnesses(change: Change, seeds: Seeds, old: Check, next: Check): Search {
   let narrowed: Witness | undefined;
   let widened: Witness | undefined;
   let tried = 0;
@@ -40,10 +42,10 @@ export function findWitnesses(change: Change, seeds: readonly Json[], pool: read
     (change.direction === "narrowed" && narrowed !== undefined) ||
     (change.direction === "widened" && widened !== undefined) ||
     (narrowed !== undefined && widened !== undefined);
-  for (const seed of seeds) {
+  for (const seed of seeds.bodies) {
     for (const place of places(seed, change.steps)) {
       const current = valueAt(seed, place);
-      for (const value of candidates(change, current, pool)) {
+      for (const value of candidates(change, current, seeds.pool)) {
         const body = withValue(seed, place, value);
         if (body === undefined) continue;
         tried++;
@@ -57,7 +59,30 @@ export function findWitnesses(change: Change, seeds: readonly Json[], pool: read
       }
     }
   }
+  if (change.keyword === "required" && narrowed === undefined && widened === undefined) return requiredAsIs(change, seeds, old, next, tried);
   return result(narrowed, widened, tried);
+}
+
+/**
+ * A member made required that no body of both sides has (or made optional that every such body has): a body
+ * one side accepts, as it is, is the witness when it lacks the member and the other side refuses it for
+ * exactly that member there (its validator's first error names it at that place).
+ */
+function requiredAsIs(change: Change, seeds: Seeds, old: Check, next: Check, tried: number): Search {
+  const narrowing = change.direction === "narrowed";
+  for (const body of narrowing ? seeds.oldOnly : seeds.newOnly) {
+    for (const place of places(body, change.steps)) {
+      if (valueAt(body, place) !== undefined || place.length === 0) continue;
+      tried++;
+      const verdict = (narrowing ? next : old)(body);
+      const name = String(place[place.length - 1]);
+      const parent = pointerOf(place.slice(0, -1)) || "/";
+      if (verdict.ok || verdict.reason !== `${parent}: must have required property '${name}'`) continue;
+      const witness: Witness = { direction: narrowing ? "narrowed" : "widened", body, edit: `none (${printable(pointerOf(place))} is absent)`, refusal: printable(verdict.reason) };
+      return narrowing ? { narrowed: witness, tried } : { widened: witness, tried };
+    }
+  }
+  return { tried };
 }
 
 function result(narrowed: Witness | undefined, widened: Witness | undefined, tried: number): Search {
