@@ -243,12 +243,14 @@ describe("group-spec diff on hostile documents", () => {
       s.ThriveStackGroup.properties.user_id = { $ref: "#/components/schemas/Nowhere" };
       s.SegmentTraits.properties.plan = { $ref: "#/components/schemas/Loop" };
       s.Loop = { $ref: "#/components/schemas/Loop" };
-      s.LegacyTraits.properties.deep = deep;
+      s.ThriveStackTraits.properties.deep = deep;
     });
-    expect(result.counts.breaking + result.counts.compatible).toBe(0);
+    // No validator compiles: the broken pattern and the deep schema are in /api/group's, the $ref loop in segment's.
+    expect(result.counts).toEqual({ breaking: 0, compatible: 0, unconfirmed: expect.any(Number), info: expect.any(Number) });
     expect(result.counts.unconfirmed).toBeGreaterThan(0);
     expect(result.findings.some((f) => f.note.startsWith("could not confirm: a schema of POST /api/group request cannot be compiled"))).toBe(true);
     expect(result.findings.some((f) => f.summary.startsWith("nested deeper than 128 schemas"))).toBe(true);
+    expect(result.findings.filter((f) => f.summary === "a $ref in NEW leads nowhere").map((f) => f.at)).toEqual(["/*/user_id", "/traits/plan", "/batch/*/traits/plan"]);
   });
 });
 

@@ -38,12 +38,15 @@ export function compareSlot(old: { documents: ReadonlyMap<string, Json>; slot: S
   const walk: Walk = { old: old.documents, next: next.documents, slot: next.slot, out: [], stack: new Set(), visits: 0 };
   const a = nodeAt(old.documents, old.slot.doc, old.slot.pointer);
   const b = nodeAt(next.documents, next.slot.doc, next.slot.pointer);
-  if (a === undefined || b === undefined) emit(walk, [], { keyword: "$ref", direction: "changed", summary: "a $ref leads nowhere", probes: [], broad: true });
-  else compare(walk, a, b, []);
+  compare(walk, a, b, []);
   return walk.out;
 }
 
-function compare(walk: Walk, a: SchemaNode, b: SchemaNode, steps: readonly Step[]): void {
+function compare(walk: Walk, a: SchemaNode | undefined, b: SchemaNode | undefined, steps: readonly Step[]): void {
+  if (a === undefined || b === undefined) {
+    emit(walk, steps, { keyword: "$ref", direction: "changed", summary: `a $ref in ${a === undefined ? "OLD" : "NEW"} leads nowhere`, probes: [], broad: true });
+    return;
+  }
   const pair = `${a.doc}#${a.pointer}|${b.doc}#${b.pointer}`;
   if (walk.stack.has(pair)) return;
   if (walk.stack.size >= MAX_DEPTH) {
@@ -94,7 +97,7 @@ function refs(walk: Walk, a: SchemaNode, b: SchemaNode, steps: readonly Step[]):
   if (typeof refA === "string" && typeof refB === "string") {
     const ta = resolveRef(walk.old, a.doc, refA);
     const tb = resolveRef(walk.next, b.doc, refB);
-    if (ta !== undefined && tb !== undefined) return compare(walk, ta, tb, steps);
+    return compare(walk, ta, tb, steps);
   }
   emit(walk, steps, { keyword: "$ref", direction: "changed", summary: `$ref ${String(refA ?? "none")} → ${String(refB ?? "none")}`, probes: [], broad: true });
 }
@@ -124,7 +127,7 @@ function objects(walk: Walk, a: SchemaNode, b: SchemaNode, steps: readonly Step[
     const at = [...steps, { kind: "property", name } as const];
     if (!inOld) emit(walk, at, { keyword: "properties", direction: "none", summary: `property "${name}" added`, probes: [] });
     if (!inNext) emit(walk, at, { keyword: "properties", direction: "none", summary: `property "${name}" removed`, probes: [] });
-    if (sa !== undefined && sb !== undefined) compare(walk, sa, sb, at);
+    compare(walk, sa, sb, at);
   }
   const requiredA = strings(old["required"]);
   const requiredB = strings(next["required"]);
@@ -141,7 +144,7 @@ function objects(walk: Walk, a: SchemaNode, b: SchemaNode, steps: readonly Step[
     if (patternsA.includes(pattern) && patternsB.includes(pattern)) {
       const sa = sub(walk.old, a, "patternProperties", pattern);
       const sb = sub(walk.next, b, "patternProperties", pattern);
-      if (sa !== undefined && sb !== undefined) compare(walk, sa, sb, at);
+      compare(walk, sa, sb, at);
     } else {
       const summary = `patternProperties ${patternsA.includes(pattern) ? "no longer" : "now"} has /${pattern}/`;
       emit(walk, [...steps, { kind: "names", pattern }], { keyword: "patternProperties", direction: "changed", summary, probes: [], broad: true });
@@ -151,7 +154,7 @@ function objects(walk: Walk, a: SchemaNode, b: SchemaNode, steps: readonly Step[
     const sa = old["additionalProperties"] === undefined ? implicit(a) : sub(walk.old, a, "additionalProperties");
     const sb = next["additionalProperties"] === undefined ? implicit(b) : sub(walk.next, b, "additionalProperties");
     const at = [...steps, { kind: "additional", known: [...new Set([...oldProps, ...nextProps])], patterns: [...new Set([...patternsA, ...patternsB])] } as const];
-    if (sa !== undefined && sb !== undefined) compare(walk, sa, sb, at);
+    compare(walk, sa, sb, at);
   }
 }
 
@@ -171,12 +174,12 @@ function arrays(walk: Walk, a: SchemaNode, b: SchemaNode, steps: readonly Step[]
   for (let i = 0; i < Math.max(prefixA, prefixB); i++) {
     const sa = i < prefixA ? sub(walk.old, a, "prefixItems", String(i)) : a.schema["items"] === undefined ? implicit(a) : sub(walk.old, a, "items");
     const sb = i < prefixB ? sub(walk.next, b, "prefixItems", String(i)) : b.schema["items"] === undefined ? implicit(b) : sub(walk.next, b, "items");
-    if (sa !== undefined && sb !== undefined) compare(walk, sa, sb, [...steps, { kind: "index", index: i }]);
+    compare(walk, sa, sb, [...steps, { kind: "index", index: i }]);
   }
   if (a.schema["items"] === undefined && b.schema["items"] === undefined) return;
   const sa = a.schema["items"] === undefined ? implicit(a) : sub(walk.old, a, "items");
   const sb = b.schema["items"] === undefined ? implicit(b) : sub(walk.next, b, "items");
-  if (sa !== undefined && sb !== undefined) compare(walk, sa, sb, [...steps, { kind: "items" }]);
+  compare(walk, sa, sb, [...steps, { kind: "items" }]);
 }
 
 /** `anyOf`, `oneOf`, `allOf`: branch by branch when both have as many, else one change the witnesses decide. */
@@ -188,7 +191,7 @@ function combinator(walk: Walk, a: SchemaNode, b: SchemaNode, keyword: string, s
     for (let i = 0; i < old.length; i++) {
       const sa = sub(walk.old, a, keyword, String(i));
       const sb = sub(walk.next, b, keyword, String(i));
-      if (sa !== undefined && sb !== undefined) compare(walk, sa, sb, steps);
+      compare(walk, sa, sb, steps);
     }
     return;
   }
