@@ -413,7 +413,7 @@ function issueMessage(code, path, value, param) {
     case "min_length":
       return param === 1 ? `${at} must not be empty.` : `${at} must be at least ${param} characters long.`;
     case "pattern":
-      return `${at} ${patternRule(String(param))}${got(path, value)}.`;
+      return `${at} ${param === null ? nowhereRule(path) : patternRule(String(param))}${got(path, value)}.`;
     case "enum":
       return `${at} must be one of ${oneOf(param.map((v) => JSON.stringify(v)))}${got(path, value)}.`;
     case "const":
@@ -441,9 +441,13 @@ function lastKey(path) {
   return last.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 function patternRule(pattern) {
-  if (pattern.startsWith("^[^\\s")) return "must not contain whitespace or control characters";
-  if (pattern === "^[0-9]+$") return "must be a string of digits";
   return `must match the pattern ${pattern}`;
+}
+function nowhereRule(path) {
+  const key = lastKey(path);
+  if (key === "groupId") return "must not contain whitespace or control characters";
+  if (key === "employees") return "must be a string of digits";
+  return "holds a character that is not allowed here";
 }
 
 // thrivestack.validator.js
@@ -527,27 +531,27 @@ function pathOf(at) {
 function token(k) {
   return k.indexOf("~") < 0 && k.indexOf("/") < 0 ? k : k.replace(/~/g, "~0").replace(/\//g, "~1");
 }
-var pattern0Source = "^(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]_[Nn][Aa][Mm][Ee]|[Gg][Rr][Oo][Uu][Pp]_[Tt][Yy][Pp][Ee]|[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Pp][Ll][Aa][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ee][Gg][Aa][Ll]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Ee][Cc][Tt][Oo][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]_[Gg][Rr][Oo][Uu][Pp]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Uu][Bb]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Cc][Aa][Tt][Ii][Oo][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ii][Mm][Ee]_[Zz][Oo][Nn][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Uu][Mm][Bb][Ee][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Ii][Tt][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Oo][Ss][Tt][Aa][Ll]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Pp][Rr][Oo][Vv][Ii][Dd][Ee][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Yy][Pp][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Rr][Aa][Ff][Ff][Ii][Cc]_[Rr][Aa][Nn][Kk]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss]_[Rr][Aa][Nn][Gg][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Mm][Aa][Rr][Kk][Ee][Tt]_[Cc][Aa][Pp]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Rr][Aa][Ii][Ss][Ee][Dd]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Aa][Nn][Nn][Uu][Aa][Ll]_[Rr][Ee][Vv][Ee][Nn][Uu][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh])$";
+var pattern0Source = "^(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]_[Nn][Aa][Mm][Ee]|[Gg][Rr][Oo][Uu][Pp]_[Tt][Yy][Pp][Ee]|[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Pp][Ll][Aa][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ee][Gg][Aa][Ll]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Ee][Cc][Tt][Oo][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]_[Gg][Rr][Oo][Uu][Pp]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Uu][Bb]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Cc][Aa][Tt][Ii][Oo][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ii][Mm][Ee]_[Zz][Oo][Nn][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Uu][Mm][Bb][Ee][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Ii][Tt][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Oo][Ss][Tt][Aa][Ll]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Pp][Rr][Oo][Vv][Ii][Dd][Ee][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Yy][Pp][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Rr][Aa][Ff][Ff][Ii][Cc]_[Rr][Aa][Nn][Kk]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss]_[Rr][Aa][Nn][Gg][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Mm][Aa][Rr][Kk][Ee][Tt]_[Cc][Aa][Pp]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Rr][Aa][Ii][Ss][Ee][Dd]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Aa][Nn][Nn][Uu][Aa][Ll]_[Rr][Ee][Vv][Ee][Nn][Uu][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh])\\n*$";
 var pattern0 = new RegExp(pattern0Source, "u");
-var pattern1Source = "^(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn])$";
+var pattern1Source = "^(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn])\\n*$";
 var pattern1 = new RegExp(pattern1Source, "u");
-var pattern2Source = "^(?:[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])$";
+var pattern2Source = "^(?:[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])\\n*$";
 var pattern2 = new RegExp(pattern2Source, "u");
-var pattern3Source = "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee]|[Aa][Vv][Aa][Tt][Aa][Rr])$";
+var pattern3Source = "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee]|[Aa][Vv][Aa][Tt][Aa][Rr])\\n*$";
 var pattern3 = new RegExp(pattern3Source, "u");
-var pattern4Source = "^(?:[Pp][Hh][Oo][Nn][Ee])$";
+var pattern4Source = "^(?:[Pp][Hh][Oo][Nn][Ee])\\n*$";
 var pattern4 = new RegExp(pattern4Source, "u");
-var pattern5Source = "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_[Aa][Tt])$";
+var pattern5Source = "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_[Aa][Tt])\\n*$";
 var pattern5 = new RegExp(pattern5Source, "u");
-var pattern6Source = "^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])$";
+var pattern6Source = "^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])\\n*$";
 var pattern6 = new RegExp(pattern6Source, "u");
-var pattern7Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn]_[Aa][Ll][Ii][Aa][Ss][Ee][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee]_[Nn][Uu][Mm][Bb][Ee][Rr][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss][Ee][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Aa][Gg][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh]_[Cc][Aa][Tt][Ee][Gg][Oo][Rr][Ii][Ee][Ss])$";
+var pattern7Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn]_[Aa][Ll][Ii][Aa][Ss][Ee][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee]_[Nn][Uu][Mm][Bb][Ee][Rr][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss][Ee][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Aa][Gg][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh]_[Cc][Aa][Tt][Ee][Gg][Oo][Rr][Ii][Ee][Ss])\\n*$";
 var pattern7 = new RegExp(pattern7Source, "u");
-var pattern8Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ff][Oo][Uu][Nn][Dd][Ee][Rr]_[Yy][Ee][Aa][Rr])$";
+var pattern8Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ff][Oo][Uu][Nn][Dd][Ee][Rr]_[Yy][Ee][Aa][Rr])\\n*$";
 var pattern8 = new RegExp(pattern8Source, "u");
-var pattern9Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Gg][Oo]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ii][Nn][Kk][Ee][Dd][Ii][Nn]_[Hh][Aa][Nn][Dd][Ll][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ff][Aa][Cc][Ee][Bb][Oo][Oo][Kk]_[Hh][Aa][Nn][Dd][Ll][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ww][Ii][Tt][Tt][Ee][Rr]_[Hh][Aa][Nn][Dd][Ll][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Rr][Uu][Nn][Cc][Hh][Bb][Aa][Ss][Ee]_[Hh][Aa][Nn][Dd][Ll][Ee])$";
+var pattern9Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Gg][Oo]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ii][Nn][Kk][Ee][Dd][Ii][Nn]_[Hh][Aa][Nn][Dd][Ll][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ff][Aa][Cc][Ee][Bb][Oo][Oo][Kk]_[Hh][Aa][Nn][Dd][Ll][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ww][Ii][Tt][Tt][Ee][Rr]_[Hh][Aa][Nn][Dd][Ll][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Rr][Uu][Nn][Cc][Hh][Bb][Aa][Ss][Ee]_[Hh][Aa][Nn][Dd][Ll][Ee])\\n*$";
 var pattern9 = new RegExp(pattern9Source, "u");
-var pattern10Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])$";
+var pattern10Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])\\n*$";
 var pattern10 = new RegExp(pattern10Source, "u");
 var classify0Cache = /* @__PURE__ */ new Map([["account_name", 1], ["account_domain", 2], ["group_type", 1], ["industry", 1], ["employees", 4], ["plan", 1], ["website", 8], ["phone", 16], ["created_at", 32], ["description", 64], ["avatar", 8], ["enrichment_name", 1], ["enrichment_legal_name", 1], ["enrichment_domain", 1], ["enrichment_domain_aliases", 128], ["enrichment_phone_numbers", 128], ["enrichment_email_addresses", 128], ["enrichment_sector", 1], ["enrichment_industry_group", 1], ["enrichment_industry", 1], ["enrichment_sub_industry", 1], ["enrichment_tags", 128], ["enrichment_description", 64], ["enrichment_founder_year", 256], ["enrichment_location", 1], ["enrichment_time_zone", 1], ["enrichment_street_number", 1], ["enrichment_street_name", 1], ["enrichment_street_address", 1], ["enrichment_city", 1], ["enrichment_postal_code", 1], ["enrichment_state", 1], ["enrichment_state_code", 1], ["enrichment_country", 1], ["enrichment_country_code", 1], ["enrichment_logo", 512], ["enrichment_linkedin_handle", 512], ["enrichment_facebook_handle", 512], ["enrichment_twitter_handle", 512], ["enrichment_crunchbase_handle", 512], ["enrichment_email_provider", 1], ["enrichment_type", 1], ["enrichment_phone", 1], ["enrichment_traffic_rank", 1], ["enrichment_employees", 1024], ["enrichment_employees_range", 1], ["enrichment_market_cap", 1], ["enrichment_raised", 1], ["enrichment_annual_revenue", 1], ["enrichment_tech", 1], ["enrichment_tech_categories", 128]]);
 function classify0(k) {
