@@ -757,7 +757,7 @@ describe("every valid corpus body, as a literal, type-checks against every type 
     void ((({"userId":"user123","anonymousId":"anon-1","groupId":"company_acme"} satisfies J.SegmentGroup) satisfies RequestBody<"/v1/group">) satisfies Static<typeof SegmentGroup>);
   });
 
-  it("segment-batch: 12 valid bodies", () => {
+  it("segment-batch: 13 valid bodies", () => {
     // segment-batch/batch-2500-messages.json
     void ((({
         "batch": [
@@ -3398,6 +3398,41 @@ describe("every valid corpus body, as a literal, type-checks against every type 
           {"type":"screen","userId":"user123","name":"Home"},
           {"type":"alias","userId":"user123","previousId":"anon-1"}
         ]
+      } satisfies J.SegmentBatchRequest) satisfies RequestBody<"/v1/batch">) satisfies Static<typeof SegmentBatchRequest>);
+    // segment-batch/sdk-analytics-node-3-1-0.json
+    void ((({
+        "batch": [
+          {
+            "timestamp": "2026-12-02T21:59:13.309Z",
+            "integrations": {},
+            "type": "identify",
+            "userId": "user_12345",
+            "traits": {"email":"sarah@acme.com"},
+            "context": {"library":{"name":"@segment/analytics-node","version":"3.1.0"}},
+            "messageId": "node-next-1796248753309-3e577159-5650-46b8-8ad0-e425d52d889b",
+            "_metadata": {"nodeVersion":"v20.20.2","jsRuntime":"node"}
+          },
+          {
+            "timestamp": "2026-12-02T21:59:13.310Z",
+            "integrations": {},
+            "type": "group",
+            "traits": {
+              "name": "Acme Corp",
+              "industry": "Technology",
+              "employees": 500,
+              "plan": "enterprise",
+              "beta": true,
+              "address": {"city":"New York","country":"USA"}
+            },
+            "groupId": "company_acme",
+            "context": {"library":{"name":"@segment/analytics-node","version":"3.1.0"}},
+            "userId": "user_12345",
+            "messageId": "node-next-1796248753310-71595650-26b8-4ad0-a425-d52d889b3bf3",
+            "_metadata": {"nodeVersion":"v20.20.2","jsRuntime":"node"}
+          }
+        ],
+        "writeKey": "YOUR_WRITE_KEY",
+        "sentAt": "2026-12-02T21:59:13.314Z"
       } satisfies J.SegmentBatchRequest) satisfies RequestBody<"/v1/batch">) satisfies Static<typeof SegmentBatchRequest>);
   });
 
