@@ -96,7 +96,12 @@ export const SegmentIntegrations = named(
   ),
 );
 
-/** `userId` or `anonymousId`: at least one of them (003). */
+/**
+ * `userId` or `anonymousId`: at least one of them (003). Its two branches only say which id is present and are
+ * always joined (`allOf`) to the message object, which is open and says so; they are left without
+ * `additionalProperties`, so that the generated validators read them as shape checks and do not walk every key
+ * of a message once more per branch (`UNCHECKED`, scripts/emit/compiler/schema-model.ts).
+ */
 export const SegmentIdentity = named(
   "SegmentIdentity",
   Type.Union(
