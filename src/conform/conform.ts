@@ -49,7 +49,10 @@ export const MAX_RETRY_WAIT_MS = 5000;
 export async function conform(options: ConformOptions): Promise<ConformReport> {
   const dialect = DIALECTS[options.kind];
   const target = new URL(options.url.href);
-  target.pathname = `${target.pathname.replace(/\/+$/, "")}${dialect.path}`;
+  let base = target.pathname;
+  // A loop, not /\/+$/: that regex backtracks quadratically on a long run of slashes followed by another character.
+  while (base.endsWith("/")) base = base.slice(0, -1);
+  target.pathname = `${base}${dialect.path}`;
   target.search = "";
   target.hash = "";
   const envelopes = envelopeChecks(options.openapi, dialect.path, dialect.method.toLowerCase());
