@@ -3,14 +3,13 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../src/cli/main.js";
 import type { ConformReport } from "../src/conform/index.js";
 import { errorResponse, KINDS, successResponse, validateJson, type Kind } from "../src/index.js";
 import type { RunningServer } from "../src/server/index.js";
 import { loadCorpus } from "./support/corpus.js";
 import { KEY, startTestServer } from "./support/server.js";
+import { runMain } from "./support/run-main.js";
 
 // `group-spec conform` against the reference server (it must pass every case of every kind) and against
 // deliberately wrong servers written here, over real HTTP on 127.0.0.1: each must fail exactly the cases its
@@ -70,15 +69,7 @@ function thrivestackAnswer(key: unknown, bytes: Buffer): { status: number; body:
   return answer;
 }
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
-  let stdout = "";
-  let stderr = "";
-  io.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  io.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runMain;
 
 async function conformJson(url: string, kind: Kind, extra: string[] = []): Promise<{ code: number; report: ConformReport }> {
   const out = await run(["conform", "--url", url, "--kind", kind, "--key", KEY, "--format", "json", "--concurrency", "8", ...extra]);

@@ -3,14 +3,13 @@ import { readFileSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../src/cli/main.js";
 import { loadCases, shippedCorpusDir } from "../src/corpus/corpus.js";
 import { diffSpecs, envelopeSeeds, loadSpec, type DiffResult, type DiffSeeds, type Finding } from "../src/diff/index.js";
 import { Checker } from "../src/json-schema/checker.js";
 import type { Json } from "../src/json-schema/json.js";
 import { runNode } from "./support/run-node.js";
+import { runMain } from "./support/run-main.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const OPENAPI = join(ROOT, "generated", "openapi.json");
@@ -70,15 +69,7 @@ function confirm(finding: Finding, next: Doc, previous: Doc = base): void {
   expect({ old: old.ok, new: now.ok }).toEqual(witness.direction === "narrowed" ? { old: true, new: false } : { old: false, new: true });
 }
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
-  let stdout = "";
-  let stderr = "";
-  io.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  io.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runMain;
 
 describe("group-spec diff: what the issue asks", () => {
   it("traits.plan made required: one breaking change with a witness, exit 1", async () => {
