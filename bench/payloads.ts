@@ -7,8 +7,8 @@
 
 import type { Kind } from "../generated/validators/index.js";
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Obj = { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Obj = { [key: string]: Json };
 
 /** The payload shapes each kind is measured on. */
 export const SHAPES = ["small", "large", "invalid", "deeply invalid", "batch of 1,000"] as const;
@@ -27,7 +27,7 @@ export interface Payload {
 }
 
 /** A 32-bit xorshift generator: the same sequence on every machine. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let x = seed >>> 0 || 1;
   return () => {
     x ^= x << 13;
@@ -81,7 +81,7 @@ function shuffled(rnd: () => number, o: Obj): Obj {
 
 // ---- thrivestack --------------------------------------------------------------------------------------------------
 
-function thrivestackGroup(rnd: () => number, traitCount: number): Obj {
+export function thrivestackGroup(rnd: () => number, traitCount: number): Obj {
   const traits: Obj = {
     account_name: "Acme Corporation",
     account_domain: "acme.com",
@@ -121,7 +121,7 @@ function thrivestackLarge(): Json {
 
 // ---- thrivestack-legacy -------------------------------------------------------------------------------------------
 
-function legacyBody(rnd: () => number, traitCount: number): Obj {
+export function legacyBody(rnd: () => number, traitCount: number): Obj {
   const traits: Obj = {
     enrichment_name: "Acma labs",
     plan: rnd() < 0.5 ? "free plan" : "pro plan",
@@ -185,7 +185,7 @@ function legacyLarge(): Json {
 
 // ---- segment ------------------------------------------------------------------------------------------------------
 
-function segmentMessage(rnd: () => number, traitCount: number, type: "optional" | "required"): Obj {
+export function segmentMessage(rnd: () => number, traitCount: number, type: "optional" | "required"): Obj {
   const traits: Obj = {
     name: "Enterprise Corp",
     plan: rnd() < 0.5 ? "enterprise" : "pro",
@@ -245,7 +245,7 @@ function segmentLarge(): Obj {
 
 // ---- segment-batch ------------------------------------------------------------------------------------------------
 
-function batchBody(rnd: () => number, messages: number, traitCount: number): Obj {
+export function batchBody(rnd: () => number, messages: number, traitCount: number): Obj {
   const batch: Json[] = [];
   for (let i = 0; i < messages; i++) {
     batch.push(

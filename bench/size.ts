@@ -1,16 +1,17 @@
 /**
- * The minified and gzipped size of what a validator adds to an application: esbuild bundles the entry (with
- * everything it imports), minifies it, and gzip -9 compresses it.
+ * The minified and gzipped size of what an import adds to an application: esbuild bundles the entry (with
+ * everything it imports), minifies it, and gzip -9 compresses it. `group-spec/<kind>` resolves through the
+ * package's own `exports` map, as in an application that depends on it.
  */
 
 import { gzipSync } from "node:zlib";
-import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-
-const ROOT = fileURLToPath(new URL("../", import.meta.url));
+import { ROOT } from "./dist.js";
 
 export interface SizeResult {
   readonly name: string;
+  /** The module the size is of, as an application writes it. */
+  readonly source: string;
   readonly minified: number;
   readonly gzipped: number;
 }
@@ -18,16 +19,16 @@ export interface SizeResult {
 /** Bundles `contents` (an ESM module resolved from the project root), minified; returns both sizes. */
 export async function bundleSize(name: string, contents: string): Promise<SizeResult> {
   const result = await build({
-    stdin: { contents, resolveDir: ROOT, sourcefile: `${name}.js`, loader: "ts" },
+    stdin: { contents, resolveDir: ROOT, sourcefile: "app.js", loader: "js" },
     bundle: true,
     write: false,
     minify: true,
     format: "esm",
     platform: "node",
-    target: "es2020",
+    target: "es2022",
     legalComments: "none",
     logLevel: "silent",
   });
   const code = result.outputFiles[0]!.contents;
-  return { name, minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
+  return { name, source: contents, minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
 }
