@@ -1,6 +1,7 @@
 /**
  * Cold start: a fresh node process imports a module and checks one small body. Measured inside the process,
- * from before the `import()` to the first verdict, and from outside, the wall time of the whole process
+ * from before the `import()` to the first verdict, as CPU time (steady on a shared machine, where wall time
+ * also counts the time slices the process waited for) and as wall time; and from outside, the wall time of the whole process
  * minus that of a bare node process running the same script without the import. Runs alternate between the
  * contenders and the bare script, so drift on a shared machine hits all alike.
  */
@@ -15,7 +16,9 @@ import { median } from "./timer.js";
 export interface ColdStartResult {
   readonly name: string;
   readonly kind: Kind;
-  /** Median, inside the process, from before `import()` to the first verdict. */
+  /** Median, inside the process, of the CPU time from before `import()` to the first verdict (what the targets use). */
+  readonly importToVerdictCpuMs: number;
+  /** Median, inside the process, of the wall time from before `import()` to the first verdict. */
   readonly importToVerdictMs: number;
   /** Median wall time of the process minus that of a bare node process. */
   readonly overBareNodeMs: number;
@@ -34,17 +37,20 @@ function script(entry: ColdStartEntry | undefined, body: unknown): string {
   const check = entry === undefined ? "true" : `(${entry.call})`;
   const load = entry === undefined ? "const m = {};" : `const m = await import(${JSON.stringify(pathToFileURL(entry.module).href)});`;
   return `const body = ${JSON.stringify(body)};
+const c0 = process.cpuUsage();
 const t0 = performance.now();
 ${load}
 const verdict = Boolean(${check});
 const t1 = performance.now();
-process.stdout.write(JSON.stringify({ verdict, ms: t1 - t0 }));
+const cpu = process.cpuUsage(c0);
+process.stdout.write(JSON.stringify({ verdict, ms: t1 - t0, cpuMs: (cpu.user + cpu.system) / 1000 }));
 `;
 }
 
 interface Run {
   readonly wallMs: number;
   readonly ms: number;
+  readonly cpuMs: number;
   readonly verdict: boolean;
 }
 
@@ -53,8 +59,8 @@ function runOnce(file: string): Run {
   const child = spawnSync(process.execPath, [file], { encoding: "utf8" });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   if (child.status !== 0) throw new Error(`${file} failed: ${child.stderr}`);
-  const { ms, verdict } = JSON.parse(child.stdout) as { ms: number; verdict: boolean };
-  return { wallMs, ms, verdict };
+  const { ms, cpuMs, verdict } = JSON.parse(child.stdout) as { ms: number; cpuMs: number; verdict: boolean };
+  return { wallMs, ms, cpuMs, verdict };
 }
 
 /** Cold start of each entry, each checking `bodies[entry.kind]`, `runs` processes each. */
@@ -77,6 +83,7 @@ export function coldStarts(entries: readonly ColdStartEntry[], bodies: Record<Ki
   return entries.map((entry, i) => ({
     name: entry.name,
     kind: entry.kind,
+    importToVerdictCpuMs: median(results[i]!.map((run) => run.cpuMs)),
     importToVerdictMs: median(results[i]!.map((run) => run.ms)),
     overBareNodeMs: median(results[i]!.map((run) => run.wallMs)) - bareMs,
     verdict: results[i]![0]!.verdict,

@@ -37,8 +37,8 @@ export interface BenchOptions {
 
 export const USAGE = `npm run bench -- [options]
   --rounds N          interleaved rounds per payload (default 7)
-  --round-ms N        ms per contender per round (default 12)
-  --cold-runs N       child processes per cold-start contender (default 11)
+  --round-ms N        CPU ms per contender per round (default 10)
+  --cold-runs N       child processes per cold-start contender (default 7)
   --ndjson-mb N       NDJSON file size for the CLI (default 50)
   --ndjson-rounds N   runs of each NDJSON contender (default 3)
   --server-seconds N  autocannon seconds per server and body per round (default 3)
@@ -89,8 +89,8 @@ export function benchOptions(argv: readonly string[]): BenchOptions {
   }
   return {
     rounds: Math.round(number("rounds", values.rounds, long ? 15 : 7)),
-    roundMs: number("round-ms", values["round-ms"], 12),
-    coldRuns: Math.round(number("cold-runs", values["cold-runs"], long ? 21 : 11)),
+    roundMs: number("round-ms", values["round-ms"], 10),
+    coldRuns: Math.round(number("cold-runs", values["cold-runs"], long ? 21 : 7)),
     ndjsonMb: number("ndjson-mb", values["ndjson-mb"], long ? 100 : 50),
     ndjsonRounds: Math.round(number("ndjson-rounds", values["ndjson-rounds"], 3)),
     serverSeconds: number("server-seconds", values["server-seconds"], long ? 10 : 3),

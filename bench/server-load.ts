@@ -47,6 +47,8 @@ export interface ServerLoadResult {
 }
 
 const KEY = "bench-key";
+/** Load before the measured rounds, per server and body: long enough for the JIT on a busy machine. */
+const WARM_UP_SECONDS = 2;
 const AUTHORIZATION = `Basic ${Buffer.from(`${KEY}:`).toString("base64")}`;
 
 interface Running {
@@ -100,7 +102,7 @@ async function load(url: string, path: string, body: string, connections: number
   return { okPerSecond: result["2xx"] / result.duration, non2xx: result.non2xx, errors: result.errors };
 }
 
-/** Loads each server with each body, `rounds` interleaved rounds of `seconds` each, after a 1 s warm-up per pair. */
+/** Loads each server with each body, `rounds` interleaved rounds of `seconds` each, after a warm-up per pair. */
 export async function serverLoad(seconds: number, rounds: number, connections: number): Promise<ServerLoadResult> {
   const small = JSON.stringify(payloadsOf("segment")[0]!.bodies[0]);
   const batch = JSON.stringify(batchBody(random(100), 100, 3));
@@ -119,7 +121,7 @@ export async function serverLoad(seconds: number, rounds: number, connections: n
     const loads: ServerResult[] = [];
     for (const { load: label, path, body } of bodies) {
       const runs = new Map(names.map((name) => [name, [] as Awaited<ReturnType<typeof load>>[]]));
-      for (const name of names) await load(servers[name]!.url, path, body, connections, 1);
+      for (const name of names) await load(servers[name]!.url, path, body, connections, WARM_UP_SECONDS);
       for (let round = 0; round < rounds; round++) {
         for (let k = 0; k < names.length; k++) {
           const name = names[(k + round) % names.length]!;

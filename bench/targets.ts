@@ -100,7 +100,7 @@ export function targets(m: Measured): Target[] {
     out.push(
       check(T.json, kind, wj.ratio, "<=", 1.3, wj.row === undefined ? "not run" : `worst at ${wj.row.bytes} B of ${Math.min(...sizes)}-${Math.max(...sizes)} B`),
     );
-    const cold = (name: string) => m.cold?.find((c) => c.kind === kind && c.name === name)?.importToVerdictMs;
+    const cold = (name: string) => m.cold?.find((c) => c.kind === kind && c.name === name)?.importToVerdictCpuMs;
     const ajvCold = cold(ROWS.ajv);
     out.push(check(T.coldEntry, kind, ratioOf(cold(ROWS.entry(kind)), ajvCold), "<=", 0.3, msPair(cold(ROWS.entry(kind)), ajvCold)));
     out.push(check(T.coldRoot, kind, ratioOf(cold(ROWS.root), ajvCold), "<=", 0.5, msPair(cold(ROWS.root), ajvCold)));
@@ -146,7 +146,7 @@ function ratioOf(a: number | undefined, b: number | undefined): number | undefin
 }
 
 function msPair(a: number | undefined, b: number | undefined): string {
-  return a === undefined || b === undefined ? "not run" : `${a.toFixed(1)} vs ${b.toFixed(1)} ms`;
+  return a === undefined || b === undefined ? "not run" : `${a.toFixed(1)} vs ${b.toFixed(1)} ms CPU`;
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -33,10 +33,15 @@ function loopOf(contender: Contender): Loop {
   return make(contender.run, contender.inputs);
 }
 
+/**
+ * The CPU time (user + system, in ns) of `times` passes. CPU time rather than wall time: on a machine shared
+ * with other busy processes, a wall-clock sample also counts the time slices this process waited for.
+ */
 function elapsedNs(loop: Loop, times: number): number {
-  const start = process.hrtime.bigint();
+  const start = process.cpuUsage();
   sink = loop(times);
-  return Number(process.hrtime.bigint() - start);
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) * 1000;
 }
 
 /** How long one sample runs, in ms: short enough that a preemption by another process spoils few of them. */
@@ -48,7 +53,7 @@ function calibrate(loop: Loop, ms: number, warmupMs: number): number {
   let spent = 0;
   for (;;) {
     const ns = elapsedNs(loop, times);
-    spent += ns;
+    spent += Math.max(ns, 1000);
     if (ns >= ms * 1e6 || times >= 2 ** 24) {
       if (spent >= warmupMs * 1e6) return Math.max(1, Math.round((times * ms * 1e6) / ns));
     } else {
@@ -58,9 +63,9 @@ function calibrate(loop: Loop, ms: number, warmupMs: number): number {
 }
 
 /**
- * The median ns per input of each contender, by name. In each of `rounds` rounds every contender in turn
- * takes samples of about 1.5 ms for about `roundMs`; a contender's figure is the median of all its samples,
- * so samples hit by another process's time slice fall outside the middle.
+ * The median ns per input (of process CPU time) of each contender, by name. In each of `rounds` rounds every
+ * contender in turn takes samples of about 1.5 ms for about `roundMs` of CPU time; a contender's figure is the
+ * median of all its samples, so samples disturbed by other processes (caches, GC) fall outside the middle.
  */
 export function timeInterleaved(contenders: readonly Contender[], rounds: number, roundMs: number): Map<string, number> {
   const loops = contenders.map(loopOf);
@@ -70,9 +75,11 @@ export function timeInterleaved(contenders: readonly Contender[], rounds: number
     for (let k = 0; k < contenders.length; k++) {
       const i = (k + round) % contenders.length;
       const perSample = times[i]! * contenders[i]!.inputs.length;
-      const deadline = process.hrtime.bigint() + BigInt(Math.round(roundMs * 1e6));
-      do samples[i]!.push(elapsedNs(loops[i]!, times[i]!) / perSample);
-      while (process.hrtime.bigint() < deadline);
+      for (let spent = 0; spent < roundMs * 1e6; ) {
+        const ns = elapsedNs(loops[i]!, times[i]!);
+        samples[i]!.push(ns / perSample);
+        spent += Math.max(ns, 1000);
+      }
     }
   }
   if (sink === Symbol.for("never")) process.stdout.write("");
