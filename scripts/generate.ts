@@ -8,7 +8,7 @@ import { assertMetaschema } from "./emit/metaschema.js";
 import { emitJsonSchemaTypes, emitOpenApiTypes } from "./emit/types.js";
 import { emitDialects } from "./emit/dialects.js";
 import { emitErrorCodes } from "./emit/error-codes.js";
-import { emitReservedTraits } from "./emit/traits.js";
+import { emitReservedTraits, spelledTraits } from "./emit/traits.js";
 import { emitValidators } from "./emit/validators.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -26,7 +26,7 @@ export async function generate(): Promise<Map<string, string>> {
     new Map([["openapi.json", openapi]]),
     await emitJsonSchemaTypes(schemas),
     await emitOpenApiTypes(openapi),
-    await emitValidators(operations, (name) => jsonSchemaDocument(name, schemas.get(name)!)),
+    await emitValidators(operations, (name) => jsonSchemaDocument(name, schemas.get(name)!), spelledTraits(dialects)),
     emitReservedTraits(dialects),
     emitErrorCodes(dialects),
     emitDialects(dialects, (name) => jsonSchemaDocument(name, schemas.get(name)!)),

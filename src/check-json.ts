@@ -1,6 +1,7 @@
 import { DIALECTS } from "../generated/dialects.js";
 import type { Kind } from "../generated/validators/index.js";
 import type { Issue } from "./issue.js";
+import { surelyWithin } from "./json/bounds.js";
 import { scanJson } from "./json/scan.js";
 import { utf8Length } from "./json/utf8-length.js";
 import { DEFAULT_LIMITS, messagesOf, type Limits } from "./limits.js";
@@ -13,12 +14,12 @@ export interface ValidateJsonOptions extends ValidateOptions {
   readonly limits?: Partial<Limits>;
 }
 
-const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+const decoder = /* @__PURE__ */ new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 /**
  * Checks a request body as received, text or UTF-8 bytes, with one kind's generated validator: the byte size
- * before anything else, then one read of the JSON bounding nesting depth and message count and size as it goes
- * (see `scanJson`), then `JSON.parse` (`__proto__`, `constructor` and `prototype` keys stay plain data) and
+ * before anything else, then `JSON.parse` and a check of nesting depth and message count and size (see `surelyWithin`; `scanJson`
+ * names the place of a syntax error or a broken limit) (`__proto__`, `constructor` and `prototype` keys stay plain data) and
  * {@link check}. Never throws. The kind-free core of `validateJson` and of the per-kind entry points.
  */
 export function checkJson<K extends Kind>(kind: K, validator: GeneratedValidator, input: string | Uint8Array, options?: ValidateJsonOptions): Result<K> {
@@ -52,13 +53,26 @@ function read<K extends Kind>(kind: K, validator: GeneratedValidator, input: unk
     if (messageBytes > limits.messageBytes) return fail(tooLarge("", "The message", messageBytes, limits.messageBytes));
   }
   const maxMessages = typeof messages === "object" ? limits.batchMessages : limits.thrivestackItems;
-  const issue = scanJson(text, { depth: limits.depth, messages, maxMessages, messageBytes: limits.messageBytes });
-  if (issue) return fail(issue);
-  const body: unknown = JSON.parse(text);
+  const scanLimits = { depth: limits.depth, messages, maxMessages, messageBytes: limits.messageBytes };
+  // JSON.parse first (it nests without recursion, and the body is within its byte limit); the exact read runs
+  // only on text it refuses, to say where, or on text a quick pass cannot clear of the scan's limits.
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return fail(scanJson(text, scanLimits) ?? UNPARSED);
+  }
+  if (!surelyWithin(text, scanLimits)) {
+    const issue = scanJson(text, scanLimits);
+    if (issue) return fail(issue);
+  }
   const traitIssue = tooManyTraits(kind, body, limits.traitKeys);
   if (traitIssue) return fail(traitIssue);
   return check(kind, validator, body, options);
 }
+
+// The scanner and JSON.parse read one grammar; this stands in should they ever disagree.
+const UNPARSED: Issue = /* @__PURE__ */ Object.freeze({ path: "", code: "invalid_json", message: "The body is not valid JSON." });
 
 /**
  * The limits of a call: each given limit that is a number and not NaN (at least 0), the default otherwise, so

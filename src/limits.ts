@@ -23,7 +23,7 @@ export interface Limits {
 }
 
 /** The default limits: 500 KB per body, 32 KB per message, and the schemas' own counts. */
-export const DEFAULT_LIMITS: Limits = Object.freeze({
+export const DEFAULT_LIMITS: Limits = /* @__PURE__ */ Object.freeze({
   bodyBytes: 500 * 1024,
   messageBytes: 32 * 1024,
   depth: 32,

@@ -14,6 +14,7 @@ import { formats } from "../schemas/formats/index.js";
 import { dialects } from "../schemas/registry.js";
 import { KINDS, type Kind } from "../src/index.js";
 import { loadCorpus, type Json } from "./support/corpus.js";
+import { hasDuplicateSpellings } from "./support/duplicate-spellings.js";
 
 // Three independent ways to a verdict on every corpus case: the generated standalone validator (Ajv code),
 // TypeBox's own Value.Check on the source definitions, and @hyperjump/json-schema on the generated JSON Schema.
@@ -85,7 +86,8 @@ describe.each(KINDS)("differential: %s", (kind) => {
       generated: generated[c.kind](c.body),
       typebox: typebox(c.kind, c.body),
     }).toEqual({
-      generated: reference.valid,
+      // The generated code also refuses two spellings of one reserved trait, which JSON Schema cannot state.
+      generated: reference.valid && !hasDuplicateSpellings(c.kind, c.body),
       typebox: reason === undefined ? reference.valid : !reference.valid,
     });
   });

@@ -8,6 +8,7 @@ import { dialects } from "../schemas/registry.js";
 import { KINDS, type Issue, type Kind } from "../src/index.js";
 import { ajvReferences, type AjvReference } from "./support/ajv-reference.js";
 import { loadCorpus, type Json } from "./support/corpus.js";
+import { hasDuplicateSpellings } from "./support/duplicate-spellings.js";
 
 // The generated validators (scripts/emit/) state each rule in their own code. Ajv, compiled from the same
 // schemas, is the reference: the same verdict on every body, and for a refused body the issues and Ajv's
@@ -74,12 +75,21 @@ interface Mismatch {
 function compare(kind: Kind, body: unknown): Mismatch[] {
   const ours = generated[kind];
   const ajv = references[kind].all;
-  const valid = ajv(body);
+  const schemaValid = ajv(body);
+  // The generated code also states the one rule JSON Schema cannot: two spellings of one reserved trait.
+  const duplicate = hasDuplicateSpellings(kind, body);
+  const valid = schemaValid && !duplicate;
   const mismatch = (problem: string): Mismatch[] => [{ kind, body: JSON.stringify(body).slice(0, 300), problem }];
-  if (ours.validate(body) !== valid) return mismatch(`verdict: Ajv says ${valid}`);
-  const issues = ours.issues(body, 1000);
-  if (valid) return issues.length === 0 ? [] : mismatch(`issues of a valid body: ${JSON.stringify(issues)}`);
-  if (issues.length === 0) return mismatch("no issue for a refused body");
+  if (ours.validate(body) !== valid) return mismatch(`verdict: Ajv says ${schemaValid}, duplicate spellings ${duplicate}`);
+  const all = ours.issues(body, 1000);
+  if (valid) return all.length === 0 ? [] : mismatch(`issues of a valid body: ${JSON.stringify(all)}`);
+  if (all.length === 0) return mismatch("no issue for a refused body");
+  // (The walk may also find two spellings in the traits of a message it explains as a group message that lacks
+  // its `type`, where the oracle looks at no traits.)
+  if (duplicate && !all.some((i) => ["duplicate_trait", "max_items", "max_properties"].includes(i.code))) {
+    return mismatch(`no duplicate_trait issue: ${JSON.stringify(all)}`);
+  }
+  const issues = all.filter((i) => i.code !== "duplicate_trait");
   const errors = withoutMatchesPastMaxLength((ajv.errors ?? []) as AjvError[]);
   const out: Mismatch[] = [];
   for (const issue of issues) {

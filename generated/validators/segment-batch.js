@@ -474,6 +474,10 @@ function issueMessage(code, path, value, param) {
       return `Either ${oneOf(param.map((name) => `\`${name}\``))} is required.`;
     case "too_deep":
       return `${at} is nested too deeply: trait values may nest at most 3 levels.`;
+    case "duplicate_trait": {
+      const [key, first, name] = param;
+      return `\`${short(key)}\` and \`${short(first)}\` both name the reserved trait \`${name}\`; send one of them.`;
+    }
     case "trait_name_too_long":
       return "A trait name must be at most 255 characters long.";
     default:
@@ -741,11 +745,34 @@ var pattern9Source = "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_?[Aa][Tt]|[Uu][Pp][Dd][Aa
 var pattern9 = new RegExp(pattern9Source, "u");
 var pattern10Source = "^[\\s\\S]{256}";
 var pattern10 = new RegExp(pattern10Source, "u");
-var classify0Cache = /* @__PURE__ */ new Map([["id", 1], ["name", 1], ["email", 2], ["website", 4], ["phone", 8], ["industry", 1], ["employees", 16], ["revenue", 32], ["plan", 1], ["address", 64], ["description", 128], ["avatar", 4], ["createdAt", 256], ["updatedAt", 256]]);
+var pattern11Source = "^(?:[Ii][Dd])$";
+var pattern11 = new RegExp(pattern11Source, "u");
+var pattern12Source = "^(?:[Nn][Aa][Mm][Ee])$";
+var pattern12 = new RegExp(pattern12Source, "u");
+var pattern13Source = "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee])$";
+var pattern13 = new RegExp(pattern13Source, "u");
+var pattern14Source = "^(?:[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy])$";
+var pattern14 = new RegExp(pattern14Source, "u");
+var pattern15Source = "^(?:[Pp][Ll][Aa][Nn])$";
+var pattern15 = new RegExp(pattern15Source, "u");
+var pattern16Source = "^(?:[Aa][Vv][Aa][Tt][Aa][Rr])$";
+var pattern16 = new RegExp(pattern16Source, "u");
+var pattern17Source = "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_?[Aa][Tt])$";
+var pattern17 = new RegExp(pattern17Source, "u");
+var pattern18Source = "^(?:[Uu][Pp][Dd][Aa][Tt][Ee][Dd]_?[Aa][Tt])$";
+var pattern18 = new RegExp(pattern18Source, "u");
+var classify0Spellings = [pattern11, pattern12, pattern2, pattern13, pattern4, pattern14, pattern5, pattern6, pattern15, pattern7, pattern8, pattern16, pattern17, pattern18];
+var classify0Cache = /* @__PURE__ */ new Map([["id", 1025], ["name", 2049], ["email", 3074], ["website", 4100], ["phone", 5128], ["industry", 6145], ["employees", 7184], ["revenue", 8224], ["plan", 9217], ["address", 10304], ["description", 11392], ["avatar", 12292], ["createdAt", 13568], ["updatedAt", 14592]]);
 function classify0(k) {
   let c = classify0Cache.get(k);
   if (c === void 0) {
     c = (pattern1.test(k) ? 1 : 0) | (pattern2.test(k) ? 2 : 0) | (pattern3.test(k) ? 4 : 0) | (pattern4.test(k) ? 8 : 0) | (pattern5.test(k) ? 16 : 0) | (pattern6.test(k) ? 32 : 0) | (pattern7.test(k) ? 64 : 0) | (pattern8.test(k) ? 128 : 0) | (pattern9.test(k) ? 256 : 0) | (pattern10.test(k) ? 512 : 0);
+    if (c !== 0) {
+      for (let i = 0; i < classify0Spellings.length; i++) if (classify0Spellings[i].test(k)) {
+        c += (i + 1) * 1024;
+        break;
+      }
+    }
     if (k.length <= 256) {
       if (classify0Cache.size >= 4096) classify0Cache.clear();
       classify0Cache.set(k, c);
@@ -779,6 +806,7 @@ function is_SegmentAddress(d) {
 function is_SegmentTraits(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
   let count0 = 0;
+  let names0 = 0;
   for (const key2 in d) {
     if (!own.call(d, key2)) continue;
     const value2 = d[key2];
@@ -786,6 +814,12 @@ function is_SegmentTraits(d) {
     count0++;
     if (!is_TraitValueDepth3(value2)) return false;
     const classes0 = classify0(key2);
+    const spelled0 = classes0 >>> 10;
+    if (spelled0 !== 0) {
+      const bit = 1 << (spelled0 - 1 & 31);
+      if (names0 & bit) return false;
+      names0 |= bit;
+    }
     if (classes0 !== 0) {
       if (classes0 & 1) {
         if (!(typeof value2 == "string") || value2.length > 255 && (value2.length > 510 || codePoints(value2) > 255)) return false;
@@ -1155,6 +1189,7 @@ function alone(o, p, c, x) {
   return true;
 }
 function jsonIssues(d, p, o) {
+  if (isJson(d)) return false;
   const j = jsonIssue(d, p);
   return j !== void 0 && add(o, j.path, "type", j.value, ["JSON data"]);
 }
@@ -1483,6 +1518,7 @@ var named2 = /* @__PURE__ */ new Map([
   ["createdAt", issues21],
   ["updatedAt", issues21]
 ]);
+var spelledNames0 = ["id", "name", "email", "website", "phone", "industry", "employees", "revenue", "plan", "address", "description", "avatar", "createdAt", "updatedAt"];
 function issues22(d, p, o) {
   return add(o, p, "trait_name_too_long", d, null);
   return false;
@@ -1551,6 +1587,7 @@ function issues_SegmentTraits(d, p, o) {
     let n = 0;
     for (const k in d) if (own.call(d, k) && ++n > 255) return alone(o, p, "max_properties", 255);
   }
+  const firstSpelling = /* @__PURE__ */ new Map();
   for (const k in d) {
     if (!own.call(d, k)) continue;
     const v = d[k];
@@ -1563,6 +1600,12 @@ function issues_SegmentTraits(d, p, o) {
       if (f(v, q, o)) return true;
     }
     const c = classify0(k);
+    const r = c >>> 10;
+    if (r !== 0) {
+      const first = firstSpelling.get(r);
+      if (first === void 0) firstSpelling.set(r, k);
+      else if (add(o, q, "duplicate_trait", v, [k, first, spelledNames0[r - 1]])) return true;
+    }
     if ((c & 1) !== 0) {
       matched = true;
       if (issues6(v, q, o)) return true;
@@ -1961,6 +2004,7 @@ function issues(data, max) {
   if (isBody(data)) return [];
   const o = collector(max >= 1 ? max : 1);
   issuesOfBody(data, "", o);
+  if (o.list.length === 0) o.list.push({ path: "", code: "invalid", message: "The body is invalid." });
   return o.list;
 }
 export {

@@ -468,6 +468,10 @@ function issueMessage(code, path, value, param) {
       return `Either ${oneOf(param.map((name) => `\`${name}\``))} is required.`;
     case "too_deep":
       return `${at} is nested too deeply: trait values may nest at most 3 levels.`;
+    case "duplicate_trait": {
+      const [key, first, name] = param;
+      return `\`${short(key)}\` and \`${short(first)}\` both name the reserved trait \`${name}\`; send one of them.`;
+    }
     case "trait_name_too_long":
       return "A trait name must be at most 255 characters long.";
     default:
@@ -817,6 +821,7 @@ function alone(o, p, c, x) {
   return true;
 }
 function jsonIssues(d, p, o) {
+  if (isJson(d)) return false;
   const j = jsonIssue(d, p);
   return j !== void 0 && add(o, j.path, "type", j.value, ["JSON data"]);
 }
@@ -1117,6 +1122,7 @@ function issues(data, max) {
   if (isBody(data)) return [];
   const o = collector(max >= 1 ? max : 1);
   issuesOfBody(data, "", o);
+  if (o.list.length === 0) o.list.push({ path: "", code: "invalid", message: "The body is invalid." });
   return o.list;
 }
 export {

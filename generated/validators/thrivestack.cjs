@@ -456,6 +456,10 @@ function issueMessage(code, path, value, param) {
       return `Either ${oneOf(param.map((name) => `\`${name}\``))} is required.`;
     case "too_deep":
       return `${at} is nested too deeply: trait values may nest at most 3 levels.`;
+    case "duplicate_trait": {
+      const [key, first, name] = param;
+      return `\`${short(key)}\` and \`${short(first)}\` both name the reserved trait \`${name}\`; send one of them.`;
+    }
     case "trait_name_too_long":
       return "A trait name must be at most 255 characters long.";
     default:
@@ -575,11 +579,108 @@ var pattern9Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Gg][
 var pattern9 = new RegExp(pattern9Source, "u");
 var pattern10Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])$";
 var pattern10 = new RegExp(pattern10Source, "u");
-var classify0Cache = /* @__PURE__ */ new Map([["account_name", 1], ["account_domain", 2], ["group_type", 1], ["industry", 1], ["employees", 4], ["plan", 1], ["website", 8], ["phone", 16], ["created_at", 32], ["description", 64], ["avatar", 8], ["enrichment_name", 1], ["enrichment_legal_name", 1], ["enrichment_domain", 1], ["enrichment_domain_aliases", 128], ["enrichment_phone_numbers", 128], ["enrichment_email_addresses", 128], ["enrichment_sector", 1], ["enrichment_industry_group", 1], ["enrichment_industry", 1], ["enrichment_sub_industry", 1], ["enrichment_tags", 128], ["enrichment_description", 64], ["enrichment_founder_year", 256], ["enrichment_location", 1], ["enrichment_time_zone", 1], ["enrichment_street_number", 1], ["enrichment_street_name", 1], ["enrichment_street_address", 1], ["enrichment_city", 1], ["enrichment_postal_code", 1], ["enrichment_state", 1], ["enrichment_state_code", 1], ["enrichment_country", 1], ["enrichment_country_code", 1], ["enrichment_logo", 512], ["enrichment_linkedin_handle", 512], ["enrichment_facebook_handle", 512], ["enrichment_twitter_handle", 512], ["enrichment_crunchbase_handle", 512], ["enrichment_email_provider", 1], ["enrichment_type", 1], ["enrichment_phone", 1], ["enrichment_traffic_rank", 1], ["enrichment_employees", 1024], ["enrichment_employees_range", 1], ["enrichment_market_cap", 1], ["enrichment_raised", 1], ["enrichment_annual_revenue", 1], ["enrichment_tech", 1], ["enrichment_tech_categories", 128]]);
+var pattern11Source = "^(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]_[Nn][Aa][Mm][Ee])$";
+var pattern11 = new RegExp(pattern11Source, "u");
+var pattern12Source = "^(?:[Gg][Rr][Oo][Uu][Pp]_[Tt][Yy][Pp][Ee])$";
+var pattern12 = new RegExp(pattern12Source, "u");
+var pattern13Source = "^(?:[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy])$";
+var pattern13 = new RegExp(pattern13Source, "u");
+var pattern14Source = "^(?:[Pp][Ll][Aa][Nn])$";
+var pattern14 = new RegExp(pattern14Source, "u");
+var pattern15Source = "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee])$";
+var pattern15 = new RegExp(pattern15Source, "u");
+var pattern16Source = "^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])$";
+var pattern16 = new RegExp(pattern16Source, "u");
+var pattern17Source = "^(?:[Aa][Vv][Aa][Tt][Aa][Rr])$";
+var pattern17 = new RegExp(pattern17Source, "u");
+var pattern18Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Nn][Aa][Mm][Ee])$";
+var pattern18 = new RegExp(pattern18Source, "u");
+var pattern19Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ee][Gg][Aa][Ll]_[Nn][Aa][Mm][Ee])$";
+var pattern19 = new RegExp(pattern19Source, "u");
+var pattern20Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn])$";
+var pattern20 = new RegExp(pattern20Source, "u");
+var pattern21Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn]_[Aa][Ll][Ii][Aa][Ss][Ee][Ss])$";
+var pattern21 = new RegExp(pattern21Source, "u");
+var pattern22Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee]_[Nn][Uu][Mm][Bb][Ee][Rr][Ss])$";
+var pattern22 = new RegExp(pattern22Source, "u");
+var pattern23Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss][Ee][Ss])$";
+var pattern23 = new RegExp(pattern23Source, "u");
+var pattern24Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Ee][Cc][Tt][Oo][Rr])$";
+var pattern24 = new RegExp(pattern24Source, "u");
+var pattern25Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]_[Gg][Rr][Oo][Uu][Pp])$";
+var pattern25 = new RegExp(pattern25Source, "u");
+var pattern26Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy])$";
+var pattern26 = new RegExp(pattern26Source, "u");
+var pattern27Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Uu][Bb]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy])$";
+var pattern27 = new RegExp(pattern27Source, "u");
+var pattern28Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Aa][Gg][Ss])$";
+var pattern28 = new RegExp(pattern28Source, "u");
+var pattern29Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])$";
+var pattern29 = new RegExp(pattern29Source, "u");
+var pattern30Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Cc][Aa][Tt][Ii][Oo][Nn])$";
+var pattern30 = new RegExp(pattern30Source, "u");
+var pattern31Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ii][Mm][Ee]_[Zz][Oo][Nn][Ee])$";
+var pattern31 = new RegExp(pattern31Source, "u");
+var pattern32Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Uu][Mm][Bb][Ee][Rr])$";
+var pattern32 = new RegExp(pattern32Source, "u");
+var pattern33Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Aa][Mm][Ee])$";
+var pattern33 = new RegExp(pattern33Source, "u");
+var pattern34Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss])$";
+var pattern34 = new RegExp(pattern34Source, "u");
+var pattern35Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Ii][Tt][Yy])$";
+var pattern35 = new RegExp(pattern35Source, "u");
+var pattern36Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Oo][Ss][Tt][Aa][Ll]_[Cc][Oo][Dd][Ee])$";
+var pattern36 = new RegExp(pattern36Source, "u");
+var pattern37Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee])$";
+var pattern37 = new RegExp(pattern37Source, "u");
+var pattern38Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee]_[Cc][Oo][Dd][Ee])$";
+var pattern38 = new RegExp(pattern38Source, "u");
+var pattern39Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy])$";
+var pattern39 = new RegExp(pattern39Source, "u");
+var pattern40Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy]_[Cc][Oo][Dd][Ee])$";
+var pattern40 = new RegExp(pattern40Source, "u");
+var pattern41Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Gg][Oo])$";
+var pattern41 = new RegExp(pattern41Source, "u");
+var pattern42Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ii][Nn][Kk][Ee][Dd][Ii][Nn]_[Hh][Aa][Nn][Dd][Ll][Ee])$";
+var pattern42 = new RegExp(pattern42Source, "u");
+var pattern43Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ff][Aa][Cc][Ee][Bb][Oo][Oo][Kk]_[Hh][Aa][Nn][Dd][Ll][Ee])$";
+var pattern43 = new RegExp(pattern43Source, "u");
+var pattern44Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ww][Ii][Tt][Tt][Ee][Rr]_[Hh][Aa][Nn][Dd][Ll][Ee])$";
+var pattern44 = new RegExp(pattern44Source, "u");
+var pattern45Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Rr][Uu][Nn][Cc][Hh][Bb][Aa][Ss][Ee]_[Hh][Aa][Nn][Dd][Ll][Ee])$";
+var pattern45 = new RegExp(pattern45Source, "u");
+var pattern46Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Pp][Rr][Oo][Vv][Ii][Dd][Ee][Rr])$";
+var pattern46 = new RegExp(pattern46Source, "u");
+var pattern47Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Yy][Pp][Ee])$";
+var pattern47 = new RegExp(pattern47Source, "u");
+var pattern48Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee])$";
+var pattern48 = new RegExp(pattern48Source, "u");
+var pattern49Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Rr][Aa][Ff][Ff][Ii][Cc]_[Rr][Aa][Nn][Kk])$";
+var pattern49 = new RegExp(pattern49Source, "u");
+var pattern50Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss]_[Rr][Aa][Nn][Gg][Ee])$";
+var pattern50 = new RegExp(pattern50Source, "u");
+var pattern51Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Mm][Aa][Rr][Kk][Ee][Tt]_[Cc][Aa][Pp])$";
+var pattern51 = new RegExp(pattern51Source, "u");
+var pattern52Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Rr][Aa][Ii][Ss][Ee][Dd])$";
+var pattern52 = new RegExp(pattern52Source, "u");
+var pattern53Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Aa][Nn][Nn][Uu][Aa][Ll]_[Rr][Ee][Vv][Ee][Nn][Uu][Ee])$";
+var pattern53 = new RegExp(pattern53Source, "u");
+var pattern54Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh])$";
+var pattern54 = new RegExp(pattern54Source, "u");
+var pattern55Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh]_[Cc][Aa][Tt][Ee][Gg][Oo][Rr][Ii][Ee][Ss])$";
+var pattern55 = new RegExp(pattern55Source, "u");
+var classify0Spellings = [pattern11, pattern1, pattern12, pattern13, pattern2, pattern14, pattern15, pattern4, pattern5, pattern16, pattern17, pattern18, pattern19, pattern20, pattern21, pattern22, pattern23, pattern24, pattern25, pattern26, pattern27, pattern28, pattern29, pattern8, pattern30, pattern31, pattern32, pattern33, pattern34, pattern35, pattern36, pattern37, pattern38, pattern39, pattern40, pattern41, pattern42, pattern43, pattern44, pattern45, pattern46, pattern47, pattern48, pattern49, pattern10, pattern50, pattern51, pattern52, pattern53, pattern54, pattern55];
+var classify0Cache = /* @__PURE__ */ new Map([["account_name", 2049], ["account_domain", 4098], ["group_type", 6145], ["industry", 8193], ["employees", 10244], ["plan", 12289], ["website", 14344], ["phone", 16400], ["created_at", 18464], ["description", 20544], ["avatar", 22536], ["enrichment_name", 24577], ["enrichment_legal_name", 26625], ["enrichment_domain", 28673], ["enrichment_domain_aliases", 30848], ["enrichment_phone_numbers", 32896], ["enrichment_email_addresses", 34944], ["enrichment_sector", 36865], ["enrichment_industry_group", 38913], ["enrichment_industry", 40961], ["enrichment_sub_industry", 43009], ["enrichment_tags", 45184], ["enrichment_description", 47168], ["enrichment_founder_year", 49408], ["enrichment_location", 51201], ["enrichment_time_zone", 53249], ["enrichment_street_number", 55297], ["enrichment_street_name", 57345], ["enrichment_street_address", 59393], ["enrichment_city", 61441], ["enrichment_postal_code", 63489], ["enrichment_state", 65537], ["enrichment_state_code", 67585], ["enrichment_country", 69633], ["enrichment_country_code", 71681], ["enrichment_logo", 74240], ["enrichment_linkedin_handle", 76288], ["enrichment_facebook_handle", 78336], ["enrichment_twitter_handle", 80384], ["enrichment_crunchbase_handle", 82432], ["enrichment_email_provider", 83969], ["enrichment_type", 86017], ["enrichment_phone", 88065], ["enrichment_traffic_rank", 90113], ["enrichment_employees", 93184], ["enrichment_employees_range", 94209], ["enrichment_market_cap", 96257], ["enrichment_raised", 98305], ["enrichment_annual_revenue", 100353], ["enrichment_tech", 102401], ["enrichment_tech_categories", 104576]]);
 function classify0(k) {
   let c = classify0Cache.get(k);
   if (c === void 0) {
     c = (pattern0.test(k) ? 1 : 0) | (pattern1.test(k) ? 2 : 0) | (pattern2.test(k) ? 4 : 0) | (pattern3.test(k) ? 8 : 0) | (pattern4.test(k) ? 16 : 0) | (pattern5.test(k) ? 32 : 0) | (pattern6.test(k) ? 64 : 0) | (pattern7.test(k) ? 128 : 0) | (pattern8.test(k) ? 256 : 0) | (pattern9.test(k) ? 512 : 0) | (pattern10.test(k) ? 1024 : 0);
+    if (c !== 0) {
+      for (let i = 0; i < classify0Spellings.length; i++) if (classify0Spellings[i].test(k)) {
+        c += (i + 1) * 2048;
+        break;
+      }
+    }
     if (k.length <= 256) {
       if (classify0Cache.size >= 4096) classify0Cache.clear();
       classify0Cache.set(k, c);
@@ -589,11 +690,24 @@ function classify0(k) {
 }
 function is_ThriveStackTraits(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  let names0 = 0;
+  let names1 = 0;
   for (const key1 in d) {
     if (!own.call(d, key1)) continue;
     const value1 = d[key1];
     if (value1 === void 0) continue;
     const classes0 = classify0(key1);
+    const spelled0 = classes0 >>> 11;
+    if (spelled0 !== 0) {
+      const bit = 1 << (spelled0 - 1 & 31);
+      if (spelled0 <= 32) {
+        if (names0 & bit) return false;
+        names0 |= bit;
+      } else {
+        if (names1 & bit) return false;
+        names1 |= bit;
+      }
+    }
     if (classes0 !== 0) {
       if (classes0 & 1) {
         if (!(typeof value1 == "string") || value1.length > 255 && (value1.length > 510 || codePoints(value1) > 255)) return false;
@@ -746,6 +860,7 @@ function alone(o, p, c, x) {
   return true;
 }
 function jsonIssues(d, p, o) {
+  if (isJson(d)) return false;
   const j = jsonIssue(d, p);
   return j !== void 0 && add(o, j.path, "type", j.value, ["JSON data"]);
 }
@@ -886,9 +1001,11 @@ var named1 = /* @__PURE__ */ new Map([
   ["enrichment_tech", issues1],
   ["enrichment_tech_categories", issues8]
 ]);
+var spelledNames0 = ["account_name", "account_domain", "group_type", "industry", "employees", "plan", "website", "phone", "created_at", "description", "avatar", "enrichment_name", "enrichment_legal_name", "enrichment_domain", "enrichment_domain_aliases", "enrichment_phone_numbers", "enrichment_email_addresses", "enrichment_sector", "enrichment_industry_group", "enrichment_industry", "enrichment_sub_industry", "enrichment_tags", "enrichment_description", "enrichment_founder_year", "enrichment_location", "enrichment_time_zone", "enrichment_street_number", "enrichment_street_name", "enrichment_street_address", "enrichment_city", "enrichment_postal_code", "enrichment_state", "enrichment_state_code", "enrichment_country", "enrichment_country_code", "enrichment_logo", "enrichment_linkedin_handle", "enrichment_facebook_handle", "enrichment_twitter_handle", "enrichment_crunchbase_handle", "enrichment_email_provider", "enrichment_type", "enrichment_phone", "enrichment_traffic_rank", "enrichment_employees", "enrichment_employees_range", "enrichment_market_cap", "enrichment_raised", "enrichment_annual_revenue", "enrichment_tech", "enrichment_tech_categories"];
 function issues_ThriveStackTraits(d, p, o) {
   if (is_ThriveStackTraits(d)) return false;
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  const firstSpelling = /* @__PURE__ */ new Map();
   for (const k in d) {
     if (!own.call(d, k)) continue;
     const v = d[k];
@@ -901,6 +1018,12 @@ function issues_ThriveStackTraits(d, p, o) {
       if (f(v, q, o)) return true;
     }
     const c = classify0(k);
+    const r = c >>> 11;
+    if (r !== 0) {
+      const first = firstSpelling.get(r);
+      if (first === void 0) firstSpelling.set(r, k);
+      else if (add(o, q, "duplicate_trait", v, [k, first, spelledNames0[r - 1]])) return true;
+    }
     if ((c & 1) !== 0) {
       matched = true;
       if (issues1(v, q, o)) return true;
@@ -1025,5 +1148,6 @@ function issues(data, max) {
   if (isBody(data)) return [];
   const o = collector(max >= 1 ? max : 1);
   issuesOfBody(data, "", o);
+  if (o.list.length === 0) o.list.push({ path: "", code: "invalid", message: "The body is invalid." });
   return o.list;
 }

@@ -38,6 +38,10 @@ export function issueMessage(code: string, path: string, value: unknown, param: 
       return `Either ${oneOf((param as readonly string[]).map((name) => `\`${name}\``))} is required.`;
     case "too_deep":
       return `${at} is nested too deeply: trait values may nest at most 3 levels.`;
+    case "duplicate_trait": {
+      const [key, first, name] = param as readonly [string, string, string];
+      return `\`${short(key)}\` and \`${short(first)}\` both name the reserved trait \`${name}\`; send one of them.`;
+    }
     case "trait_name_too_long":
       return "A trait name must be at most 255 characters long.";
     default:

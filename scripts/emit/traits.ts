@@ -1,5 +1,7 @@
 import type { Dialect } from "../../schemas/dialect.js";
+import { nameOf } from "../../schemas/named.js";
 import { reservedOf, type ReservedInfo } from "../../schemas/traits/reserved.js";
+import type { SpelledName } from "./compiler/module-scope.js";
 import { bannerComment } from "./banner.js";
 
 /**
@@ -27,4 +29,21 @@ export interface ReservedTraits {
 export const RESERVED_TRAITS: Readonly<Record<Kind, ReservedTraits>> = ${JSON.stringify(byKind, null, 2)};
 `;
   return new Map([["reserved-traits.ts", code]]);
+}
+
+/**
+ * For the validator compiler: each dialect's traits schema (by its `$defs` name) whose reserved traits may be
+ * spelled more than one way, with each trait's spellings pattern, so that the generated code refuses two keys
+ * of one traits object that name one reserved trait (`duplicate_trait`) in the walk that already classifies
+ * every key.
+ */
+export function spelledTraits(dialects: readonly Dialect[]): Record<string, readonly SpelledName[]> {
+  const out: Record<string, readonly SpelledName[]> = {};
+  for (const dialect of dialects) {
+    const info = reservedOf(dialect.traits);
+    const name = nameOf(dialect.traits);
+    if (info === undefined || name === undefined) throw new Error(`The traits schema of ${dialect.name} must be named and made by reservedTraits().`);
+    if (info.spelling.caseInsensitive || info.spelling.styleInsensitive) out[name] = info.traits;
+  }
+  return out;
 }

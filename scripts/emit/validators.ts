@@ -4,6 +4,7 @@ import * as formatModule from "../../schemas/formats/index.js";
 import { nameOf } from "../../schemas/named.js";
 import { bannerComment } from "./banner.js";
 import type { JsonObject } from "./plain.js";
+import type { SpelledName } from "./compiler/module-scope.js";
 import { validatorSource } from "./compiler/validator-source.js";
 import { declaration, registry } from "./validator-modules.js";
 
@@ -23,20 +24,22 @@ export function formatFunctions(): Record<string, string> {
 
 /**
  * `generated/validators/<kind>.js` (ESM), `.cjs` (CommonJS) and `.d.ts` for every operation's request body:
- * `validate` (the verdict) and `issues` (the issues of a refused body), emitted from the body's schema by
+ * `validate` (the verdict) and `issues` (the issues of a refused body), emitted from the body's schema (and the
+ * traits objects whose reserved names may be spelled several ways, see `spelledTraits`) by
  * `validator-source.ts` and bundled by esbuild with the format functions and the issue messages, so that a
  * validator needs no `require`, no other package and no code generation at run time.
  */
 export async function emitValidators(
   operations: readonly Operation[],
   documentOf: (name: string) => JsonObject,
+  spelled: Readonly<Record<string, readonly SpelledName[]>> = {},
 ): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const functions = formatFunctions();
   for (const operation of operations) {
     const name = nameOf(operation.request)!;
     const document = documentOf(name);
-    const source = validatorSource(document, functions);
+    const source = validatorSource(document, functions, spelled);
     const base = `validators/${operation.kind}`;
     for (const [format, ext] of [["esm", "js"], ["cjs", "cjs"]] as const) {
       files.set(`${base}.${ext}`, await bundle(source, format, `${operation.kind}.validator.js`));

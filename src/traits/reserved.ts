@@ -23,7 +23,7 @@ function matcher({ spelling, traits }: ReservedTraits): Matcher {
   };
 }
 
-const MATCHERS = new Map(Object.entries(RESERVED_TRAITS).map(([kind, info]) => [kind, matcher(info)]));
+const MATCHERS = /* @__PURE__ */ new Map(Object.entries(RESERVED_TRAITS).map(([kind, info]) => [kind, matcher(info)]));
 
 /**
  * The canonical name of the reserved trait that `key` spells in this kind's dialect (`Plan` → `plan` in

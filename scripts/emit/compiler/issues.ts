@@ -37,6 +37,7 @@ function alone(o, p, c, x) {
 }
 /** The issues of a value that must be JSON data. */
 function jsonIssues(d, p, o) {
+  if (isJson(d)) return false;
   const j = jsonIssue(d, p);
   return j !== undefined && add(o, j.path, "type", j.value, ["JSON data"]);
 }

@@ -2,6 +2,7 @@ import type { Json, JsonObject } from "../plain.js";
 import type { IssueCode } from "./issues.js";
 import { code } from "./keywords.js";
 import { literal, isObject, matchesEverything, schemaKeys, ruleKey, speaksOf, otherKeys, ownMember, pointerToken } from "./schema-model.js";
+import type { SpelledName } from "./module-scope.js";
 import type { VerdictCode } from "./verdict.js";
 
 // One keyword group of the validator compiler: its verdict code (verdict.ts calls it) and its issue code
@@ -59,7 +60,9 @@ export function objectVerdict(c: VerdictCode, schema: JsonObject, data: string, 
     );
 
   const out: string[] = [];
-  const plan: WalkPlan = { properties, patternProperties, names, required, checked, additional, maxProperties, everyKey, tested, checkAdditional, dispatched };
+  const spelled = c.scope.spelledNames(schema);
+  if (spelled !== undefined && tested.length === 0) throw new Error(`${where}: spelled names need key patterns.`);
+  const plan: WalkPlan = { properties, patternProperties, names, required, checked, additional, maxProperties, everyKey, tested, checkAdditional, dispatched, spelled };
   const everyName = [...new Set([...required, ...checked])];
   const maxByName = typeof maxProperties === "number" ? [`if (Object.keys(${data}).length > ${maxProperties}) ${fail};`] : [];
   if (!walks) {
@@ -84,7 +87,7 @@ function walk(c: VerdictCode,
   requiredByName: (only: readonly string[]) => string[],
 ): string[] {
   const n = c.scope.names;
-  const { properties, patternProperties, names, required, checked, additional, maxProperties, everyKey, tested, checkAdditional, dispatched } = plan;
+  const { properties, patternProperties, names, required, checked, additional, maxProperties, everyKey, tested, checkAdditional, dispatched, spelled } = plan;
   const out: string[] = [];
   const byNameOnly = [...new Set([...required, ...checked])].filter((name) => !dispatched.includes(name));
   out.push(...readByName(byNameOnly.filter((name) => cost(properties[name]) < NESTED)));
@@ -98,9 +101,18 @@ function walk(c: VerdictCode,
   if (count !== undefined) body.push(`${count}++;`);
   for (const p of everyKey) body.push(c.check(patternProperties[p]!, value, fail, `${where}/patternProperties/${p}`));
   let classes: string | undefined;
+  let masks: string[] = [];
   if (tested.length > 0) {
     classes = n.next("classes");
-    body.push(`const ${classes} = ${c.scope.classifier(tested, names)}(${key});`);
+    body.push(`const ${classes} = ${c.scope.classifier(tested, names, spelled)}(${key});`);
+    if (spelled !== undefined) {
+      // Two keys that spell one name: each name seen sets a bit, in one of two masks (at most 64 names).
+      const number = n.next("spelled");
+      masks = spelled.length > 32 ? [n.next("names"), n.next("names")] : [n.next("names")];
+      const mark = (mask: string) => `if (${mask} & bit) ${fail};\n${mask} |= bit;`;
+      const marks = masks.length === 1 ? mark(masks[0]!) : `if (${number} <= 32) {\n${mark(masks[0]!)}\n} else {\n${mark(masks[1]!)}\n}`;
+      body.push(`const ${number} = ${classes} >>> ${tested.length};\nif (${number} !== 0) {\nconst bit = 1 << ((${number} - 1) & 31);\n${marks}\n}`);
+    }
     const byPattern = tested.flatMap((p, i) => {
       const rule = patternProperties[p]!;
       return [`if (${classes} & ${2 ** i}) {\n${c.check(rule, value, fail, `${where}/patternProperties/${p}`)}\n}`];
@@ -143,7 +155,7 @@ function walk(c: VerdictCode,
   }
   if (cases.length > 0) body.push(dispatch(c, key, cases, otherwise));
   else if (otherwise !== "") body.push(otherwise);
-  const declarations = [count, seen].filter((v) => v !== undefined).map((v) => `let ${v} = 0;`);
+  const declarations = [count, seen, ...masks].filter((v) => v !== undefined).map((v) => `let ${v} = 0;`);
   out.push([...declarations, ...held, `for (const ${key} in ${data}) {\n${body.join("\n")}\n}`].join("\n"));
   out.push(...heldChecks);
   if (seen !== undefined) {
@@ -188,6 +200,8 @@ interface WalkPlan {
   readonly checkAdditional: boolean;
   /** The names whose rules the walk applies. */
   readonly dispatched: readonly string[];
+  /** Names two keys must not both spell, if the object has them. */
+  readonly spelled: readonly SpelledName[] | undefined;
 }
 
 /** The cost rank of a schema holding nested values ({@link cost}). */
@@ -232,7 +246,21 @@ export function objectIssues(c: IssueCode, schema: JsonObject): string[] {
     body.push(`const f = ${table}.get(k);`, `if (f !== undefined) {\nmatched = true;\nif (f(v, q, o)) return true;\n}`);
   }
   const tested = patterns.filter((pattern) => !matchesEverything(pattern));
-  if (tested.length > 0) body.push(`const c = ${c.scope.classifier(tested, names)}(k);`);
+  const spelled = c.scope.spelledNames(schema);
+  let before = "";
+  if (tested.length > 0) body.push(`const c = ${c.scope.classifier(tested, names, spelled)}(k);`);
+  if (spelled !== undefined) {
+    // The first key that spelled each name, by the name's number: a second one is a duplicate.
+    const spelledNames = c.scope.names.next("spelledNames");
+    c.scope.declare(`const ${spelledNames} = ${literal(spelled.map(({ name }) => name))};`);
+    before = "const firstSpelling = new Map();\n";
+    body.push(`const r = c >>> ${tested.length};
+if (r !== 0) {
+const first = firstSpelling.get(r);
+if (first === undefined) firstSpelling.set(r, k);
+else if (add(o, q, "duplicate_trait", v, [k, first, ${spelledNames}[r - 1]])) return true;
+}`);
+  }
   for (const pattern of patterns) {
     const matches = matchesEverything(pattern) ? "true" : `(c & ${2 ** tested.indexOf(pattern)}) !== 0`;
     body.push(`if (${matches}) {\nmatched = true;\nif (${c.functionOf(patternProperties[pattern]!)}(v, q, o)) return true;\n}`);
@@ -245,7 +273,7 @@ export function objectIssues(c: IssueCode, schema: JsonObject): string[] {
     body.push(`if (!matched) {\n${other}\n}`);
   }
   if (body.length === 0) return out;
-  out.push(`for (const k in d) {
+  out.push(`${before}for (const k in d) {
 if (!own.call(d, k)) continue;
 const v = d[k];
 if (v === undefined) continue;

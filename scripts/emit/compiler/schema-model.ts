@@ -93,6 +93,11 @@ export class Definitions {
     return { ...this.get(this.nameOf(String($ref))), ...siblings };
   }
 
+  /** Whether `$defs` holds a schema of this name. */
+  has(name: string): boolean {
+    return Object.hasOwn(this.defs, name) && isObject(this.defs[name]);
+  }
+
   get(name: string): JsonObject {
     const target = Object.hasOwn(this.defs, name) ? this.defs[name] : undefined;
     if (!isObject(target)) throw new Error(`Unknown reference #/$defs/${name}.`);
