@@ -14,6 +14,7 @@ import { CLI, distModule } from "./dist.js";
 import { random, segmentMessage, type Obj } from "./payloads.js";
 import { median } from "./timer.js";
 
+/** The NDJSON contenders, by role. */
 export const CLI_NAMES = {
   cli: "group-spec validate --ndjson",
   jobs: "group-spec validate --ndjson --jobs 2",
@@ -21,6 +22,7 @@ export const CLI_NAMES = {
   parse: "readline + JSON.parse loop",
 } as const;
 
+/** The NDJSON throughput of every contender on one generated file. */
 export interface CliResult {
   readonly fileBytes: number;
   readonly lines: number;

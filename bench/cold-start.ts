@@ -13,6 +13,7 @@ import type { Kind } from "../generated/validators/index.js";
 import { TMP } from "./peers/standalone.js";
 import { median } from "./timer.js";
 
+/** One contender's cold start, medians over its processes. */
 export interface ColdStartResult {
   readonly name: string;
   readonly kind: Kind;

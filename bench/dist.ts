@@ -10,7 +10,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Kind } from "../generated/validators/index.js";
 import type { Result, ValidateJsonOptions, ValidateOptions } from "../src/index.js";
 
+/** The project root (where package.json is). */
 export const ROOT = fileURLToPath(new URL("../", import.meta.url));
+/** The built package. */
 export const DIST = `${ROOT}dist/`;
 /** The built CLI, as `group-spec` runs it. */
 export const CLI = `${DIST}cli.js`;
@@ -41,10 +43,12 @@ export function distModule(entry: "index" | Kind): string {
   return file;
 }
 
+/** Imports the built root entry, `group-spec`. */
 export async function loadRoot(): Promise<RootEntry> {
   return (await import(pathToFileURL(distModule("index")).href)) as RootEntry;
 }
 
+/** Imports the built entry of one kind, `group-spec/<kind>`. */
 export async function loadKind(kind: Kind): Promise<KindEntry> {
   return (await import(pathToFileURL(distModule(kind)).href)) as KindEntry;
 }

@@ -5,9 +5,12 @@
 
 import { parseArgs } from "node:util";
 
+/** The parts of the bench, in the order they run; `--only` picks some. */
 export const SECTIONS = ["speed", "json", "cold", "size", "cli", "server"] as const;
+/** One of {@link SECTIONS}. */
 export type Section = (typeof SECTIONS)[number];
 
+/** What `npm run bench -- [options]` was given, defaults filled in. */
 export interface BenchOptions {
   /** Interleaved rounds per payload in the in-process timings; each contender keeps its median. */
   readonly rounds: number;
@@ -35,17 +38,18 @@ export interface BenchOptions {
   readonly extraPeers: boolean;
 }
 
+/** The help `--help` prints. */
 export const USAGE = `npm run bench -- [options]
   --rounds N          interleaved rounds per payload (default 7)
   --round-ms N        CPU ms per contender per round (default 10)
-  --cold-runs N       child processes per cold-start contender (default 7)
+  --cold-runs N       child processes per cold-start contender (default 5)
   --ndjson-mb N       NDJSON file size for the CLI (default 50)
   --ndjson-rounds N   runs of each NDJSON contender (default 3)
   --server-seconds N  autocannon seconds per server and body per round (default 3)
   --server-rounds N   interleaved server rounds (default 2)
   --connections N     autocannon connections (default 10)
   --only a,b          sections: ${SECTIONS.join(", ")}
-  --long              rounds 15, cold-runs 21, ndjson-mb 100, server-seconds 10, server-rounds 3
+  --long              rounds 15, cold-runs 15, ndjson-mb 100, server-seconds 10, server-rounds 3
   --no-build          use the dist/ already built
   --no-readme         leave README.md alone
   --extra-peers       also time zod, valibot and TypeBox's compiler`;
@@ -90,7 +94,7 @@ export function benchOptions(argv: readonly string[]): BenchOptions {
   return {
     rounds: Math.round(number("rounds", values.rounds, long ? 15 : 7)),
     roundMs: number("round-ms", values["round-ms"], 10),
-    coldRuns: Math.round(number("cold-runs", values["cold-runs"], long ? 21 : 7)),
+    coldRuns: Math.round(number("cold-runs", values["cold-runs"], long ? 15 : 5)),
     ndjsonMb: number("ndjson-mb", values["ndjson-mb"], long ? 100 : 50),
     ndjsonRounds: Math.round(number("ndjson-rounds", values["ndjson-rounds"], 3)),
     serverSeconds: number("server-seconds", values["server-seconds"], long ? 10 : 3),

@@ -7,11 +7,14 @@
 
 import type { Kind } from "../generated/validators/index.js";
 
+/** A JSON value. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+/** A JSON object. */
 export type Obj = { [key: string]: Json };
 
 /** The payload shapes each kind is measured on. */
 export const SHAPES = ["small", "large", "invalid", "deeply invalid", "batch of 1,000"] as const;
+/** One of {@link SHAPES}. */
 export type Shape = (typeof SHAPES)[number];
 
 /** One measured payload: the bodies (one, or 1,000 for a batch), their JSON text, and the expected verdicts. */
@@ -81,6 +84,7 @@ function shuffled(rnd: () => number, o: Obj): Obj {
 
 // ---- thrivestack --------------------------------------------------------------------------------------------------
 
+/** A valid thrivestack group object with `traitCount` custom traits, keys shuffled. */
 export function thrivestackGroup(rnd: () => number, traitCount: number): Obj {
   const traits: Obj = {
     account_name: "Acme Corporation",
@@ -121,6 +125,7 @@ function thrivestackLarge(): Json {
 
 // ---- thrivestack-legacy -------------------------------------------------------------------------------------------
 
+/** A valid legacy body with `traitCount` custom traits, keys shuffled. */
 export function legacyBody(rnd: () => number, traitCount: number): Obj {
   const traits: Obj = {
     enrichment_name: "Acma labs",
@@ -185,6 +190,7 @@ function legacyLarge(): Json {
 
 // ---- segment ------------------------------------------------------------------------------------------------------
 
+/** A valid segment group message with `traitCount` custom traits; `type` may be left out unless required. */
 export function segmentMessage(rnd: () => number, traitCount: number, type: "optional" | "required"): Obj {
   const traits: Obj = {
     name: "Enterprise Corp",
@@ -245,6 +251,7 @@ function segmentLarge(): Obj {
 
 // ---- segment-batch ------------------------------------------------------------------------------------------------
 
+/** A valid segment batch of `messages` messages, three in four of them group messages. */
 export function batchBody(rnd: () => number, messages: number, traitCount: number): Obj {
   const batch: Json[] = [];
   for (let i = 0; i < messages; i++) {

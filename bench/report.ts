@@ -9,20 +9,26 @@ import type { ColdStartResult } from "./cold-start.js";
 import { STANDALONE } from "./peers/standalone.js";
 import type { ServerLoadResult } from "./server-load.js";
 import type { SizeResult } from "./size.js";
-import { JSON_NAMES, NAMES, type JsonSpeedResult, type SpeedResult } from "./speed.js";
+import { JSON_NAMES, NAMES, type EdgeResult, type JsonSpeedResult, type SpeedResult } from "./speed.js";
 import type { Measured, Target } from "./targets.js";
 
+/** Aligned text for the terminal, or Markdown for the README. */
 export type Style = "text" | "md";
 
 /** A table as aligned text, or as a Markdown table. The first column is left-aligned, the rest right-aligned. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[], style: Style): string {
   if (style === "md") {
-    const line = (cells: readonly string[]) => `| ${cells.map((c) => c.replaceAll("|", "\\|")).join(" | ")} |`;
+    const line = (cells: readonly string[]) => `| ${cells.map(markdownCell).join(" | ")} |`;
     return [line(header), `|${header.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`, ...rows.map(line)].join("\n");
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+/** A table cell as Markdown text: arrows and comparisons as symbols, then no `<` left to open an HTML tag. */
+function markdownCell(text: string): string {
+  return text.replaceAll("<=", "≤").replaceAll(">=", "≥").replaceAll("->", "→").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll("|", "\\|");
 }
 
 const int = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? "-" : Math.round(n).toLocaleString("en-US"));
@@ -66,6 +72,17 @@ export function speedTable(speed: readonly SpeedResult[], style: Style): string 
   return table(header, rows, style);
 }
 
+/** Each contender's verdict on the edge cases: ok when it is the package's, WRONG otherwise. */
+export function edgeTable(edges: readonly EdgeResult[], style: Style): string {
+  const names = Object.keys(edges[0]?.verdicts ?? {});
+  return table(
+    ["edge case (segment body)", "package", ...names],
+    edges.map((e) => [e.name, e.expected ? "valid" : "invalid", ...names.map((n) => (e.verdicts[n] === e.expected ? "ok" : "WRONG"))]),
+    style,
+  );
+}
+
+/** ns per body of `validateJson()` and its comparisons, per kind and size. */
 export function jsonTable(json: readonly JsonSpeedResult[], style: Style): string {
   const names = Object.values(JSON_NAMES);
   const rows = json.map((j) => [
@@ -77,6 +94,7 @@ export function jsonTable(json: readonly JsonSpeedResult[], style: Style): strin
   return table(["ns per body", ...names, "validateJson / (parse + validate)", "validateJson / JSON.parse"], rows, style);
 }
 
+/** Cold start of every contender. */
 export function coldTable(cold: readonly ColdStartResult[], style: Style): string {
   return table(
     ["cold start (child process)", "kind", "import -> first verdict, CPU ms", "the same, wall ms", "process wall over bare node, ms"],
@@ -85,16 +103,23 @@ export function coldTable(cold: readonly ColdStartResult[], style: Style): strin
   );
 }
 
+/** Bundle sizes, at import and with every chunk. */
 export function sizeTable(sizes: readonly SizeResult[], style: Style): string {
-  return table(["bundle (esbuild --minify, gzip -9)", "minified B", "min+gzip B"], sizes.map((s) => [s.name, int(s.minified), int(s.gzipped)]), style);
+  return table(
+    ["bundle (esbuild --minify --splitting, gzip -9)", "minified B at import", "min+gzip B at import", "min+gzip B, all chunks"],
+    sizes.map((s) => [s.name, int(s.minified), int(s.gzipped), int(s.gzippedAll)]),
+    style,
+  );
 }
 
+/** NDJSON throughput of every contender. */
 export function cliTable(cli: CliResult, style: Style): string {
   const rows = cli.contenders.map((c) => [c.name, c.mbPerSecond.toFixed(1), c.seconds.map((s) => s.toFixed(2)).join(" ")]);
   if (cli.jobsUnsupported !== undefined) rows.push(["group-spec validate --ndjson --jobs 2", "not supported", "-"]);
   return table([`NDJSON, ${(cli.fileBytes / 1e6).toFixed(0)} MB, ${int(cli.lines)} segment bodies`, "MB/s (median)", "seconds per run"], rows, style);
 }
 
+/** 2xx answers per second of every server on every body. */
 export function serverTable(server: ServerLoadResult, style: Style): string {
   const rows = server.loads.flatMap((l) =>
     l.servers.map((s) => [
@@ -112,6 +137,7 @@ export function serverTable(server: ServerLoadResult, style: Style): string {
 
 const verdictOf = (t: Target) => (t.met === undefined ? (t.ratio === undefined ? "not judged" : "?") : t.met ? "met" : "missed");
 
+/** Every target with its ratio, limit and verdict, one row per target and kind. */
 export function targetTable(list: readonly Target[], style: Style): string {
   return table(
     ["target", "kind", "ratio", "limit", "verdict", "measured"],
@@ -137,6 +163,7 @@ export function targetMatrix(list: readonly Target[]): string {
 export function sections(m: Measured, style: Style): string[] {
   const out: string[] = [];
   if (m.speed) out.push(speedTable(m.speed, style));
+  if (m.edges) out.push(edgeTable(m.edges, style));
   if (m.json) out.push(jsonTable(m.json, style));
   if (m.cold) out.push(coldTable(m.cold, style));
   if (m.sizes) out.push(sizeTable(m.sizes, style));

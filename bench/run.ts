@@ -20,7 +20,7 @@ import { STANDALONE, standalonePeers, TMP, type PeerModule, type StandaloneName 
 import { sections, targetMatrix, targetTable } from "./report.js";
 import { serverLoad } from "./server-load.js";
 import { bundleSize } from "./size.js";
-import { timeJson, timePayload, type JsonSpeedResult, type SpeedResult, type SpeedSetup } from "./speed.js";
+import { edgeVerdicts, timeJson, timePayload, type JsonSpeedResult, type SpeedResult, type SpeedSetup } from "./speed.js";
 import { ROWS, targets, type Measured } from "./targets.js";
 
 const started = Date.now();
@@ -65,6 +65,7 @@ if (runs("speed")) {
       speed.push(await timePayload(setup, payload, options.rounds, options.roundMs));
     }
   }
+  measured.edges = await edgeVerdicts(setup);
 }
 
 if (runs("json")) {
@@ -148,7 +149,7 @@ const results = {
       `in one process; contenders interleaved over ${options.rounds} rounds of ~${options.roundMs} ms of CPU each, in samples of ~1.5 ms; median CPU ns per body; ` +
       "validate() and the entries from dist/ as users import them; peers compiled from generated/json-schema/; on invalid payloads Ajv and schemasafe run with allErrors",
     coldStart: `${options.coldRuns} fresh node processes per contender, interleaved: median CPU time (and wall time) from before import() to the first verdict`,
-    size: "esbuild bundle --minify (ESM, platform node), gzip -9; group-spec/<kind> resolved through the package's exports map",
+    size: "esbuild bundle --minify --splitting (ESM, platform node), gzip -9 per file; at import = the entry and its static chunks; group-spec/<kind> resolved through the package's exports map",
     cli: "child processes, wall time from spawn to exit, output to /dev/null; MB = 10^6 bytes",
     server: "autocannon in this process, each server in its own process on 127.0.0.1; 2xx answers per second, median of rounds",
   },

@@ -13,17 +13,20 @@ import { CLI, ROOT } from "./dist.js";
 import { batchBody, payloadsOf, random } from "./payloads.js";
 import { median } from "./timer.js";
 
+/** The servers, by role. */
 export const SERVER_NAMES = {
   ours: "group-spec serve",
   minimal: "minimal node:http JSON server",
   fastify: "Fastify 5 + Ajv",
 } as const;
 
+/** The request bodies the servers are loaded with. */
 export const LOADS = {
   small: "small segment body",
   batch: "100-message segment batch",
 } as const;
 
+/** Every server's rate on one body. */
 export interface ServerResult {
   readonly load: string;
   readonly bytes: number;
@@ -40,6 +43,7 @@ export interface ServerResult {
   }[];
 }
 
+/** The server section's figures. */
 export interface ServerLoadResult {
   readonly loads: readonly ServerResult[];
   /** The reference server's resident memory in MiB: before any load, after each run, and its peak. */

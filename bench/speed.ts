@@ -7,6 +7,7 @@
 
 import { validators, type Kind } from "../generated/validators/index.js";
 import type { KindEntry, RootEntry } from "./dist.js";
+import { edgeCases } from "./edge-cases.js";
 import { handWritten } from "./peers/hand-written.js";
 import { loadPeer, STANDALONE, type PeerModule, type PeerValidator, type StandaloneName } from "./peers/standalone.js";
 import { typeboxValidators } from "./peers/typebox.js";
@@ -24,6 +25,7 @@ export const NAMES = {
   jsonParse: "JSON.parse",
 } as const;
 
+/** Every contender's time on one payload of one kind. */
 export interface SpeedResult {
   readonly kind: Kind;
   readonly payload: string;
@@ -109,6 +111,7 @@ export const JSON_NAMES = {
   jsonParse: "JSON.parse",
 } as const;
 
+/** Every `validateJson()` contender's time on one body. */
 export interface JsonSpeedResult {
   readonly kind: Kind;
   readonly bytes: number;
@@ -139,4 +142,26 @@ export function timeJson(setup: SpeedSetup, kind: Kind, text: string, rounds: nu
     valid: root.validateJson(kind, text).ok,
     contenders: contenders.map((c) => ({ name: c.name, ns: ns.get(c.name)! })),
   };
+}
+
+/** One edge case and each verdict contender's answer on it. */
+export interface EdgeResult {
+  readonly name: string;
+  /** The package's verdict. */
+  readonly expected: boolean;
+  readonly verdicts: Record<string, boolean>;
+}
+
+/** The verdicts of `validate()`, the hand-written check and the standalone peers on the edge cases where validators disagree. */
+export async function edgeVerdicts(setup: SpeedSetup): Promise<EdgeResult[]> {
+  const verdicts: [string, Verdict][] = [
+    [NAMES.validate, (body) => setup.root.validate("segment", body).ok],
+    [NAMES.handWritten, handWritten.segment],
+    ...(await peerVerdicts(setup, "segment", true)),
+  ];
+  return edgeCases().map((edge) => ({
+    name: edge.name,
+    expected: edge.valid,
+    verdicts: Object.fromEntries(verdicts.map(([name, run]) => [name, safe(run, edge.body)])),
+  }));
 }

@@ -9,8 +9,9 @@ import type { ColdStartResult } from "./cold-start.js";
 import { STANDALONE } from "./peers/standalone.js";
 import { LOADS, SERVER_NAMES, type ServerLoadResult } from "./server-load.js";
 import type { SizeResult } from "./size.js";
-import { JSON_NAMES, NAMES, type JsonSpeedResult, type SpeedResult } from "./speed.js";
+import { JSON_NAMES, NAMES, type EdgeResult, type JsonSpeedResult, type SpeedResult } from "./speed.js";
 
+/** One target of issue 11 as measured in one run. */
 export interface Target {
   /** The target as the issue states it. */
   readonly target: string;
@@ -32,8 +33,10 @@ export const ROWS = {
   ajv: STANDALONE.ajvFull,
 } as const;
 
+/** The figures of the sections that ran. */
 export interface Measured {
   readonly speed?: readonly SpeedResult[];
+  readonly edges?: readonly EdgeResult[];
   readonly json?: readonly JsonSpeedResult[];
   readonly cold?: readonly ColdStartResult[];
   readonly sizes?: readonly SizeResult[];
@@ -78,6 +81,7 @@ function worst<R>(rows: readonly R[], ratio: (row: R) => number | undefined): { 
 
 const x = (n: number | undefined) => (n === undefined ? "?" : `${n.toFixed(2)}x`);
 
+/** Every target, judged on `m` (a target whose section did not run is not judged). */
 export function targets(m: Measured): Target[] {
   const out: Target[] = [];
   for (const kind of KINDS) {

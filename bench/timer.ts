@@ -86,6 +86,7 @@ export function timeInterleaved(contenders: readonly Contender[], rounds: number
   return new Map(contenders.map((c, i) => [c.name, median(samples[i]!)]));
 }
 
+/** The median of a non-empty list. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;

@@ -28,6 +28,7 @@ export const STANDALONE = {
   schemasafe: "schemasafe standalone",
   schemasafeAll: "schemasafe standalone, allErrors",
 } as const;
+/** One of the {@link STANDALONE} names. */
 export type StandaloneName = (typeof STANDALONE)[keyof typeof STANDALONE];
 
 /** A validator as both peers export it: a verdict, with the errors of the last refusal on `.errors`. */
