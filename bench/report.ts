@@ -69,7 +69,8 @@ export function speedTable(speed: readonly SpeedResult[], style: Style): string 
       ratio(v! / (nsOf(s, ajv) ?? NaN)),
     ];
   });
-  return table(header, rows, style);
+  const note = "On invalid payloads the ajv and schemasafe columns are their allErrors builds. * = a verdict that differs from the package's.";
+  return `${table(header, rows, style)}\n\n${note}`;
 }
 
 /** Each contender's verdict on the edge cases: ok when it is the package's, WRONG otherwise. */
