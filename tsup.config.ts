@@ -9,6 +9,13 @@ export default defineConfig([
       "thrivestack-legacy": "src/kinds/thrivestack-legacy.ts",
       segment: "src/kinds/segment.ts",
       "segment-batch": "src/kinds/segment-batch.ts",
+      // The group-call handler per framework, and the TypeBox definitions (peer: @sinclair/typebox).
+      fetch: "src/fetch.ts",
+      express: "src/express.ts",
+      fastify: "src/fastify.ts",
+      typebox: "src/typebox.ts",
+      // The reference server as a test sink (Node.js only).
+      sink: "src/sink.ts",
     },
     format: ["esm", "cjs"],
     dts: true,

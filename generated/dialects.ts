@@ -12,10 +12,13 @@ export interface DialectData {
   readonly dialect: string;
   readonly method: "POST";
   readonly path: string;
+  /** The `$id` of the request body's JSON Schema (generated/json-schema/, and group-spec/typebox). */
+  readonly bodySchemaId: string;
   readonly security: Security;
   readonly shape: {
     readonly messages: { readonly at: "body" } | { readonly at: "items" } | { readonly at: "member"; readonly member: string };
     readonly groupWhen?: { readonly member: string; readonly equals: string };
+    readonly credentialMember?: string;
     readonly fields: {
       readonly groupId: string;
       readonly userId: string;
@@ -39,6 +42,7 @@ export const DIALECTS: { readonly [K in Kind]: DialectData } = {
     "dialect": "thrivestack",
     "method": "POST",
     "path": "/api/group",
+    "bodySchemaId": "https://group-spec.dev/schemas/thrivestack-group-request.json",
     "security": {
       "type": "apiKey",
       "name": "x-api-key"
@@ -77,6 +81,7 @@ export const DIALECTS: { readonly [K in Kind]: DialectData } = {
     "dialect": "thrivestack-legacy",
     "method": "POST",
     "path": "/legacy/api/group",
+    "bodySchemaId": "https://group-spec.dev/schemas/legacy-group-request.json",
     "security": {
       "type": "http",
       "scheme": "bearer"
@@ -114,6 +119,7 @@ export const DIALECTS: { readonly [K in Kind]: DialectData } = {
     "dialect": "segment",
     "method": "POST",
     "path": "/v1/group",
+    "bodySchemaId": "https://group-spec.dev/schemas/segment-group.json",
     "security": {
       "type": "http",
       "scheme": "basic"
@@ -155,6 +161,7 @@ export const DIALECTS: { readonly [K in Kind]: DialectData } = {
     "dialect": "segment",
     "method": "POST",
     "path": "/v1/batch",
+    "bodySchemaId": "https://group-spec.dev/schemas/segment-batch-request.json",
     "security": {
       "type": "http",
       "scheme": "basic"
@@ -168,6 +175,7 @@ export const DIALECTS: { readonly [K in Kind]: DialectData } = {
         "member": "type",
         "equals": "group"
       },
+      "credentialMember": "writeKey",
       "fields": {
         "groupId": "groupId",
         "userId": "userId",

@@ -50,6 +50,12 @@ export interface Shape {
   readonly messages: { readonly at: "body" } | { readonly at: "items" } | { readonly at: "member"; readonly member: string };
   /** Which messages are group calls, when not all: those whose `member` is `equals`. */
   readonly groupWhen?: { readonly member: string; readonly equals: string };
+  /**
+   * A top-level member of the body that carries the credential when the request's headers carry none, as
+   * Segment's batch `writeKey` does (Segment's own Node.js SDK sends its write key only there). The body is
+   * then read, within its limits, before the caller is known.
+   */
+  readonly credentialMember?: string;
   /** The member names of a group call's fields. */
   readonly fields: {
     readonly groupId: string;

@@ -18,20 +18,33 @@ const decoder = /* @__PURE__ */ new TextDecoder("utf-8", { fatal: true, ignoreBO
 
 /**
  * Checks a request body as received, text or UTF-8 bytes, with one kind's generated validator: the byte size
- * before anything else, then `JSON.parse` and a check of nesting depth and message count and size (see `surelyWithin`; `scanJson`
- * names the place of a syntax error or a broken limit) (`__proto__`, `constructor` and `prototype` keys stay plain data) and
- * {@link check}. Never throws. The kind-free core of `validateJson` and of the per-kind entry points.
+ * before anything else, then `JSON.parse` (`__proto__`, `constructor` and `prototype` keys stay plain data), a
+ * check of nesting depth and message count and size (`surelyWithin`; `scanJson` names the place of a syntax
+ * error or a broken limit), and {@link check}. Never throws. The kind-free core of `validateJson` and of the per-kind entry points.
  */
 export function checkJson<K extends Kind>(kind: K, validator: GeneratedValidator, input: string | Uint8Array, options?: ValidateJsonOptions): Result<K> {
+  return checkJsonKeeping(kind, validator, input, options, {});
+}
+
+/** What {@link checkJsonKeeping} parsed: the body's JSON value, once the text passed the grammar and the read-time limits. */
+export interface Parsed {
+  body?: unknown;
+}
+
+/**
+ * {@link checkJson}, also keeping in `parsed.body` the value `JSON.parse` returned, valid or not, for a caller
+ * that reports refused bodies too (the request handler's `onCall`). No work is added: it is the same parse.
+ */
+export function checkJsonKeeping<K extends Kind>(kind: K, validator: GeneratedValidator, input: string | Uint8Array, options: ValidateJsonOptions | undefined, parsed: Parsed): Result<K> {
   try {
-    return read(kind, validator, input, options);
+    return read(kind, validator, input, options, parsed);
   } catch {
     // Only an options object whose getters throw gets here: the text itself is read by code that cannot throw.
     return { ok: false, issues: [{ path: "", code: "invalid", message: "The options could not be read." }] };
   }
 }
 
-function read<K extends Kind>(kind: K, validator: GeneratedValidator, input: unknown, options: ValidateJsonOptions | undefined): Result<K> {
+function read<K extends Kind>(kind: K, validator: GeneratedValidator, input: unknown, options: ValidateJsonOptions | undefined, parsed: Parsed): Result<K> {
   const limits = readLimits(options);
   const fail = (issue: Issue): Result<K> => ({ ok: false, issues: [issue] });
   if (typeof input !== "string" && !(input instanceof Uint8Array)) {
@@ -66,6 +79,7 @@ function read<K extends Kind>(kind: K, validator: GeneratedValidator, input: unk
     const issue = scanJson(text, scanLimits);
     if (issue) return fail(issue);
   }
+  parsed.body = body;
   const traitIssue = tooManyTraits(kind, body, limits.traitKeys);
   if (traitIssue) return fail(traitIssue);
   return check(kind, validator, body, options);

@@ -35,11 +35,19 @@ export interface NormalizeOptions {
  * // [{ group_id: "g1", user_id: "u1", traits: { plan: "pro" }, timestamp: "1970-01-01T00:00:00.000Z" }]
  */
 export function normalize<K extends Kind>(kind: K, body: unknown, options?: NormalizeOptions | null): Bodies[K] {
+  return normalizeValid(kind, assertValid(kind, body), options);
+}
+
+/**
+ * {@link normalize} of a body that has just been validated (the request handler's `validateJson` result), so
+ * that a request is validated once. Passing anything that was not validated as `kind` is a programming error.
+ */
+export function normalizeValid<K extends Kind>(kind: K, valid: Bodies[K], options?: NormalizeOptions | null): Bodies[K] {
   const { now = new Date(), messageId: makeId = randomUUID } = options ?? {};
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new TypeError("normalize: `now` must be a valid Date.");
   const timestamp = now.toISOString();
   const messageId = () => checkedMessageId(makeId());
-  const stored = normalizeSpelling(kind, body) as unknown;
+  const stored = spellingOfValid(kind, valid) as unknown;
   const { fill, fields } = DIALECTS[kind].shape;
   eachMessage(kind, stored, (message) => {
     if (fill.timestamp && !Object.hasOwn(message, fields.timestamp)) setOwn(message, fields.timestamp, timestamp);
@@ -67,8 +75,12 @@ export function normalize<K extends Kind>(kind: K, body: unknown, options?: Norm
  * // { userId: "u", groupId: "g", traits: { createdAt: "2024-01-01T00:00:00Z" } }
  */
 export function normalizeSpelling<K extends Kind>(kind: K, body: unknown): Bodies[K] {
-  const valid: unknown = assertValid(kind, body);
-  const copy = copyJson(valid);
+  return spellingOfValid(kind, assertValid(kind, body));
+}
+
+/** {@link normalizeSpelling} of a body already validated as `kind`: the copy and the fold, no second validation. */
+function spellingOfValid<K extends Kind>(kind: K, valid: Bodies[K]): Bodies[K] {
+  const copy = copyJson(valid as unknown);
   const member = DIALECTS[kind].shape.fields.traits;
   eachMessage(kind, copy, (message) => {
     const traits = Object.hasOwn(message, member) ? message[member] : undefined;

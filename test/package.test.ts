@@ -30,4 +30,12 @@ describe("the package", () => {
     const cjs = await run(process.execPath, ["-e", code('Promise.resolve(require("group-spec"))')], { cwd: ROOT });
     expect([esm.stdout, cjs.stdout]).toEqual(["true", "true"]);
   });
+
+  it("loads the framework and TypeBox subpaths from CommonJS and ESM alike", async () => {
+    const names = '["fetch", "createGroupHandler"], ["express", "createGroupMiddleware"], ["fastify", "createGroupPlugin"], ["typebox", "registerFormats"]';
+    const code = (load: string) => `Promise.all([${names}].map(([path, name]) => ${load}.then((m) => typeof m[name]))).then((types) => process.stdout.write(types.join()))`;
+    const esm = await run(process.execPath, ["--input-type=module", "-e", code('import("group-spec/" + path)')], { cwd: ROOT });
+    const cjs = await run(process.execPath, ["-e", code('Promise.resolve(require("group-spec/" + path))')], { cwd: ROOT });
+    expect([esm.stdout, cjs.stdout]).toEqual(Array(2).fill("function,function,function,function"));
+  });
 });

@@ -300,7 +300,9 @@ export const segment: Dialect = {
     scheme: {
       type: "http",
       scheme: "basic",
-      description: "HTTP Basic authentication with the source's write key as the user name and an empty password.",
+      description:
+        "HTTP Basic authentication with the source's write key as the user name and an empty password. " +
+        "`POST /v1/batch` also takes the write key as the body's `writeKey` when the request has no Authorization header, as Segment's API does and its Node.js SDK sends it.",
     },
   },
   traits: SegmentTraits,
@@ -409,6 +411,8 @@ export const segment: Dialect = {
       shape: {
         messages: { at: "member", member: "batch" },
         groupWhen: { member: "type", equals: "group" },
+        // @segment/analytics-node sends its write key in the body only, never in an Authorization header.
+        credentialMember: "writeKey",
         fields: SEGMENT_FIELDS,
         // Every message of a batch gets a timestamp and a message id; only a group call is read as one.
         fill: { timestamp: true, messageId: true },

@@ -1,6 +1,7 @@
 import type { Dialect } from "../../schemas/dialect.js";
 import { nameOf } from "../../schemas/named.js";
 import { bannerComment } from "./banner.js";
+import { schemaId } from "./json-schema.js";
 import type { JsonObject } from "./plain.js";
 
 /** The dialect's bound on the number of traits, when its traits schema has one. */
@@ -24,6 +25,7 @@ export function emitDialects(dialects: readonly Dialect[], plain: (name: string)
         dialect: dialect.name,
         method: operation.method.toUpperCase(),
         path: operation.path,
+        bodySchemaId: schemaId(nameOf(operation.request)!),
         security: dialect.security.scheme.type === "apiKey"
           ? { type: "apiKey", name: dialect.security.scheme.name }
           : { type: "http", scheme: dialect.security.scheme.scheme },
@@ -47,10 +49,13 @@ export interface DialectData {
   readonly dialect: string;
   readonly method: "POST";
   readonly path: string;
+  /** The \`$id\` of the request body's JSON Schema (generated/json-schema/, and group-spec/typebox). */
+  readonly bodySchemaId: string;
   readonly security: Security;
   readonly shape: {
     readonly messages: { readonly at: "body" } | { readonly at: "items" } | { readonly at: "member"; readonly member: string };
     readonly groupWhen?: { readonly member: string; readonly equals: string };
+    readonly credentialMember?: string;
     readonly fields: {
       readonly groupId: string;
       readonly userId: string;

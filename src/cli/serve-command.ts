@@ -1,3 +1,4 @@
+import { DEFAULT_CALL_LOG_LIMITS } from "../sink/call-log.js";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { parseArgs } from "node:util";
@@ -18,11 +19,14 @@ import type { Io } from "./io.js";
 /** Help for `group-spec serve`, for the CLI's usage table. */
 export const SERVE_USAGE = `Usage: group-spec serve [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--api-key KEY]... [--rate-limit ${DEFAULT_RATE_LIMIT.requests}]
                          [--auth-failures ${DEFAULT_AUTH_FAILURE_LIMIT.requests}] [--max-store-bytes ${DEFAULT_STORE_LIMITS.bytes}]
+                         [--max-call-bytes ${DEFAULT_CALL_LOG_LIMITS.bytes}]
                          [--max-connections ${DEFAULT_MAX_CONNECTIONS}] [--shutdown-grace-ms ${DEFAULT_SHUTDOWN_GRACE_MS}]
 
 Serves the docs page (Scalar, fully offline) at /, the OpenAPI document at /openapi.json, the four
-operations (POST /api/group, /legacy/api/group, /v1/group, /v1/batch) and GET /api/groups/:group_id.
-Accepted group calls are kept in memory only and are lost when the server stops.
+operations (POST /api/group, /legacy/api/group, /v1/group, /v1/batch), GET /api/groups/:group_id, and
+the call log of each key: GET /_calls?valid=true|false&kind=KIND, GET /_calls/MESSAGE_ID, DELETE /_calls
+(every call, accepted or refused, with its status, issues and body). Everything is kept in memory only
+and is lost when the server stops.
 
 Options:
   --port <n>        Port to listen on (0 picks a free one); default ${DEFAULT_PORT}
@@ -36,6 +40,9 @@ Options:
   --max-store-bytes <n>
                     Estimated bytes of accepted calls kept, across all keys; past it the groups updated
                     longest ago are dropped (default 256 MiB)
+  --max-call-bytes <n>
+                    Estimated bytes of the call log, across all keys (at most ${DEFAULT_CALL_LOG_LIMITS.calls} calls); past it
+                    the oldest calls are dropped (default 64 MiB); 0 keeps no calls
   --max-connections <n>
                     Open connections at most; past it new connections are closed at once
   --shutdown-grace-ms <n>
@@ -71,6 +78,7 @@ export async function serve(args: string[], io: Io, stop: AbortSignal): Promise<
   const authFailures = integer(values["auth-failures"], "--auth-failures", 0, 1_000_000) ?? DEFAULT_AUTH_FAILURE_LIMIT.requests;
   // At least 1 MiB: one group at its per-group bounds is about that big, and the budget never drops the group being written.
   const maxStoreBytes = integer(values["max-store-bytes"], "--max-store-bytes", 1024 * 1024, Number.MAX_SAFE_INTEGER);
+  const maxCallBytes = integer(values["max-call-bytes"], "--max-call-bytes", 0, Number.MAX_SAFE_INTEGER);
   const maxConnections = integer(values["max-connections"], "--max-connections", 1, 1_000_000);
   const shutdownGraceMs = integer(values["shutdown-grace-ms"], "--shutdown-grace-ms", 0, 600_000);
   const given = values["api-key"] ?? [];
@@ -86,6 +94,7 @@ export async function serve(args: string[], io: Io, stop: AbortSignal): Promise<
       rateLimit: { requests },
       authFailureLimit: { ...DEFAULT_AUTH_FAILURE_LIMIT, requests: authFailures },
       ...(maxStoreBytes === undefined ? {} : { maxStoreBytes }),
+      ...(maxCallBytes === undefined ? {} : { maxCallBytes }),
       ...(maxConnections === undefined ? {} : { maxConnections }),
       ...(shutdownGraceMs === undefined ? {} : { shutdownGraceMs }),
       onError: (error) => io.stderr.write(`group-spec serve: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`),
@@ -131,6 +140,7 @@ function parse(args: string[]) {
         "rate-limit": { type: "string" },
         "auth-failures": { type: "string" },
         "max-store-bytes": { type: "string" },
+        "max-call-bytes": { type: "string" },
         "max-connections": { type: "string" },
         "shutdown-grace-ms": { type: "string" },
       },

@@ -23,9 +23,13 @@ export function successResponse<K extends Kind>(kind: K, body: Bodies[K], option
   return { status: 200, headers: { ...JSON_TYPE }, body: successBody(kind, body, options) as SuccessBodies[K] };
 }
 
+// An event id is made only where the envelope has one; each template is looked at once, not per call.
+const HAS_EVENT_ID = new Map<Kind, boolean>();
+
 function successBody(kind: Kind, body: unknown, options: SuccessOptions) {
-  // An event id is made only where the envelope has one.
   const template = DIALECTS[kind].envelopes.success;
-  const eventId = JSON.stringify(template).includes('"{eventId}"') ? (options.eventId ?? `evt_${randomUUID()}`) : undefined;
+  let hasEventId = HAS_EVENT_ID.get(kind);
+  if (hasEventId === undefined) HAS_EVENT_ID.set(kind, (hasEventId = JSON.stringify(template).includes('"{eventId}"')));
+  const eventId = hasEventId ? (options.eventId ?? `evt_${randomUUID()}`) : undefined;
   return fillEnvelope(template, { eventId, body });
 }

@@ -1,20 +1,19 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { IncomingHttpHeaders } from "node:http";
 import { DIALECTS } from "../../generated/dialects.js";
 import type { Kind } from "../validate.js";
+import type { HeaderReader } from "./headers.js";
 
 /**
  * The credential a request carries, read the way its dialect's security scheme says (generated/dialects.ts):
  * an API key header (`x-api-key`), `Authorization: Bearer <token>`, or `Authorization: Basic` with the write
  * key as the user name and any password. `undefined` when there is none.
  */
-export function credentialOf(kind: Kind, headers: IncomingHttpHeaders): string | undefined {
+export function credentialOf(kind: Kind, header: HeaderReader): string | undefined {
   const security = DIALECTS[kind].security;
   if (security.type === "apiKey") {
-    const key = headers[security.name.toLowerCase()];
-    return typeof key === "string" ? nonEmpty(key) : undefined;
+    return nonEmpty(header(security.name.toLowerCase()));
   }
-  const authorization = headers.authorization ?? "";
+  const authorization = header("authorization") ?? "";
   const [, scheme = "", value = ""] = /^\s*(\S+)\s+(\S+)\s*$/.exec(authorization) ?? [];
   if (scheme.toLowerCase() !== security.scheme) return undefined;
   if (security.scheme === "bearer") return nonEmpty(value);

@@ -1,13 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import { createGunzip, type Gunzip } from "node:zlib";
+import { refuse, refuseEarly, tooLarge, type BodyResult } from "./body-result.js";
 
-/** Why a request body was not read: too large, an encoding the server does not speak, or broken gzip. */
-export type BodyProblem = "too_large" | "unsupported_encoding" | "invalid_gzip" | "aborted";
-
-/** The outcome of {@link readBody}: the body's (inflated) bytes, or why there are none. */
-export type BodyResult =
-  | { readonly ok: true; readonly bytes: Buffer }
-  | { readonly ok: false; readonly problem: BodyProblem; readonly message: string };
+export type { BodyProblem, BodyResult } from "./body-result.js";
 
 /**
  * Reads a request body of at most `maxBytes`, as received (`identity`) or gzip-inflated
@@ -17,15 +12,10 @@ export type BodyResult =
  * pass (to send `100 Continue`). Never rejects.
  */
 export function readBody(request: IncomingMessage, maxBytes: number, beforeReading: () => void = () => {}): Promise<BodyResult> {
-  const encoding = (request.headers["content-encoding"] ?? "identity").trim().toLowerCase();
-  const gzip = encoding === "gzip" || encoding === "x-gzip";
-  if (!gzip && encoding !== "identity" && encoding !== "") {
-    return Promise.resolve(refuse("unsupported_encoding", `Content-Encoding "${encoding.slice(0, 40)}" is not supported; send the body as is or gzip it.`));
-  }
-  const declared = Number(request.headers["content-length"] ?? NaN);
-  if (declared > maxBytes) return Promise.resolve(tooLarge(declared, maxBytes, gzip ? "compressed " : ""));
+  const refused = refuseEarly(request.headers["content-encoding"], request.headers["content-length"], maxBytes);
+  if (typeof refused === "object") return Promise.resolve(refused);
   beforeReading();
-  return new Promise((resolve) => collect(request, gzip ? createGunzip() : undefined, maxBytes, resolve));
+  return new Promise((resolve) => collect(request, refused === "gzip" ? createGunzip() : undefined, maxBytes, resolve));
 }
 
 function collect(request: IncomingMessage, gunzip: Gunzip | undefined, maxBytes: number, resolve: (result: BodyResult) => void): void {
@@ -69,13 +59,4 @@ function collect(request: IncomingMessage, gunzip: Gunzip | undefined, maxBytes:
   } else {
     request.on("end", () => settle({ ok: true, bytes: Buffer.concat(chunks) }));
   }
-}
-
-function refuse(problem: BodyProblem, message: string): BodyResult {
-  return { ok: false, problem, message };
-}
-
-function tooLarge(bytes: number, limit: number, what: string, atLeast = false): BodyResult {
-  const size = atLeast ? `more than ${limit}` : String(bytes);
-  return refuse("too_large", `The ${what}body is ${size} bytes; the limit is ${limit} bytes.`);
 }

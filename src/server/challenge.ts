@@ -1,5 +1,5 @@
-import type { IncomingHttpHeaders } from "node:http";
 import type { HttpResponse } from "../responses/http-response.js";
+import type { HeaderReader } from "./headers.js";
 
 /**
  * The challenge a browser's request gets instead of `Basic`. Browsers show their own sign-in dialog for a
@@ -18,12 +18,12 @@ export const BROWSER_BASIC_CHALLENGE = 'X-Basic realm="group-spec"';
  * Other clients keep the `Basic` challenge that RFC 7617 describes. Keeping browsers from ever storing
  * Basic credentials for the server from a prompt also keeps a cross-site form from riding on them.
  */
-export function challengeFor(headers: IncomingHttpHeaders, response: HttpResponse<unknown>): HttpResponse<unknown> {
+export function challengeFor(header: HeaderReader, response: HttpResponse<unknown>): HttpResponse<unknown> {
   const challenge = response.headers["www-authenticate"];
-  if (challenge === undefined || !/^basic\b/i.test(challenge) || !fromBrowser(headers)) return response;
+  if (challenge === undefined || !/^basic\b/i.test(challenge) || !fromBrowser(header)) return response;
   return { ...response, headers: { ...response.headers, "www-authenticate": BROWSER_BASIC_CHALLENGE } };
 }
 
-function fromBrowser(headers: IncomingHttpHeaders): boolean {
-  return headers.origin !== undefined || headers["sec-fetch-site"] !== undefined;
+function fromBrowser(header: HeaderReader): boolean {
+  return header("origin") !== undefined || header("sec-fetch-site") !== undefined;
 }

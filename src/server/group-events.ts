@@ -9,6 +9,8 @@ export interface GroupEvent {
   readonly groupId: string;
   readonly userId?: string;
   readonly anonymousId?: string;
+  /** The message's `messageId`, where the dialect has one: a repeat of it is a retry, stored once. */
+  readonly messageId?: string;
   readonly traits?: Readonly<Record<string, unknown>>;
 }
 
@@ -25,12 +27,14 @@ export function groupEvents<K extends Kind>(kind: K, body: Bodies[K]): GroupEven
     const text = (name: string | undefined) => (name !== undefined && typeof message[name] === "string" ? (message[name] as string) : undefined);
     const userId = text(fields.userId);
     const anonymousId = text(fields.anonymousId);
+    const messageId = text(fields.messageId);
     const traits = message[fields.traits];
     events.push({
       index: index ?? 0,
       groupId: text(fields.groupId) ?? "",
       ...(userId === undefined ? {} : { userId }),
       ...(anonymousId === undefined ? {} : { anonymousId }),
+      ...(messageId === undefined ? {} : { messageId }),
       ...(typeof traits === "object" && traits !== null ? { traits: traits as Record<string, unknown> } : {}),
     });
   });

@@ -1,3 +1,6 @@
+import type { IncomingMessage } from "node:http";
+import type { Authenticate, CallRecord } from "../handler/options.js";
+import type { CallLog } from "../sink/call-log.js";
 import type { Limits } from "../limits.js";
 import type { Assets } from "./assets.js";
 import type { RateLimit } from "./rate-limit.js";
@@ -21,7 +24,12 @@ export interface ServerTimeouts {
 /** Where and how `startServer` serves. */
 export interface ServerOptions {
   /** The keys accepted by every operation (x-api-key, Bearer token, Basic user name). At least one. */
-  readonly apiKeys: readonly string[];
+  readonly apiKeys?: readonly string[];
+  /**
+   * Instead of `apiKeys`: who makes a call, from its credential (the test sink accepts any key this way).
+   * Exactly one of the two.
+   */
+  readonly authenticate?: Authenticate<IncomingMessage>;
   /** Default {@link DEFAULT_HOST}: loopback only. */
   readonly host?: string;
   /** Default {@link DEFAULT_PORT}; `0` picks a free port. */
@@ -36,12 +44,21 @@ export interface ServerOptions {
   readonly maxStoreBytes?: number;
   /** The store of accepted calls; a new, empty `GroupStore` by default. */
   readonly store?: GroupStore;
+  /**
+   * Every group-operation call, accepted or refused, for `GET /_calls` (the test sink); a new `CallLog` by
+   * default (10,000 calls, 64 MiB estimated, oldest dropped first).
+   */
+  readonly calls?: CallLog;
+  /** Estimated bytes the default call log may keep; default 64 MiB, `0` keeps no calls (ignored with `calls`). */
+  readonly maxCallBytes?: number;
   /** Open connections at most; past it a new connection is closed at once. Default {@link DEFAULT_MAX_CONNECTIONS}. */
   readonly maxConnections?: number;
   /** Defaults in {@link DEFAULT_TIMEOUTS}. */
   readonly timeouts?: Partial<ServerTimeouts>;
   /** How long `close()` lets requests in flight finish before answering 503 and closing; default 5 s. */
   readonly shutdownGraceMs?: number;
+  /** Told of every group-operation request, accepted or refused (see `CallRecord`); what it throws is ignored. */
+  readonly onCall?: (record: CallRecord) => void;
   /** Told of each unexpected error (answered with 500); by default they are dropped. */
   readonly onError?: (error: unknown) => void;
   /** The files to serve; by default read once from this package at start-up (see `loadAssets`). */

@@ -12,11 +12,16 @@ const COMMON = { "x-content-type-options": "nosniff", "referrer-policy": "no-ref
 export function send(res: ServerResponse, response: HttpResponse<unknown>, close = false): void {
   if (res.headersSent) return;
   const text = JSON.stringify(response.body);
-  const headers: Record<string, string> = { ...COMMON, "cache-control": "no-store", ...response.headers };
+  const headers = answerHeaders(response);
   if (close) headers["connection"] = "close";
   headers["content-length"] = String(Buffer.byteLength(text));
   res.writeHead(response.status, headers);
   res.end(text);
+}
+
+/** The headers of a JSON answer, whatever writes it: the common ones, `no-store`, then the response's own. */
+export function answerHeaders(response: HttpResponse<unknown>): Record<string, string> {
+  return { ...COMMON, "cache-control": "no-store", ...response.headers };
 }
 
 /**

@@ -4,7 +4,8 @@ import { DIALECTS } from "../../generated/dialects.js";
 import { KINDS, type Kind } from "../validate.js";
 import type { Assets } from "./assets.js";
 import { DOCS_CSP, DOCS_HTML, DOCS_INIT_SCRIPT } from "./docs-page.js";
-import { getGroup, postOperation, READ_KIND, type Context } from "./operations.js";
+import { CALLS_PATH, callsRoute, type CallsContext } from "../sink/calls-route.js";
+import { getGroup, postOperation, READ_KIND } from "./operations.js";
 import { bodyUnread, plainError, send, sendFile } from "./respond.js";
 
 /** The operation of each `POST` path, as `generated/openapi.json` documents them (generated/dialects.ts). */
@@ -15,12 +16,13 @@ export const OPERATIONS: ReadonlyMap<string, Kind> = new Map(KINDS.map((kind) =>
 export const GROUPS_PATH = "/api/groups/";
 
 /** What {@link route} needs beyond the handlers' context: the files it serves. */
-export interface RouteContext extends Context {
+export interface RouteContext extends CallsContext {
   readonly assets: Assets;
 }
 
 /**
- * Sends each request to its handler: the four operations, `GET /api/groups/:group_id`, the docs page
+ * Sends each request to its handler: the four operations, `GET /api/groups/:group_id`, the call log
+ * (`/_calls`, see `callsRoute`), the docs page
  * (`/`, `/docs/scalar.js`, `/docs/init.js`) and `/openapi.json`. A known path asked with another method
  * gets 405 with `Allow`; any other path 404, both as plain JSON.
  */
@@ -31,6 +33,7 @@ export async function route(req: IncomingMessage, res: ServerResponse, context: 
     if (req.method === "POST") return postOperation(kind, req, res, context);
     return send(res, methodNotAllowed("POST"), bodyUnread(req));
   }
+  if (path === CALLS_PATH || path.startsWith(`${CALLS_PATH}/`)) return callsRoute(path.slice(CALLS_PATH.length), req, res, context);
   const read = req.method === "GET" || req.method === "HEAD";
   if (path.startsWith(GROUPS_PATH)) {
     if (!read) return send(res, methodNotAllowed("GET, HEAD"), bodyUnread(req));

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadAssets } from "./assets.js";
-import { Keyring } from "./auth.js";
-import { AuthFailures, DEFAULT_AUTH_FAILURE_LIMIT } from "./auth-failures.js";
+import { Gate } from "../handler/gate.js";
+import { DEFAULT_AUTH_FAILURE_LIMIT } from "./auth-failures.js";
 import {
   DEFAULT_HOST,
   DEFAULT_MAX_CONNECTIONS,
@@ -13,17 +13,21 @@ import {
   type ServerOptions,
   type ServerTimeouts,
 } from "./options.js";
-import { RateLimiter } from "./rate-limit.js";
+import { storeCalls } from "./operations.js";
 import { send } from "./respond.js";
 import { route, serverError, type RouteContext } from "./routes.js";
 import { Drain } from "./shutdown.js";
 import { GroupStore } from "./store.js";
+import { CallLog } from "../sink/call-log.js";
+import type { CallRecord } from "../handler/options.js";
 
 /** A listening server. */
 export interface RunningServer {
   /** `http://host:port`, without a trailing slash. */
   readonly url: string;
   readonly store: GroupStore;
+  /** Every group-operation call answered, accepted or refused (`GET /_calls`). */
+  readonly calls: CallLog;
   /**
    * Stops accepting connections, lets requests in flight finish within the shutdown grace period, answers
    * any still unfinished then with 503, and resolves once every connection is closed.
@@ -46,12 +50,21 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const store = options.store ?? new GroupStore(options.maxStoreBytes === undefined ? {} : { bytes: positive(options.maxStoreBytes, "maxStoreBytes") });
   const onError = options.onError ?? (() => {});
+  const calls = options.calls ?? new CallLog(options.maxCallBytes === undefined ? {} : callLimits(options.maxCallBytes));
+  const onCall = (record: CallRecord) => {
+    calls.record(record);
+    options.onCall?.(record);
+  };
+  const credentials = options.authenticate === undefined ? { apiKeys: options.apiKeys! } : { authenticate: options.authenticate };
+  const gate = new Gate<IncomingMessage>(
+    credentials,
+    { rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT, authFailureLimit: options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT },
+  );
   const context: RouteContext = {
-    keyring: new Keyring(options.apiKeys),
-    limiter: new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT),
-    authFailures: new AuthFailures(options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT),
+    // The same group-call handler as group-spec/fetch, /express and /fastify; accepted calls go to the store.
+    service: { gate, limits: options.limits ?? {}, onAccept: storeCalls(store), onCall, onError },
     store,
-    limits: options.limits ?? {},
+    calls,
     assets: options.assets ?? (await loadAssets()),
   };
   const drain = new Drain();
@@ -93,6 +106,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url: `http://${host}:${address.port}`,
     store,
+    calls,
     close: () => drain.close(server, graceMs),
     get inFlight() {
       return drain.inFlight;
@@ -106,6 +120,11 @@ function timeoutsOf(given: Partial<ServerTimeouts> = {}): ServerTimeouts {
   // Node refuses a header timeout longer than the request timeout; the whole request includes the headers.
   if (timeouts.headersMs > timeouts.requestMs) throw new RangeError(`timeouts.headersMs (${timeouts.headersMs}) must not exceed timeouts.requestMs (${timeouts.requestMs}).`);
   return timeouts;
+}
+
+function callLimits(bytes: number) {
+  if (!Number.isInteger(bytes) || bytes < 0) throw new RangeError(`maxCallBytes must be a whole number of at least 0; got ${bytes}.`);
+  return bytes === 0 ? { calls: 0 } : { bytes };
 }
 
 function positive(value: number, name: string): number {

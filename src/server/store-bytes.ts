@@ -25,6 +25,8 @@ export function eventBytes(event: StoredEvent): number {
   let bytes = EVENT_BYTES + stringHeap(event.event_id);
   if (event.user_id !== undefined) bytes += stringHeap(event.user_id);
   if (event.anonymous_id !== undefined) bytes += stringHeap(event.anonymous_id);
+  // Listed in the event and in the group's Set of message ids.
+  if (event.message_id !== undefined) bytes += stringHeap(event.message_id) + MEMBER_BYTES;
   return bytes;
 }
 

@@ -1,5 +1,6 @@
 import type { Kind } from "../validate.js";
 import type { GroupEvent } from "./group-events.js";
+import { NewestList } from "./newest-list.js";
 import { eventBytes, groupBytes, memberBytes, traitBytes } from "./store-bytes.js";
 import { sizeOf } from "./value-size.js";
 
@@ -43,6 +44,8 @@ export interface StoredEvent {
   readonly kind: Kind;
   readonly user_id?: string;
   readonly anonymous_id?: string;
+  /** The message's `messageId` (segment dialects). */
+  readonly message_id?: string;
   readonly received_at: string;
 }
 
@@ -73,7 +76,9 @@ interface Group {
   traitJson: number;
   readonly userIds: Set<string>;
   readonly anonymousIds: Set<string>;
-  readonly events: StoredEvent[];
+  readonly events: NewestList<StoredEvent>;
+  /** The `messageId`s of the events listed: a call repeating one of them is a retry and changes nothing. */
+  readonly messageIds: Set<string>;
   eventCount: number;
   /** Estimated bytes of all of the above: its share of the store's budget. */
   bytes: number;
@@ -127,8 +132,15 @@ export class GroupStore {
       user_ids: [...group.userIds],
       anonymous_ids: [...group.anonymousIds],
       event_count: group.eventCount,
-      events: [...group.events],
+      events: group.events.toArray(),
     };
+  }
+
+  /** Forgets every group of `owner`, or of every key with `undefined`; returns how many. */
+  clear(owner?: string): number {
+    const groups = owner === undefined ? [...this.#recency] : [...(this.#owners.get(owner)?.values() ?? [])];
+    for (const group of groups) this.#drop(group);
+    return groups.length;
   }
 
   /** The group, new or existing, moved to the end of both orders of last update. */
@@ -137,7 +149,7 @@ export class GroupStore {
     this.#owners.set(owner, groups);
     let group = groups.get(groupId);
     if (group === undefined) {
-      group = { owner, id: groupId, traits: new Map(), traitJson: 0, userIds: new Set(), anonymousIds: new Set(), events: [], eventCount: 0, bytes: 0 };
+      group = { owner, id: groupId, traits: new Map(), traitJson: 0, userIds: new Set(), anonymousIds: new Set(), events: new NewestList(this.#limits.events), messageIds: new Set(), eventCount: 0, bytes: 0 };
       this.#grow(group, groupBytes(groupId));
     }
     // Re-inserting keeps each collection in order of last update, so the first entry is the one to drop.
@@ -150,19 +162,26 @@ export class GroupStore {
   }
 
   #apply(group: Group, kind: Kind, eventId: string, receivedAt: string, event: GroupEvent): void {
-    const { userId, anonymousId } = event;
+    const { userId, anonymousId, messageId } = event;
+    // A retried message (its messageId among the events the group lists) is stored once.
+    if (messageId !== undefined && group.messageIds.has(messageId)) return;
     const stored: StoredEvent = {
       event_id: eventId,
       index: event.index,
       kind,
       ...(userId === undefined ? {} : { user_id: userId }),
       ...(anonymousId === undefined ? {} : { anonymous_id: anonymousId }),
+      ...(messageId === undefined ? {} : { message_id: messageId }),
       received_at: receivedAt,
     };
-    group.events.push(stored);
     group.eventCount++;
     this.#grow(group, eventBytes(stored));
-    if (group.events.length > this.#limits.events) this.#grow(group, -eventBytes(group.events.shift()!));
+    if (messageId !== undefined) group.messageIds.add(messageId);
+    const dropped = group.events.push(stored);
+    if (dropped !== undefined) {
+      this.#grow(group, -eventBytes(dropped));
+      if (dropped.message_id !== undefined) group.messageIds.delete(dropped.message_id);
+    }
     if (userId !== undefined) this.#remember(group, group.userIds, userId);
     if (anonymousId !== undefined) this.#remember(group, group.anonymousIds, anonymousId);
     for (const [name, value] of Object.entries(event.traits ?? {})) this.#setTrait(group, name, value);
