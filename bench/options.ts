@@ -40,8 +40,8 @@ export interface BenchOptions {
 
 /** The help `--help` prints. */
 export const USAGE = `npm run bench -- [options]
-  --rounds N          interleaved rounds per payload (default 7)
-  --round-ms N        CPU ms per contender per round (default 10)
+  --rounds N          interleaved rounds per payload (default 25)
+  --round-ms N        CPU ms per contender per round (default 3)
   --cold-runs N       child processes per cold-start contender (default 5)
   --ndjson-mb N       NDJSON file size for the CLI (default 50)
   --ndjson-rounds N   runs of each NDJSON contender (default 3)
@@ -49,7 +49,7 @@ export const USAGE = `npm run bench -- [options]
   --server-rounds N   interleaved server rounds (default 2)
   --connections N     autocannon connections (default 10)
   --only a,b          sections: ${SECTIONS.join(", ")}
-  --long              rounds 15, cold-runs 15, ndjson-mb 100, server-seconds 10, server-rounds 3
+  --long              rounds 75, cold-runs 15, ndjson-mb 100, server-seconds 10, server-rounds 3
   --no-build          use the dist/ already built
   --no-readme         leave README.md alone
   --extra-peers       also time zod, valibot and TypeBox's compiler`;
@@ -92,8 +92,8 @@ export function benchOptions(argv: readonly string[]): BenchOptions {
     if (!(SECTIONS as readonly string[]).includes(section)) throw new RangeError(`--only: unknown section "${section}"; expected ${SECTIONS.join(", ")}.`);
   }
   return {
-    rounds: Math.round(number("rounds", values.rounds, long ? 15 : 7)),
-    roundMs: number("round-ms", values["round-ms"], 10),
+    rounds: Math.round(number("rounds", values.rounds, long ? 75 : 25)),
+    roundMs: number("round-ms", values["round-ms"], 3),
     coldRuns: Math.round(number("cold-runs", values["cold-runs"], long ? 15 : 5)),
     ndjsonMb: number("ndjson-mb", values["ndjson-mb"], long ? 100 : 50),
     ndjsonRounds: Math.round(number("ndjson-rounds", values["ndjson-rounds"], 3)),
