@@ -121,6 +121,8 @@ export interface components {
             postal_code?: string;
             /** @description Country. */
             country?: string;
+        } & {
+            [key: string]: unknown;
         };
         /**
          * LegacyError
@@ -155,7 +157,9 @@ export interface components {
              */
             timestamp: string;
             /** @description A dictionary of extra information that provides useful context about a datapoint. */
-            context?: Record<string, never>;
+            context?: {
+                [key: string]: unknown;
+            };
         };
         /**
          * LegacySuccess
@@ -186,7 +190,7 @@ export interface components {
              */
             email?: string;
             /** @description Number of employees of a group: a non-negative integer, or a string of digits ("100") as 001/002 type it. */
-            employees?: number | string;
+            employees?: number | (string & unknown);
             /** @description Phone number of a group. */
             phone?: string;
             /**
@@ -276,6 +280,8 @@ export interface components {
             enrichment_tech?: string;
             /** @description A list of categories or types of technology that the group is involved in or provides (e.g., cloud computing, cybersecurity). */
             enrichment_tech_categories?: string[];
+        } & {
+            [key: string]: unknown;
         };
         /** @description Address object with street, city, state, postalCode, country. */
         SegmentAddress: {
@@ -296,7 +302,7 @@ export interface components {
          * SegmentBatchGroup
          * @description A group message in a batch: `type` is `"group"` and the message is validated fully.
          */
-        SegmentBatchGroup: {
+        SegmentBatchGroup: ({
             /** @constant */
             type: "group";
             /** @description User identifier (`userId` or `anonymousId` is required). */
@@ -304,7 +310,7 @@ export interface components {
             /** @description Anonymous identifier (`userId` or `anonymousId` is required). */
             anonymousId?: string;
             /** @description Unique identifier for the group in your database. No whitespace or control characters. */
-            groupId: string;
+            groupId: string & unknown;
             traits?: components["schemas"]["SegmentTraits"];
             context?: components["schemas"]["SegmentContext"];
             /**
@@ -315,15 +321,19 @@ export interface components {
             /** @description Unique identifier of the message, for deduplication. */
             messageId?: string;
             integrations?: components["schemas"]["SegmentIntegrations"];
-        } & components["schemas"]["SegmentIdentity"];
+        } & {
+            [key: string]: unknown;
+        }) & components["schemas"]["SegmentIdentity"];
         /**
          * SegmentBatchOtherMessage
          * @description A message of another type (`identify`, `track`, ...).
          */
-        SegmentBatchOtherMessage: {
+        SegmentBatchOtherMessage: ({
             /** @description The message type, such as `identify` or `track`. */
             type: string & unknown;
-        } & components["schemas"]["SegmentIdentity"];
+        } & {
+            [key: string]: unknown;
+        }) & components["schemas"]["SegmentIdentity"];
         /**
          * SegmentBatchRequest
          * @description The batch envelope SDKs send: group messages are validated fully, other messages need a string `type` and an identity.
@@ -340,6 +350,8 @@ export interface components {
             writeKey?: string;
             context?: components["schemas"]["SegmentContext"];
             integrations?: components["schemas"]["SegmentIntegrations"];
+        } & {
+            [key: string]: unknown;
         };
         /**
          * SegmentContext
@@ -356,7 +368,11 @@ export interface components {
                 name: string;
                 /** @description Version of the library. */
                 version: string;
+            } & {
+                [key: string]: unknown;
             };
+        } & {
+            [key: string]: unknown;
         };
         /**
          * SegmentError
@@ -379,7 +395,7 @@ export interface components {
          * SegmentGroup
          * @description A group message: associates a user with a group and records the group's traits.
          */
-        SegmentGroup: {
+        SegmentGroup: ({
             /**
              * @description "group" when present.
              * @constant
@@ -390,7 +406,7 @@ export interface components {
             /** @description Anonymous identifier (`userId` or `anonymousId` is required). */
             anonymousId?: string;
             /** @description Unique identifier for the group in your database. No whitespace or control characters. */
-            groupId: string;
+            groupId: string & unknown;
             traits?: components["schemas"]["SegmentTraits"];
             context?: components["schemas"]["SegmentContext"];
             /**
@@ -401,7 +417,9 @@ export interface components {
             /** @description Unique identifier of the message, for deduplication. */
             messageId?: string;
             integrations?: components["schemas"]["SegmentIntegrations"];
-        } & components["schemas"]["SegmentIdentity"];
+        } & {
+            [key: string]: unknown;
+        }) & components["schemas"]["SegmentIdentity"];
         /**
          * SegmentIdentity
          * @description A message names its user by `userId`, `anonymousId` or both.
@@ -418,7 +436,9 @@ export interface components {
          * @description Destinations to enable or disable (`true`/`false`), or an object of destination options.
          */
         SegmentIntegrations: {
-            [key: string]: boolean | Record<string, never>;
+            [key: string]: boolean | {
+                [key: string]: unknown;
+            };
         };
         /**
          * SegmentSuccess
@@ -476,7 +496,7 @@ export interface components {
              */
             updatedAt?: string;
         } & {
-            [key: string]: string | number | components["schemas"]["SegmentAddress"] | unknown | components["schemas"]["TraitValueDepth3"];
+            [key: string]: string | number | components["schemas"]["SegmentAddress"] | never | components["schemas"]["TraitValueDepth3"];
         };
         /**
          * ThriveStackContext
@@ -494,6 +514,8 @@ export interface components {
              * @enum {string}
              */
             source?: "product" | "marketing";
+        } & {
+            [key: string]: unknown;
         };
         /**
          * ThriveStackError
@@ -666,7 +688,7 @@ export interface components {
             /** @description A list of categories or types of technology that the group is involved in or provides (e.g., cloud computing, cybersecurity). */
             enrichment_tech_categories?: string[];
         } & {
-            [key: string]: string | number | string[];
+            [key: string]: unknown | string | number | string[];
         };
         /**
          * TraitValueDepth0

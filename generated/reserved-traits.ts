@@ -20,207 +20,207 @@ export const RESERVED_TRAITS: Readonly<Record<Kind, ReservedTraits>> = {
     "traits": [
       {
         "name": "account_name",
-        "pattern": "^(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]_[Nn][Aa][Mm][Ee])$"
+        "pattern": "^(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]_[Nn][Aa][Mm][Ee])\\n*$"
       },
       {
         "name": "account_domain",
-        "pattern": "^(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn])$"
+        "pattern": "^(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn])\\n*$"
       },
       {
         "name": "group_type",
-        "pattern": "^(?:[Gg][Rr][Oo][Uu][Pp]_[Tt][Yy][Pp][Ee])$"
+        "pattern": "^(?:[Gg][Rr][Oo][Uu][Pp]_[Tt][Yy][Pp][Ee])\\n*$"
       },
       {
         "name": "industry",
-        "pattern": "^(?:[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy])$"
+        "pattern": "^(?:[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy])\\n*$"
       },
       {
         "name": "employees",
-        "pattern": "^(?:[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])$"
+        "pattern": "^(?:[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])\\n*$"
       },
       {
         "name": "plan",
-        "pattern": "^(?:[Pp][Ll][Aa][Nn])$"
+        "pattern": "^(?:[Pp][Ll][Aa][Nn])\\n*$"
       },
       {
         "name": "website",
-        "pattern": "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee])$"
+        "pattern": "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee])\\n*$"
       },
       {
         "name": "phone",
-        "pattern": "^(?:[Pp][Hh][Oo][Nn][Ee])$"
+        "pattern": "^(?:[Pp][Hh][Oo][Nn][Ee])\\n*$"
       },
       {
         "name": "created_at",
-        "pattern": "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_[Aa][Tt])$"
+        "pattern": "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_[Aa][Tt])\\n*$"
       },
       {
         "name": "description",
-        "pattern": "^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])$"
+        "pattern": "^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])\\n*$"
       },
       {
         "name": "avatar",
-        "pattern": "^(?:[Aa][Vv][Aa][Tt][Aa][Rr])$"
+        "pattern": "^(?:[Aa][Vv][Aa][Tt][Aa][Rr])\\n*$"
       },
       {
         "name": "enrichment_name",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Nn][Aa][Mm][Ee])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Nn][Aa][Mm][Ee])\\n*$"
       },
       {
         "name": "enrichment_legal_name",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ee][Gg][Aa][Ll]_[Nn][Aa][Mm][Ee])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ee][Gg][Aa][Ll]_[Nn][Aa][Mm][Ee])\\n*$"
       },
       {
         "name": "enrichment_domain",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn])\\n*$"
       },
       {
         "name": "enrichment_domain_aliases",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn]_[Aa][Ll][Ii][Aa][Ss][Ee][Ss])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn]_[Aa][Ll][Ii][Aa][Ss][Ee][Ss])\\n*$"
       },
       {
         "name": "enrichment_phone_numbers",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee]_[Nn][Uu][Mm][Bb][Ee][Rr][Ss])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee]_[Nn][Uu][Mm][Bb][Ee][Rr][Ss])\\n*$"
       },
       {
         "name": "enrichment_email_addresses",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss][Ee][Ss])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss][Ee][Ss])\\n*$"
       },
       {
         "name": "enrichment_sector",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Ee][Cc][Tt][Oo][Rr])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Ee][Cc][Tt][Oo][Rr])\\n*$"
       },
       {
         "name": "enrichment_industry_group",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]_[Gg][Rr][Oo][Uu][Pp])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]_[Gg][Rr][Oo][Uu][Pp])\\n*$"
       },
       {
         "name": "enrichment_industry",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy])\\n*$"
       },
       {
         "name": "enrichment_sub_industry",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Uu][Bb]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Uu][Bb]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy])\\n*$"
       },
       {
         "name": "enrichment_tags",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Aa][Gg][Ss])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Aa][Gg][Ss])\\n*$"
       },
       {
         "name": "enrichment_description",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])\\n*$"
       },
       {
         "name": "enrichment_founder_year",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ff][Oo][Uu][Nn][Dd][Ee][Rr]_[Yy][Ee][Aa][Rr])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ff][Oo][Uu][Nn][Dd][Ee][Rr]_[Yy][Ee][Aa][Rr])\\n*$"
       },
       {
         "name": "enrichment_location",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Cc][Aa][Tt][Ii][Oo][Nn])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Cc][Aa][Tt][Ii][Oo][Nn])\\n*$"
       },
       {
         "name": "enrichment_time_zone",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ii][Mm][Ee]_[Zz][Oo][Nn][Ee])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ii][Mm][Ee]_[Zz][Oo][Nn][Ee])\\n*$"
       },
       {
         "name": "enrichment_street_number",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Uu][Mm][Bb][Ee][Rr])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Uu][Mm][Bb][Ee][Rr])\\n*$"
       },
       {
         "name": "enrichment_street_name",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Aa][Mm][Ee])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Aa][Mm][Ee])\\n*$"
       },
       {
         "name": "enrichment_street_address",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss])\\n*$"
       },
       {
         "name": "enrichment_city",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Ii][Tt][Yy])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Ii][Tt][Yy])\\n*$"
       },
       {
         "name": "enrichment_postal_code",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Oo][Ss][Tt][Aa][Ll]_[Cc][Oo][Dd][Ee])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Oo][Ss][Tt][Aa][Ll]_[Cc][Oo][Dd][Ee])\\n*$"
       },
       {
         "name": "enrichment_state",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee])\\n*$"
       },
       {
         "name": "enrichment_state_code",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee]_[Cc][Oo][Dd][Ee])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee]_[Cc][Oo][Dd][Ee])\\n*$"
       },
       {
         "name": "enrichment_country",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy])\\n*$"
       },
       {
         "name": "enrichment_country_code",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy]_[Cc][Oo][Dd][Ee])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy]_[Cc][Oo][Dd][Ee])\\n*$"
       },
       {
         "name": "enrichment_logo",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Gg][Oo])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Gg][Oo])\\n*$"
       },
       {
         "name": "enrichment_linkedin_handle",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ii][Nn][Kk][Ee][Dd][Ii][Nn]_[Hh][Aa][Nn][Dd][Ll][Ee])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ii][Nn][Kk][Ee][Dd][Ii][Nn]_[Hh][Aa][Nn][Dd][Ll][Ee])\\n*$"
       },
       {
         "name": "enrichment_facebook_handle",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ff][Aa][Cc][Ee][Bb][Oo][Oo][Kk]_[Hh][Aa][Nn][Dd][Ll][Ee])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ff][Aa][Cc][Ee][Bb][Oo][Oo][Kk]_[Hh][Aa][Nn][Dd][Ll][Ee])\\n*$"
       },
       {
         "name": "enrichment_twitter_handle",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ww][Ii][Tt][Tt][Ee][Rr]_[Hh][Aa][Nn][Dd][Ll][Ee])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ww][Ii][Tt][Tt][Ee][Rr]_[Hh][Aa][Nn][Dd][Ll][Ee])\\n*$"
       },
       {
         "name": "enrichment_crunchbase_handle",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Rr][Uu][Nn][Cc][Hh][Bb][Aa][Ss][Ee]_[Hh][Aa][Nn][Dd][Ll][Ee])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Rr][Uu][Nn][Cc][Hh][Bb][Aa][Ss][Ee]_[Hh][Aa][Nn][Dd][Ll][Ee])\\n*$"
       },
       {
         "name": "enrichment_email_provider",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Pp][Rr][Oo][Vv][Ii][Dd][Ee][Rr])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Pp][Rr][Oo][Vv][Ii][Dd][Ee][Rr])\\n*$"
       },
       {
         "name": "enrichment_type",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Yy][Pp][Ee])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Yy][Pp][Ee])\\n*$"
       },
       {
         "name": "enrichment_phone",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee])\\n*$"
       },
       {
         "name": "enrichment_traffic_rank",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Rr][Aa][Ff][Ff][Ii][Cc]_[Rr][Aa][Nn][Kk])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Rr][Aa][Ff][Ff][Ii][Cc]_[Rr][Aa][Nn][Kk])\\n*$"
       },
       {
         "name": "enrichment_employees",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])\\n*$"
       },
       {
         "name": "enrichment_employees_range",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss]_[Rr][Aa][Nn][Gg][Ee])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss]_[Rr][Aa][Nn][Gg][Ee])\\n*$"
       },
       {
         "name": "enrichment_market_cap",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Mm][Aa][Rr][Kk][Ee][Tt]_[Cc][Aa][Pp])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Mm][Aa][Rr][Kk][Ee][Tt]_[Cc][Aa][Pp])\\n*$"
       },
       {
         "name": "enrichment_raised",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Rr][Aa][Ii][Ss][Ee][Dd])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Rr][Aa][Ii][Ss][Ee][Dd])\\n*$"
       },
       {
         "name": "enrichment_annual_revenue",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Aa][Nn][Nn][Uu][Aa][Ll]_[Rr][Ee][Vv][Ee][Nn][Uu][Ee])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Aa][Nn][Nn][Uu][Aa][Ll]_[Rr][Ee][Vv][Ee][Nn][Uu][Ee])\\n*$"
       },
       {
         "name": "enrichment_tech",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh])\\n*$"
       },
       {
         "name": "enrichment_tech_categories",
-        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh]_[Cc][Aa][Tt][Ee][Gg][Oo][Rr][Ii][Ee][Ss])$"
+        "pattern": "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh]_[Cc][Aa][Tt][Ee][Gg][Oo][Rr][Ii][Ee][Ss])\\n*$"
       }
     ]
   },
@@ -232,195 +232,195 @@ export const RESERVED_TRAITS: Readonly<Record<Kind, ReservedTraits>> = {
     "traits": [
       {
         "name": "address",
-        "pattern": "^(?:address)$"
+        "pattern": "^(?:address)\\n*$"
       },
       {
         "name": "avatar",
-        "pattern": "^(?:avatar)$"
+        "pattern": "^(?:avatar)\\n*$"
       },
       {
         "name": "description",
-        "pattern": "^(?:description)$"
+        "pattern": "^(?:description)\\n*$"
       },
       {
         "name": "email",
-        "pattern": "^(?:email)$"
+        "pattern": "^(?:email)\\n*$"
       },
       {
         "name": "employees",
-        "pattern": "^(?:employees)$"
+        "pattern": "^(?:employees)\\n*$"
       },
       {
         "name": "phone",
-        "pattern": "^(?:phone)$"
+        "pattern": "^(?:phone)\\n*$"
       },
       {
         "name": "website",
-        "pattern": "^(?:website)$"
+        "pattern": "^(?:website)\\n*$"
       },
       {
         "name": "plan",
-        "pattern": "^(?:plan)$"
+        "pattern": "^(?:plan)\\n*$"
       },
       {
         "name": "enrichment_name",
-        "pattern": "^(?:enrichment_name)$"
+        "pattern": "^(?:enrichment_name)\\n*$"
       },
       {
         "name": "enrichment_legal_name",
-        "pattern": "^(?:enrichment_legal_name)$"
+        "pattern": "^(?:enrichment_legal_name)\\n*$"
       },
       {
         "name": "enrichment_domain",
-        "pattern": "^(?:enrichment_domain)$"
+        "pattern": "^(?:enrichment_domain)\\n*$"
       },
       {
         "name": "enrichment_domain_aliases",
-        "pattern": "^(?:enrichment_domain_aliases)$"
+        "pattern": "^(?:enrichment_domain_aliases)\\n*$"
       },
       {
         "name": "enrichment_phone_numbers",
-        "pattern": "^(?:enrichment_phone_numbers)$"
+        "pattern": "^(?:enrichment_phone_numbers)\\n*$"
       },
       {
         "name": "enrichment_email_addresses",
-        "pattern": "^(?:enrichment_email_addresses)$"
+        "pattern": "^(?:enrichment_email_addresses)\\n*$"
       },
       {
         "name": "enrichment_sector",
-        "pattern": "^(?:enrichment_sector)$"
+        "pattern": "^(?:enrichment_sector)\\n*$"
       },
       {
         "name": "enrichment_industry_group",
-        "pattern": "^(?:enrichment_industry_group)$"
+        "pattern": "^(?:enrichment_industry_group)\\n*$"
       },
       {
         "name": "enrichment_industry",
-        "pattern": "^(?:enrichment_industry)$"
+        "pattern": "^(?:enrichment_industry)\\n*$"
       },
       {
         "name": "enrichment_sub_industry",
-        "pattern": "^(?:enrichment_sub_industry)$"
+        "pattern": "^(?:enrichment_sub_industry)\\n*$"
       },
       {
         "name": "enrichment_tags",
-        "pattern": "^(?:enrichment_tags)$"
+        "pattern": "^(?:enrichment_tags)\\n*$"
       },
       {
         "name": "enrichment_description",
-        "pattern": "^(?:enrichment_description)$"
+        "pattern": "^(?:enrichment_description)\\n*$"
       },
       {
         "name": "enrichment_founder_year",
-        "pattern": "^(?:enrichment_founder_year)$"
+        "pattern": "^(?:enrichment_founder_year)\\n*$"
       },
       {
         "name": "enrichment_location",
-        "pattern": "^(?:enrichment_location)$"
+        "pattern": "^(?:enrichment_location)\\n*$"
       },
       {
         "name": "enrichment_time_zone",
-        "pattern": "^(?:enrichment_time_zone)$"
+        "pattern": "^(?:enrichment_time_zone)\\n*$"
       },
       {
         "name": "enrichment_street_number",
-        "pattern": "^(?:enrichment_street_number)$"
+        "pattern": "^(?:enrichment_street_number)\\n*$"
       },
       {
         "name": "enrichment_street_name",
-        "pattern": "^(?:enrichment_street_name)$"
+        "pattern": "^(?:enrichment_street_name)\\n*$"
       },
       {
         "name": "enrichment_street_address",
-        "pattern": "^(?:enrichment_street_address)$"
+        "pattern": "^(?:enrichment_street_address)\\n*$"
       },
       {
         "name": "enrichment_city",
-        "pattern": "^(?:enrichment_city)$"
+        "pattern": "^(?:enrichment_city)\\n*$"
       },
       {
         "name": "enrichment_postal_code",
-        "pattern": "^(?:enrichment_postal_code)$"
+        "pattern": "^(?:enrichment_postal_code)\\n*$"
       },
       {
         "name": "enrichment_state",
-        "pattern": "^(?:enrichment_state)$"
+        "pattern": "^(?:enrichment_state)\\n*$"
       },
       {
         "name": "enrichment_state_code",
-        "pattern": "^(?:enrichment_state_code)$"
+        "pattern": "^(?:enrichment_state_code)\\n*$"
       },
       {
         "name": "enrichment_country",
-        "pattern": "^(?:enrichment_country)$"
+        "pattern": "^(?:enrichment_country)\\n*$"
       },
       {
         "name": "enrichment_country_code",
-        "pattern": "^(?:enrichment_country_code)$"
+        "pattern": "^(?:enrichment_country_code)\\n*$"
       },
       {
         "name": "enrichment_logo",
-        "pattern": "^(?:enrichment_logo)$"
+        "pattern": "^(?:enrichment_logo)\\n*$"
       },
       {
         "name": "enrichment_linkedin_handle",
-        "pattern": "^(?:enrichment_linkedin_handle)$"
+        "pattern": "^(?:enrichment_linkedin_handle)\\n*$"
       },
       {
         "name": "enrichment_facebook_handle",
-        "pattern": "^(?:enrichment_facebook_handle)$"
+        "pattern": "^(?:enrichment_facebook_handle)\\n*$"
       },
       {
         "name": "enrichment_twitter_handle",
-        "pattern": "^(?:enrichment_twitter_handle)$"
+        "pattern": "^(?:enrichment_twitter_handle)\\n*$"
       },
       {
         "name": "enrichment_crunchbase_handle",
-        "pattern": "^(?:enrichment_crunchbase_handle)$"
+        "pattern": "^(?:enrichment_crunchbase_handle)\\n*$"
       },
       {
         "name": "enrichment_email_provider",
-        "pattern": "^(?:enrichment_email_provider)$"
+        "pattern": "^(?:enrichment_email_provider)\\n*$"
       },
       {
         "name": "enrichment_type",
-        "pattern": "^(?:enrichment_type)$"
+        "pattern": "^(?:enrichment_type)\\n*$"
       },
       {
         "name": "enrichment_phone",
-        "pattern": "^(?:enrichment_phone)$"
+        "pattern": "^(?:enrichment_phone)\\n*$"
       },
       {
         "name": "enrichment_traffic_rank",
-        "pattern": "^(?:enrichment_traffic_rank)$"
+        "pattern": "^(?:enrichment_traffic_rank)\\n*$"
       },
       {
         "name": "enrichment_employees",
-        "pattern": "^(?:enrichment_employees)$"
+        "pattern": "^(?:enrichment_employees)\\n*$"
       },
       {
         "name": "enrichment_employees_range",
-        "pattern": "^(?:enrichment_employees_range)$"
+        "pattern": "^(?:enrichment_employees_range)\\n*$"
       },
       {
         "name": "enrichment_market_cap",
-        "pattern": "^(?:enrichment_market_cap)$"
+        "pattern": "^(?:enrichment_market_cap)\\n*$"
       },
       {
         "name": "enrichment_raised",
-        "pattern": "^(?:enrichment_raised)$"
+        "pattern": "^(?:enrichment_raised)\\n*$"
       },
       {
         "name": "enrichment_annual_revenue",
-        "pattern": "^(?:enrichment_annual_revenue)$"
+        "pattern": "^(?:enrichment_annual_revenue)\\n*$"
       },
       {
         "name": "enrichment_tech",
-        "pattern": "^(?:enrichment_tech)$"
+        "pattern": "^(?:enrichment_tech)\\n*$"
       },
       {
         "name": "enrichment_tech_categories",
-        "pattern": "^(?:enrichment_tech_categories)$"
+        "pattern": "^(?:enrichment_tech_categories)\\n*$"
       }
     ]
   },
@@ -432,59 +432,59 @@ export const RESERVED_TRAITS: Readonly<Record<Kind, ReservedTraits>> = {
     "traits": [
       {
         "name": "id",
-        "pattern": "^(?:[Ii][Dd])$"
+        "pattern": "^(?:[Ii][Dd])\\n*$"
       },
       {
         "name": "name",
-        "pattern": "^(?:[Nn][Aa][Mm][Ee])$"
+        "pattern": "^(?:[Nn][Aa][Mm][Ee])\\n*$"
       },
       {
         "name": "email",
-        "pattern": "^(?:[Ee][Mm][Aa][Ii][Ll])$"
+        "pattern": "^(?:[Ee][Mm][Aa][Ii][Ll])\\n*$"
       },
       {
         "name": "website",
-        "pattern": "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee])$"
+        "pattern": "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee])\\n*$"
       },
       {
         "name": "phone",
-        "pattern": "^(?:[Pp][Hh][Oo][Nn][Ee])$"
+        "pattern": "^(?:[Pp][Hh][Oo][Nn][Ee])\\n*$"
       },
       {
         "name": "industry",
-        "pattern": "^(?:[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy])$"
+        "pattern": "^(?:[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy])\\n*$"
       },
       {
         "name": "employees",
-        "pattern": "^(?:[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])$"
+        "pattern": "^(?:[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])\\n*$"
       },
       {
         "name": "revenue",
-        "pattern": "^(?:[Rr][Ee][Vv][Ee][Nn][Uu][Ee])$"
+        "pattern": "^(?:[Rr][Ee][Vv][Ee][Nn][Uu][Ee])\\n*$"
       },
       {
         "name": "plan",
-        "pattern": "^(?:[Pp][Ll][Aa][Nn])$"
+        "pattern": "^(?:[Pp][Ll][Aa][Nn])\\n*$"
       },
       {
         "name": "address",
-        "pattern": "^(?:[Aa][Dd][Dd][Rr][Ee][Ss][Ss])$"
+        "pattern": "^(?:[Aa][Dd][Dd][Rr][Ee][Ss][Ss])\\n*$"
       },
       {
         "name": "description",
-        "pattern": "^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])$"
+        "pattern": "^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])\\n*$"
       },
       {
         "name": "avatar",
-        "pattern": "^(?:[Aa][Vv][Aa][Tt][Aa][Rr])$"
+        "pattern": "^(?:[Aa][Vv][Aa][Tt][Aa][Rr])\\n*$"
       },
       {
         "name": "createdAt",
-        "pattern": "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_?[Aa][Tt])$"
+        "pattern": "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_?[Aa][Tt])\\n*$"
       },
       {
         "name": "updatedAt",
-        "pattern": "^(?:[Uu][Pp][Dd][Aa][Tt][Ee][Dd]_?[Aa][Tt])$"
+        "pattern": "^(?:[Uu][Pp][Dd][Aa][Tt][Ee][Dd]_?[Aa][Tt])\\n*$"
       }
     ]
   },
@@ -496,59 +496,59 @@ export const RESERVED_TRAITS: Readonly<Record<Kind, ReservedTraits>> = {
     "traits": [
       {
         "name": "id",
-        "pattern": "^(?:[Ii][Dd])$"
+        "pattern": "^(?:[Ii][Dd])\\n*$"
       },
       {
         "name": "name",
-        "pattern": "^(?:[Nn][Aa][Mm][Ee])$"
+        "pattern": "^(?:[Nn][Aa][Mm][Ee])\\n*$"
       },
       {
         "name": "email",
-        "pattern": "^(?:[Ee][Mm][Aa][Ii][Ll])$"
+        "pattern": "^(?:[Ee][Mm][Aa][Ii][Ll])\\n*$"
       },
       {
         "name": "website",
-        "pattern": "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee])$"
+        "pattern": "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee])\\n*$"
       },
       {
         "name": "phone",
-        "pattern": "^(?:[Pp][Hh][Oo][Nn][Ee])$"
+        "pattern": "^(?:[Pp][Hh][Oo][Nn][Ee])\\n*$"
       },
       {
         "name": "industry",
-        "pattern": "^(?:[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy])$"
+        "pattern": "^(?:[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy])\\n*$"
       },
       {
         "name": "employees",
-        "pattern": "^(?:[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])$"
+        "pattern": "^(?:[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])\\n*$"
       },
       {
         "name": "revenue",
-        "pattern": "^(?:[Rr][Ee][Vv][Ee][Nn][Uu][Ee])$"
+        "pattern": "^(?:[Rr][Ee][Vv][Ee][Nn][Uu][Ee])\\n*$"
       },
       {
         "name": "plan",
-        "pattern": "^(?:[Pp][Ll][Aa][Nn])$"
+        "pattern": "^(?:[Pp][Ll][Aa][Nn])\\n*$"
       },
       {
         "name": "address",
-        "pattern": "^(?:[Aa][Dd][Dd][Rr][Ee][Ss][Ss])$"
+        "pattern": "^(?:[Aa][Dd][Dd][Rr][Ee][Ss][Ss])\\n*$"
       },
       {
         "name": "description",
-        "pattern": "^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])$"
+        "pattern": "^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])\\n*$"
       },
       {
         "name": "avatar",
-        "pattern": "^(?:[Aa][Vv][Aa][Tt][Aa][Rr])$"
+        "pattern": "^(?:[Aa][Vv][Aa][Tt][Aa][Rr])\\n*$"
       },
       {
         "name": "createdAt",
-        "pattern": "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_?[Aa][Tt])$"
+        "pattern": "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_?[Aa][Tt])\\n*$"
       },
       {
         "name": "updatedAt",
-        "pattern": "^(?:[Uu][Pp][Dd][Aa][Tt][Ee][Dd]_?[Aa][Tt])$"
+        "pattern": "^(?:[Uu][Pp][Dd][Aa][Tt][Ee][Dd]_?[Aa][Tt])\\n*$"
       }
     ]
   }

@@ -50,10 +50,12 @@ export const Issues = Type.Array(Issue, { description: "The problems found, at m
 
 /**
  * Schemas, by title, whose failure is reported as one issue of its own code rather than as the issues of their
- * parts: an `anyOf` with no identity at all, a trait value one level too deep, a trait name that is too long.
+ * parts: an `anyOf` with no identity at all, a trait value one level too deep, a trait name that is too long,
+ * and a string rule written as `not: { pattern }` (`patternNowhere` in primitives.ts), which is a pattern rule.
  */
 export const TITLED_ISSUES = {
   SegmentIdentity: "identity",
   TraitValueDepth0: "too_deep",
   TraitNameTooLong: "trait_name_too_long",
+  PatternNowhere: "pattern",
 } as const satisfies Record<string, (typeof ISSUE_CODES)[number]>;

@@ -48,3 +48,22 @@ export const IpAddress = (description: string) =>
     ],
     { description },
   );
+
+/** The title of a string rule written as `not: { pattern }`; its failure is reported as a `pattern` issue. */
+export const PATTERN_NOWHERE = "PatternNowhere";
+
+/**
+ * A string that `bad` matches nowhere, within its lengths. Written as `not: { pattern: bad }` so that
+ * ECMAScript, Python's `re` and RE2 agree: "every character is allowed" as `^[...]*$` is not portable, since
+ * Python's `$` also matches before a final line feed and no end anchor is shared by the three. The `not` repeats
+ * the maxLength, so that no pattern ever sees a string over it.
+ */
+export const patternNowhere = (bad: string, lengths: { readonly minLength?: number; readonly maxLength: number }, description: string) =>
+  Type.Intersect(
+    [Type.String(lengths), Type.Not(Type.String({ maxLength: lengths.maxLength, pattern: bad }), { title: PATTERN_NOWHERE })],
+    { description },
+  );
+
+/** A string of one or more ASCII digits, such as `"100"`. */
+export const DigitString = (maxLength: number, description?: string) =>
+  patternNowhere("[^0-9]|^$", { maxLength }, description ?? "One or more ASCII digits.");

@@ -14,6 +14,13 @@ type O = components["schemas"];
  */
 type Assignable<A, B> = [A] extends [B] ? true : false;
 
+/**
+ * `T` with `undefined` taken out of its index signatures, at every level. json2ts writes an interface, whose
+ * index signature must admit the `undefined` of its optional members; TypeBox's `Static` and openapi-typescript
+ * write an intersection, which need not. So json2ts's types are compared to the others up to that `undefined`.
+ */
+type Defined<T> = T extends object ? { [K in keyof T]: string extends K ? Exclude<Defined<T[K]>, undefined> : Defined<T[K]> } : T;
+
 // For each body, the three ways to its type must be mutually assignable.
 describe("body types agree: TypeBox Static, json-schema-to-typescript, openapi-typescript", () => {
   it("thrivestack", () => {
@@ -32,14 +39,14 @@ describe("body types agree: TypeBox Static, json-schema-to-typescript, openapi-t
 
   it("segment", () => {
     expectTypeOf<Assignable<Static<typeof SegmentGroup>, J.SegmentGroup>>().toEqualTypeOf<true>();
-    expectTypeOf<Assignable<J.SegmentGroup, Static<typeof SegmentGroup>>>().toEqualTypeOf<true>();
+    expectTypeOf<Assignable<Defined<J.SegmentGroup>, Static<typeof SegmentGroup>>>().toEqualTypeOf<true>();
     expectTypeOf<Assignable<Static<typeof SegmentGroup>, O["SegmentGroup"]>>().toEqualTypeOf<true>();
     expectTypeOf<Assignable<O["SegmentGroup"], Static<typeof SegmentGroup>>>().toEqualTypeOf<true>();
   });
 
   it("segment-batch", () => {
     expectTypeOf<Assignable<Static<typeof SegmentBatchRequest>, J.SegmentBatchRequest>>().toEqualTypeOf<true>();
-    expectTypeOf<Assignable<J.SegmentBatchRequest, Static<typeof SegmentBatchRequest>>>().toEqualTypeOf<true>();
+    expectTypeOf<Assignable<Defined<J.SegmentBatchRequest>, Static<typeof SegmentBatchRequest>>>().toEqualTypeOf<true>();
     expectTypeOf<Assignable<Static<typeof SegmentBatchRequest>, O["SegmentBatchRequest"]>>().toEqualTypeOf<true>();
     expectTypeOf<Assignable<O["SegmentBatchRequest"], Static<typeof SegmentBatchRequest>>>().toEqualTypeOf<true>();
   });

@@ -48,7 +48,8 @@ const KEYWORDS: Record<string, readonly string[]> = {
   format: ["format"],
   max_length: ["maxLength"],
   min_length: ["minLength"],
-  pattern: ["pattern"],
+  // A pattern rule written as `not: { pattern }`, portable to Python and RE2 (schemas/primitives.ts).
+  pattern: ["pattern", "not"],
   enum: ["enum"],
   const: ["const"],
   minimum: ["minimum"],

@@ -102,14 +102,12 @@ export type SegmentIdentity =
        * User identifier.
        */
       userId: string;
-      [k: string]: unknown;
     }
   | {
       /**
        * Anonymous identifier.
        */
       anonymousId: string;
-      [k: string]: unknown;
     };
 /**
  * A message of another type (`identify`, `track`, ...).
@@ -549,7 +547,7 @@ export interface LegacySuccess {
  * Address object with street, city, state, postalCode, country.
  *
  * This interface was referenced by `SegmentTraits`'s JSON-Schema definition
- * via the `patternProperty` "^(?:[Aa][Dd][Dd][Rr][Ee][Ss][Ss])$".
+ * via the `patternProperty` "^(?:[Aa][Dd][Dd][Rr][Ee][Ss][Ss])\n*$".
  *
  * This interface was referenced by `GroupSpecSchemas`'s JSON-Schema
  * via the `definition` "SegmentAddress".
@@ -639,37 +637,33 @@ export interface SegmentTraits {
   updatedAt?: string;
   /**
    * This interface was referenced by `SegmentTraits`'s JSON-Schema definition
-   * via the `patternProperty` "^(?:[Ii][Dd]|[Nn][Aa][Mm][Ee]|[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Pp][Ll][Aa][Nn])$".
+   * via the `patternProperty` "^(?:[Ii][Dd]|[Nn][Aa][Mm][Ee]|[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Pp][Ll][Aa][Nn])\n*$".
    *
    * This interface was referenced by `SegmentTraits`'s JSON-Schema definition
-   * via the `patternProperty` "^(?:[Ee][Mm][Aa][Ii][Ll])$".
+   * via the `patternProperty` "^(?:[Ee][Mm][Aa][Ii][Ll])\n*$".
    *
    * This interface was referenced by `SegmentTraits`'s JSON-Schema definition
-   * via the `patternProperty` "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee]|[Aa][Vv][Aa][Tt][Aa][Rr])$".
+   * via the `patternProperty` "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee]|[Aa][Vv][Aa][Tt][Aa][Rr])\n*$".
    *
    * This interface was referenced by `SegmentTraits`'s JSON-Schema definition
-   * via the `patternProperty` "^(?:[Pp][Hh][Oo][Nn][Ee])$".
+   * via the `patternProperty` "^(?:[Pp][Hh][Oo][Nn][Ee])\n*$".
    *
    * This interface was referenced by `SegmentTraits`'s JSON-Schema definition
-   * via the `patternProperty` "^(?:[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])$".
+   * via the `patternProperty` "^(?:[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])\n*$".
    *
    * This interface was referenced by `SegmentTraits`'s JSON-Schema definition
-   * via the `patternProperty` "^(?:[Rr][Ee][Vv][Ee][Nn][Uu][Ee])$".
+   * via the `patternProperty` "^(?:[Rr][Ee][Vv][Ee][Nn][Uu][Ee])\n*$".
    *
    * This interface was referenced by `SegmentTraits`'s JSON-Schema definition
-   * via the `patternProperty` "^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])$".
+   * via the `patternProperty` "^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])\n*$".
    *
    * This interface was referenced by `SegmentTraits`'s JSON-Schema definition
-   * via the `patternProperty` "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_?[Aa][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee][Dd]_?[Aa][Tt])$".
+   * via the `patternProperty` "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_?[Aa][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee][Dd]_?[Aa][Tt])\n*$".
+   *
+   * This interface was referenced by `SegmentTraits`'s JSON-Schema definition
+   * via the `patternProperty` "^[\s\S]{256}".
    */
-  [k: string]: string | number | SegmentAddress | TraitNameTooLong | TraitValueDepth3 | undefined;
-}
-/**
- * This interface was referenced by `SegmentTraits`'s JSON-Schema definition
- * via the `patternProperty` "^[\s\S]{256}".
- */
-export interface TraitNameTooLong {
-  [k: string]: unknown;
+  [k: string]: string | number | SegmentAddress | never | TraitValueDepth3 | undefined;
 }
 /**
  * Extra information about the message; other keys are allowed.
@@ -1075,43 +1069,7 @@ export interface ThriveStackTraits {
    * @maxItems 100
    */
   enrichment_tech_categories?: string[];
-  /**
-   * This interface was referenced by `ThriveStackTraits`'s JSON-Schema definition
-   * via the `patternProperty` "^(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]_[Nn][Aa][Mm][Ee]|[Gg][Rr][Oo][Uu][Pp]_[Tt][Yy][Pp][Ee]|[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Pp][Ll][Aa][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ee][Gg][Aa][Ll]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Ee][Cc][Tt][Oo][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]_[Gg][Rr][Oo][Uu][Pp]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Uu][Bb]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Cc][Aa][Tt][Ii][Oo][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ii][Mm][Ee]_[Zz][Oo][Nn][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Uu][Mm][Bb][Ee][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Ii][Tt][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Oo][Ss][Tt][Aa][Ll]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Pp][Rr][Oo][Vv][Ii][Dd][Ee][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Yy][Pp][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Rr][Aa][Ff][Ff][Ii][Cc]_[Rr][Aa][Nn][Kk]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss]_[Rr][Aa][Nn][Gg][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Mm][Aa][Rr][Kk][Ee][Tt]_[Cc][Aa][Pp]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Rr][Aa][Ii][Ss][Ee][Dd]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Aa][Nn][Nn][Uu][Aa][Ll]_[Rr][Ee][Vv][Ee][Nn][Uu][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh])$".
-   *
-   * This interface was referenced by `ThriveStackTraits`'s JSON-Schema definition
-   * via the `patternProperty` "^(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn])$".
-   *
-   * This interface was referenced by `ThriveStackTraits`'s JSON-Schema definition
-   * via the `patternProperty` "^(?:[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])$".
-   *
-   * This interface was referenced by `ThriveStackTraits`'s JSON-Schema definition
-   * via the `patternProperty` "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee]|[Aa][Vv][Aa][Tt][Aa][Rr])$".
-   *
-   * This interface was referenced by `ThriveStackTraits`'s JSON-Schema definition
-   * via the `patternProperty` "^(?:[Pp][Hh][Oo][Nn][Ee])$".
-   *
-   * This interface was referenced by `ThriveStackTraits`'s JSON-Schema definition
-   * via the `patternProperty` "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_[Aa][Tt])$".
-   *
-   * This interface was referenced by `ThriveStackTraits`'s JSON-Schema definition
-   * via the `patternProperty` "^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])$".
-   *
-   * @maxItems 100
-   *
-   * This interface was referenced by `ThriveStackTraits`'s JSON-Schema definition
-   * via the `patternProperty` "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn]_[Aa][Ll][Ii][Aa][Ss][Ee][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee]_[Nn][Uu][Mm][Bb][Ee][Rr][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss][Ee][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Aa][Gg][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh]_[Cc][Aa][Tt][Ee][Gg][Oo][Rr][Ii][Ee][Ss])$".
-   *
-   * This interface was referenced by `ThriveStackTraits`'s JSON-Schema definition
-   * via the `patternProperty` "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ff][Oo][Uu][Nn][Dd][Ee][Rr]_[Yy][Ee][Aa][Rr])$".
-   *
-   * This interface was referenced by `ThriveStackTraits`'s JSON-Schema definition
-   * via the `patternProperty` "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Gg][Oo]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ii][Nn][Kk][Ee][Dd][Ii][Nn]_[Hh][Aa][Nn][Dd][Ll][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ff][Aa][Cc][Ee][Bb][Oo][Oo][Kk]_[Hh][Aa][Nn][Dd][Ll][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ww][Ii][Tt][Tt][Ee][Rr]_[Hh][Aa][Nn][Dd][Ll][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Rr][Uu][Nn][Cc][Hh][Bb][Aa][Ss][Ee]_[Hh][Aa][Nn][Dd][Ll][Ee])$".
-   *
-   * This interface was referenced by `ThriveStackTraits`'s JSON-Schema definition
-   * via the `patternProperty` "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])$".
-   */
-  [k: string]: string | number | string[] | undefined;
+  [k: string]: unknown;
 }
 /**
  * The call was accepted.

@@ -483,7 +483,7 @@ function issueMessage(code, path, value, param) {
     case "min_length":
       return param === 1 ? `${at} must not be empty.` : `${at} must be at least ${param} characters long.`;
     case "pattern":
-      return `${at} ${patternRule(String(param))}${got(path, value)}.`;
+      return `${at} ${param === null ? nowhereRule(path) : patternRule(String(param))}${got(path, value)}.`;
     case "enum":
       return `${at} must be one of ${oneOf(param.map((v) => JSON.stringify(v)))}${got(path, value)}.`;
     case "const":
@@ -515,9 +515,13 @@ function lastKey(path) {
   return last.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 function patternRule(pattern) {
-  if (pattern.startsWith("^[^\\s")) return "must not contain whitespace or control characters";
-  if (pattern === "^[0-9]+$") return "must be a string of digits";
   return `must match the pattern ${pattern}`;
+}
+function nowhereRule(path) {
+  const key = lastKey(path);
+  if (key === "groupId") return "must not contain whitespace or control characters";
+  if (key === "employees") return "must be a string of digits";
+  return "holds a character that is not allowed here";
 }
 
 // segment-batch.validator.js
@@ -601,7 +605,7 @@ function pathOf(at) {
 function token(k) {
   return k.indexOf("~") < 0 && k.indexOf("/") < 0 ? k : k.replace(/~/g, "~0").replace(/\//g, "~1");
 }
-var pattern0Source = "^[^\\s\\x00-\\x1F\\x7F-\\x9F]*$";
+var pattern0Source = "[\\x00-\\x20\\x7F-\\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]";
 var pattern0 = new RegExp(pattern0Source, "u");
 function is_TraitValueDepth0(d) {
   anyOf4: {
@@ -751,41 +755,41 @@ function is_TraitValueDepth3(d) {
   }
   return true;
 }
-var pattern1Source = "^(?:[Ii][Dd]|[Nn][Aa][Mm][Ee]|[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Pp][Ll][Aa][Nn])$";
+var pattern1Source = "^(?:[Ii][Dd]|[Nn][Aa][Mm][Ee]|[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Pp][Ll][Aa][Nn])\\n*$";
 var pattern1 = new RegExp(pattern1Source, "u");
-var pattern2Source = "^(?:[Ee][Mm][Aa][Ii][Ll])$";
+var pattern2Source = "^(?:[Ee][Mm][Aa][Ii][Ll])\\n*$";
 var pattern2 = new RegExp(pattern2Source, "u");
-var pattern3Source = "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee]|[Aa][Vv][Aa][Tt][Aa][Rr])$";
+var pattern3Source = "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee]|[Aa][Vv][Aa][Tt][Aa][Rr])\\n*$";
 var pattern3 = new RegExp(pattern3Source, "u");
-var pattern4Source = "^(?:[Pp][Hh][Oo][Nn][Ee])$";
+var pattern4Source = "^(?:[Pp][Hh][Oo][Nn][Ee])\\n*$";
 var pattern4 = new RegExp(pattern4Source, "u");
-var pattern5Source = "^(?:[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])$";
+var pattern5Source = "^(?:[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])\\n*$";
 var pattern5 = new RegExp(pattern5Source, "u");
-var pattern6Source = "^(?:[Rr][Ee][Vv][Ee][Nn][Uu][Ee])$";
+var pattern6Source = "^(?:[Rr][Ee][Vv][Ee][Nn][Uu][Ee])\\n*$";
 var pattern6 = new RegExp(pattern6Source, "u");
-var pattern7Source = "^(?:[Aa][Dd][Dd][Rr][Ee][Ss][Ss])$";
+var pattern7Source = "^(?:[Aa][Dd][Dd][Rr][Ee][Ss][Ss])\\n*$";
 var pattern7 = new RegExp(pattern7Source, "u");
-var pattern8Source = "^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])$";
+var pattern8Source = "^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])\\n*$";
 var pattern8 = new RegExp(pattern8Source, "u");
-var pattern9Source = "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_?[Aa][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee][Dd]_?[Aa][Tt])$";
+var pattern9Source = "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_?[Aa][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee][Dd]_?[Aa][Tt])\\n*$";
 var pattern9 = new RegExp(pattern9Source, "u");
 var pattern10Source = "^[\\s\\S]{256}";
 var pattern10 = new RegExp(pattern10Source, "u");
-var pattern11Source = "^(?:[Ii][Dd])$";
+var pattern11Source = "^(?:[Ii][Dd])\\n*$";
 var pattern11 = new RegExp(pattern11Source, "u");
-var pattern12Source = "^(?:[Nn][Aa][Mm][Ee])$";
+var pattern12Source = "^(?:[Nn][Aa][Mm][Ee])\\n*$";
 var pattern12 = new RegExp(pattern12Source, "u");
-var pattern13Source = "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee])$";
+var pattern13Source = "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee])\\n*$";
 var pattern13 = new RegExp(pattern13Source, "u");
-var pattern14Source = "^(?:[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy])$";
+var pattern14Source = "^(?:[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy])\\n*$";
 var pattern14 = new RegExp(pattern14Source, "u");
-var pattern15Source = "^(?:[Pp][Ll][Aa][Nn])$";
+var pattern15Source = "^(?:[Pp][Ll][Aa][Nn])\\n*$";
 var pattern15 = new RegExp(pattern15Source, "u");
-var pattern16Source = "^(?:[Aa][Vv][Aa][Tt][Aa][Rr])$";
+var pattern16Source = "^(?:[Aa][Vv][Aa][Tt][Aa][Rr])\\n*$";
 var pattern16 = new RegExp(pattern16Source, "u");
-var pattern17Source = "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_?[Aa][Tt])$";
+var pattern17Source = "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_?[Aa][Tt])\\n*$";
 var pattern17 = new RegExp(pattern17Source, "u");
-var pattern18Source = "^(?:[Uu][Pp][Dd][Aa][Tt][Ee][Dd]_?[Aa][Tt])$";
+var pattern18Source = "^(?:[Uu][Pp][Dd][Aa][Tt][Ee][Dd]_?[Aa][Tt])\\n*$";
 var pattern18 = new RegExp(pattern18Source, "u");
 var classify0Spellings = [pattern11, pattern12, pattern2, pattern13, pattern4, pattern14, pattern5, pattern6, pattern15, pattern7, pattern8, pattern16, pattern17, pattern18];
 var classify0Cache = /* @__PURE__ */ new Map([["id", 1025], ["name", 2049], ["email", 3074], ["website", 4100], ["phone", 5128], ["industry", 6145], ["employees", 7184], ["revenue", 8224], ["plan", 9217], ["address", 10304], ["description", 11392], ["avatar", 12292], ["createdAt", 13568], ["updatedAt", 14592]]);
@@ -884,15 +888,15 @@ function is_SegmentTraits(d) {
 }
 function is_SegmentContext(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  let held3;
   let held4;
+  let held5;
   for (const key7 in d) {
     if (!own.call(d, key7)) continue;
     const value7 = d[key7];
     if (value7 === void 0) continue;
     switch (key7) {
       case "ip":
-        held3 = value7;
+        held4 = value7;
         break;
       case "userAgent":
         if (value7 !== void 0) {
@@ -900,32 +904,32 @@ function is_SegmentContext(d) {
         }
         break;
       case "library":
-        held4 = value7;
+        held5 = value7;
         break;
       default: {
         if (!isJson(value7)) return false;
       }
     }
   }
-  if (held3 !== void 0) {
+  if (held4 !== void 0) {
     anyOf5: {
       branch23: {
-        if (!(typeof held3 == "string") || held3.length > 45 && (held3.length > 90 || codePoints(held3) > 45) || !isIPv4(held3)) break branch23;
+        if (!(typeof held4 == "string") || held4.length > 45 && (held4.length > 90 || codePoints(held4) > 45) || !isIPv4(held4)) break branch23;
         break anyOf5;
       }
       branch24: {
-        if (!(typeof held3 == "string") || held3.length > 45 && (held3.length > 90 || codePoints(held3) > 45) || !isIPv6(held3)) break branch24;
+        if (!(typeof held4 == "string") || held4.length > 45 && (held4.length > 90 || codePoints(held4) > 45) || !isIPv6(held4)) break branch24;
         break anyOf5;
       }
       return false;
     }
   }
-  if (held4 !== void 0) {
-    if (!(held4 !== null && typeof held4 == "object" && !Array.isArray(held4) && plain(held4))) return false;
+  if (held5 !== void 0) {
+    if (!(held5 !== null && typeof held5 == "object" && !Array.isArray(held5) && plain(held5))) return false;
     let seen2 = 0;
-    for (const key8 in held4) {
-      if (!own.call(held4, key8)) continue;
-      const value8 = held4[key8];
+    for (const key8 in held5) {
+      if (!own.call(held5, key8)) continue;
+      const value8 = held5[key8];
       if (value8 === void 0) continue;
       switch (key8) {
         case "name":
@@ -944,12 +948,12 @@ function is_SegmentContext(d) {
       }
     }
     if (seen2 !== 3) {
-      const value9 = own.call(held4, "name") ? held4.name : void 0;
+      const value9 = own.call(held5, "name") ? held5.name : void 0;
       if (value9 === void 0) return false;
       else {
         if (!(typeof value9 == "string") || value9.length > 255 && (value9.length > 510 || codePoints(value9) > 255)) return false;
       }
-      const value10 = own.call(held4, "version") ? held4.version : void 0;
+      const value10 = own.call(held5, "version") ? held5.version : void 0;
       if (value10 === void 0) return false;
       else {
         if (!(typeof value10 == "string") || value10.length > 255 && (value10.length > 510 || codePoints(value10) > 255)) return false;
@@ -972,6 +976,14 @@ function is_SegmentIntegrations(d) {
         }
         branch26: {
           if (!(value11 !== null && typeof value11 == "object" && !Array.isArray(value11) && plain(value11))) break branch26;
+          for (const key10 in value11) {
+            if (!own.call(value11, key10)) continue;
+            const value12 = value11[key10];
+            if (value12 === void 0) continue;
+            {
+              if (!isJson(value12)) break branch26;
+            }
+          }
           break anyOf6;
         }
         return false;
@@ -985,19 +997,19 @@ function is_SegmentIdentity(d) {
   anyOf7: {
     branch27: {
       if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch27;
-      const value14 = own.call(d, "userId") ? d.userId : void 0;
-      if (value14 === void 0) break branch27;
+      const value15 = own.call(d, "userId") ? d.userId : void 0;
+      if (value15 === void 0) break branch27;
       else {
-        if (!(typeof value14 == "string") || value14.length > 255 && (value14.length > 510 || codePoints(value14) > 255) || value14.length === 0) break branch27;
+        if (!(typeof value15 == "string") || value15.length > 255 && (value15.length > 510 || codePoints(value15) > 255) || value15.length === 0) break branch27;
       }
       break anyOf7;
     }
     branch28: {
       if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch28;
-      const value15 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
-      if (value15 === void 0) break branch28;
+      const value16 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
+      if (value16 === void 0) break branch28;
       else {
-        if (!(typeof value15 == "string") || value15.length > 255 && (value15.length > 510 || codePoints(value15) > 255) || value15.length === 0) break branch28;
+        if (!(typeof value16 == "string") || value16.length > 255 && (value16.length > 510 || codePoints(value16) > 255) || value16.length === 0) break branch28;
       }
       break anyOf7;
     }
@@ -1010,7 +1022,8 @@ function is_SegmentBatchGroup(d) {
   let seen1 = 0;
   let held1;
   let held2;
-  let held5;
+  let held3;
+  let held6;
   for (const key1 in d) {
     if (!own.call(d, key1)) continue;
     const value1 = d[key1];
@@ -1029,13 +1042,13 @@ function is_SegmentBatchGroup(d) {
       case 3:
         seen1 |= 2;
         if (value1 === void 0) return false;
-        if (!(typeof value1 == "string") || value1.length > 255 && (value1.length > 510 || codePoints(value1) > 255) || value1.length === 0 || !pattern0.test(value1)) return false;
-        break;
-      case 4:
         held1 = value1;
         break;
-      case 5:
+      case 4:
         held2 = value1;
+        break;
+      case 5:
+        held3 = value1;
         break;
       case 6:
         if (value1 !== void 0) {
@@ -1043,7 +1056,7 @@ function is_SegmentBatchGroup(d) {
         }
         break;
       case 7:
-        held5 = value1;
+        held6 = value1;
         break;
       default: {
         if (!isJson(value1)) return false;
@@ -1051,24 +1064,35 @@ function is_SegmentBatchGroup(d) {
     }
   }
   if (held1 !== void 0) {
-    if (!is_SegmentTraits(held1)) return false;
+    if (!(typeof held1 == "string") || held1.length > 255 && (held1.length > 510 || codePoints(held1) > 255) || held1.length === 0) return false;
+    not0: {
+      if (!(typeof held1 == "string") || held1.length > 255 && (held1.length > 510 || codePoints(held1) > 255) || !pattern0.test(held1)) break not0;
+      return false;
+    }
   }
   if (held2 !== void 0) {
-    if (!is_SegmentContext(held2)) return false;
+    if (!is_SegmentTraits(held2)) return false;
   }
-  if (held5 !== void 0) {
-    if (!is_SegmentIntegrations(held5)) return false;
+  if (held3 !== void 0) {
+    if (!is_SegmentContext(held3)) return false;
+  }
+  if (held6 !== void 0) {
+    if (!is_SegmentIntegrations(held6)) return false;
   }
   if (seen1 !== 3) {
-    const value12 = own.call(d, "type") ? d.type : void 0;
-    if (value12 === void 0) return false;
-    else {
-      if (!(typeof value12 == "string") || value12 !== "group") return false;
-    }
-    const value13 = own.call(d, "groupId") ? d.groupId : void 0;
+    const value13 = own.call(d, "type") ? d.type : void 0;
     if (value13 === void 0) return false;
     else {
-      if (!(typeof value13 == "string") || value13.length > 255 && (value13.length > 510 || codePoints(value13) > 255) || value13.length === 0 || !pattern0.test(value13)) return false;
+      if (!(typeof value13 == "string") || value13 !== "group") return false;
+    }
+    const value14 = own.call(d, "groupId") ? d.groupId : void 0;
+    if (value14 === void 0) return false;
+    else {
+      if (!(typeof value14 == "string") || value14.length > 255 && (value14.length > 510 || codePoints(value14) > 255) || value14.length === 0) return false;
+      not1: {
+        if (!(typeof value14 == "string") || value14.length > 255 && (value14.length > 510 || codePoints(value14) > 255) || !pattern0.test(value14)) break not1;
+        return false;
+      }
     }
   }
   if (!is_SegmentIdentity(d)) return false;
@@ -1077,36 +1101,36 @@ function is_SegmentBatchGroup(d) {
 function is_SegmentBatchOtherMessage(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
   let seen3 = 0;
-  let held6;
-  for (const key10 in d) {
-    if (!own.call(d, key10)) continue;
-    const value16 = d[key10];
-    if (value16 === void 0) continue;
-    switch (key10) {
+  let held7;
+  for (const key11 in d) {
+    if (!own.call(d, key11)) continue;
+    const value17 = d[key11];
+    if (value17 === void 0) continue;
+    switch (key11) {
       case "type":
         seen3 |= 1;
-        if (value16 === void 0) return false;
-        held6 = value16;
+        if (value17 === void 0) return false;
+        held7 = value17;
         break;
       default: {
-        if (!isJson(value16)) return false;
+        if (!isJson(value17)) return false;
       }
     }
   }
-  if (held6 !== void 0) {
-    if (!(typeof held6 == "string") || held6.length > 64 && (held6.length > 128 || codePoints(held6) > 64) || held6.length === 0) return false;
-    not0: {
-      if (!(typeof held6 == "string") || held6 !== "group") break not0;
+  if (held7 !== void 0) {
+    if (!(typeof held7 == "string") || held7.length > 64 && (held7.length > 128 || codePoints(held7) > 64) || held7.length === 0) return false;
+    not2: {
+      if (!(typeof held7 == "string") || held7 !== "group") break not2;
       return false;
     }
   }
   if (seen3 !== 1) {
-    const value17 = own.call(d, "type") ? d.type : void 0;
-    if (value17 === void 0) return false;
+    const value18 = own.call(d, "type") ? d.type : void 0;
+    if (value18 === void 0) return false;
     else {
-      if (!(typeof value17 == "string") || value17.length > 64 && (value17.length > 128 || codePoints(value17) > 64) || value17.length === 0) return false;
-      not1: {
-        if (!(typeof value17 == "string") || value17 !== "group") break not1;
+      if (!(typeof value18 == "string") || value18.length > 64 && (value18.length > 128 || codePoints(value18) > 64) || value18.length === 0) return false;
+      not3: {
+        if (!(typeof value18 == "string") || value18 !== "group") break not3;
         return false;
       }
     }
@@ -1118,8 +1142,8 @@ function isBody(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
   let seen0 = 0;
   let held0;
-  let held7;
   let held8;
+  let held9;
   for (const key0 in d) {
     if (!own.call(d, key0)) continue;
     const value0 = d[key0];
@@ -1141,10 +1165,10 @@ function isBody(d) {
         }
         break;
       case "context":
-        held7 = value0;
+        held8 = value0;
         break;
       case "integrations":
-        held8 = value0;
+        held9 = value0;
         break;
       default: {
         if (!isJson(value0)) return false;
@@ -1168,19 +1192,19 @@ function isBody(d) {
       }
     }
   }
-  if (held7 !== void 0) {
-    if (!is_SegmentContext(held7)) return false;
-  }
   if (held8 !== void 0) {
-    if (!is_SegmentIntegrations(held8)) return false;
+    if (!is_SegmentContext(held8)) return false;
+  }
+  if (held9 !== void 0) {
+    if (!is_SegmentIntegrations(held9)) return false;
   }
   if (seen0 !== 1) {
-    const value18 = own.call(d, "batch") ? d.batch : void 0;
-    if (value18 === void 0) return false;
+    const value19 = own.call(d, "batch") ? d.batch : void 0;
+    if (value19 === void 0) return false;
     else {
-      if (!Array.isArray(value18) || value18.length > 2500 || value18.length < 1) return false;
-      for (let i4 = 0; i4 < value18.length; i4++) {
-        const item4 = value18[i4];
+      if (!Array.isArray(value19) || value19.length > 2500 || value19.length < 1) return false;
+      for (let i4 = 0; i4 < value19.length; i4++) {
+        const item4 = value19[i4];
         anyOf8: {
           branch30: {
             if (!is_SegmentBatchGroup(item4)) break branch30;
@@ -1268,24 +1292,27 @@ function issues4(d, p, o) {
   }
   return false;
 }
-function issues5(d, p, o) {
-  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
-  if (d.length > 255 && (d.length > 510 || codePoints(d) > 255)) {
-    if (add(o, p, "max_length", d, 255)) return true;
-  } else {
-    if (d.length === 0 && add(o, p, "min_length", d, 1)) return true;
-    if (!pattern0.test(d) && add(o, p, "pattern", d, pattern0Source)) return true;
-  }
-  return false;
+function isSchema0(d) {
+  if (!(typeof d == "string") || d.length > 255 && (d.length > 510 || codePoints(d) > 255) || !pattern0.test(d)) return false;
+  return true;
 }
 function issues6(d, p, o) {
-  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
-  if (d.length > 255 && (d.length > 510 || codePoints(d) > 255)) {
-    if (add(o, p, "max_length", d, 255)) return true;
-  }
+  if (isSchema0(d) && add(o, p, "pattern", d, null)) return true;
+  return false;
+}
+function issues5(d, p, o) {
+  if (issues4(d, p, o)) return true;
+  if (issues6(d, p, o)) return true;
   return false;
 }
 function issues7(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 255 && (d.length > 510 || codePoints(d) > 255)) {
+    if (add(o, p, "max_length", d, 255)) return true;
+  }
+  return false;
+}
+function issues8(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 254 && (d.length > 508 || codePoints(d) > 254)) {
     if (add(o, p, "max_length", d, 254)) return true;
@@ -1294,7 +1321,7 @@ function issues7(d, p, o) {
   }
   return false;
 }
-function issues8(d, p, o) {
+function issues9(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 2048 && (d.length > 4096 || codePoints(d) > 2048)) {
     if (add(o, p, "max_length", d, 2048)) return true;
@@ -1303,46 +1330,46 @@ function issues8(d, p, o) {
   }
   return false;
 }
-function issues9(d, p, o) {
+function issues10(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 64 && (d.length > 128 || codePoints(d) > 64)) {
     if (add(o, p, "max_length", d, 64)) return true;
   }
   return false;
 }
-function issues10(d, p, o) {
+function issues11(d, p, o) {
   if (!(typeof d == "number" && !(d % 1) && !isNaN(d) && isFinite(d))) return add(o, p, "type", d, ["integer"]);
   if (d < 0 && add(o, p, "minimum", d, 0)) return true;
   return false;
 }
-function issues11(d, p, o) {
+function issues12(d, p, o) {
   if (!(typeof d == "number" && isFinite(d))) return add(o, p, "type", d, ["number"]);
   return false;
 }
 var named3 = /* @__PURE__ */ new Map([
-  ["street", issues6],
-  ["city", issues6],
-  ["state", issues6],
-  ["postalCode", issues6],
-  ["country", issues6]
+  ["street", issues7],
+  ["city", issues7],
+  ["state", issues7],
+  ["postalCode", issues7],
+  ["country", issues7]
 ]);
-function isSchema0(d) {
+function isSchema1(d) {
   if (!(typeof d == "string") || d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192)) return false;
   return true;
 }
-function isSchema1(d) {
+function isSchema2(d) {
   if (!(typeof d == "number" && isFinite(d))) return false;
   return true;
 }
-function isSchema2(d) {
+function isSchema3(d) {
   if (!(typeof d == "boolean")) return false;
   return true;
 }
-function isSchema3(d) {
+function isSchema4(d) {
   if (!(d === null)) return false;
   return true;
 }
-function isSchema4(d) {
+function isSchema5(d) {
   if (!Array.isArray(d)) return false;
   for (let i5 = 0; i5 < d.length; i5++) {
     const item5 = d[i5];
@@ -1350,38 +1377,38 @@ function isSchema4(d) {
   }
   return true;
 }
-function isSchema5(d) {
+function isSchema6(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  for (const key11 in d) {
-    if (!own.call(d, key11)) continue;
-    const value19 = d[key11];
-    if (value19 === void 0) continue;
+  for (const key12 in d) {
+    if (!own.call(d, key12)) continue;
+    const value20 = d[key12];
+    if (value20 === void 0) continue;
     {
-      if (!is_TraitValueDepth1(value19)) return false;
+      if (!is_TraitValueDepth1(value20)) return false;
     }
   }
   return true;
 }
-function issues12(d, p, o) {
+function issues13(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192)) {
     if (add(o, p, "max_length", d, 8192)) return true;
   }
   return false;
 }
-function issues13(d, p, o) {
+function issues14(d, p, o) {
   if (!(typeof d == "number" && isFinite(d))) return add(o, p, "type", d, ["number"]);
   return false;
 }
-function issues14(d, p, o) {
+function issues15(d, p, o) {
   if (!(typeof d == "boolean")) return add(o, p, "type", d, ["boolean"]);
   return false;
 }
-function issues15(d, p, o) {
+function issues16(d, p, o) {
   if (!(d === null)) return add(o, p, "type", d, ["null"]);
   return false;
 }
-function isSchema6(d) {
+function isSchema7(d) {
   if (!Array.isArray(d)) return false;
   for (let i6 = 0; i6 < d.length; i6++) {
     const item6 = d[i6];
@@ -1389,27 +1416,27 @@ function isSchema6(d) {
   }
   return true;
 }
-function isSchema7(d) {
+function isSchema8(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  for (const key12 in d) {
-    if (!own.call(d, key12)) continue;
-    const value20 = d[key12];
-    if (value20 === void 0) continue;
+  for (const key13 in d) {
+    if (!own.call(d, key13)) continue;
+    const value21 = d[key13];
+    if (value21 === void 0) continue;
     {
-      if (!is_TraitValueDepth0(value20)) return false;
+      if (!is_TraitValueDepth0(value21)) return false;
     }
   }
   return true;
 }
 function issues_TraitValueDepth0(d, p, o) {
   if (is_TraitValueDepth0(d)) return false;
-  if (!(isSchema0(d) || isSchema1(d) || isSchema2(d) || isSchema3(d))) {
+  if (!(isSchema1(d) || isSchema2(d) || isSchema3(d) || isSchema4(d))) {
     if (d !== null && typeof d == "object") return add(o, p, "too_deep", d, null);
     const tried = [];
-    if (typeof d == "string") tried.push(issues12);
-    if (typeof d == "number" && isFinite(d)) tried.push(issues13);
-    if (typeof d == "boolean") tried.push(issues14);
-    if (d === null) tried.push(issues15);
+    if (typeof d == "string") tried.push(issues13);
+    if (typeof d == "number" && isFinite(d)) tried.push(issues14);
+    if (typeof d == "boolean") tried.push(issues15);
+    if (d === null) tried.push(issues16);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["string", "number", "boolean", "null"])) return true;
     } else if (tried.length === 1) {
@@ -1418,12 +1445,12 @@ function issues_TraitValueDepth0(d, p, o) {
   }
   return false;
 }
-function issues17(d, p, o) {
+function issues18(d, p, o) {
   if (!Array.isArray(d)) return add(o, p, "type", d, ["array"]);
   for (let i = 0; i < d.length; i++) if (issues_TraitValueDepth0(d[i], p + "/" + i, o)) return true;
   return false;
 }
-function issues18(d, p, o) {
+function issues19(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   for (const k in d) {
     if (!own.call(d, k)) continue;
@@ -1439,14 +1466,14 @@ function issues18(d, p, o) {
 }
 function issues_TraitValueDepth1(d, p, o) {
   if (is_TraitValueDepth1(d)) return false;
-  if (!(isSchema0(d) || isSchema1(d) || isSchema2(d) || isSchema3(d) || isSchema6(d) || isSchema7(d))) {
+  if (!(isSchema1(d) || isSchema2(d) || isSchema3(d) || isSchema4(d) || isSchema7(d) || isSchema8(d))) {
     const tried = [];
-    if (typeof d == "string") tried.push(issues12);
-    if (typeof d == "number" && isFinite(d)) tried.push(issues13);
-    if (typeof d == "boolean") tried.push(issues14);
-    if (d === null) tried.push(issues15);
-    if (Array.isArray(d)) tried.push(issues17);
-    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues18);
+    if (typeof d == "string") tried.push(issues13);
+    if (typeof d == "number" && isFinite(d)) tried.push(issues14);
+    if (typeof d == "boolean") tried.push(issues15);
+    if (d === null) tried.push(issues16);
+    if (Array.isArray(d)) tried.push(issues18);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues19);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["string", "number", "boolean", "null", "array", "object"])) return true;
     } else if (tried.length === 1) {
@@ -1455,12 +1482,12 @@ function issues_TraitValueDepth1(d, p, o) {
   }
   return false;
 }
-function issues16(d, p, o) {
+function issues17(d, p, o) {
   if (!Array.isArray(d)) return add(o, p, "type", d, ["array"]);
   for (let i = 0; i < d.length; i++) if (issues_TraitValueDepth1(d[i], p + "/" + i, o)) return true;
   return false;
 }
-function issues19(d, p, o) {
+function issues20(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   for (const k in d) {
     if (!own.call(d, k)) continue;
@@ -1476,14 +1503,14 @@ function issues19(d, p, o) {
 }
 function issues_TraitValueDepth2(d, p, o) {
   if (is_TraitValueDepth2(d)) return false;
-  if (!(isSchema0(d) || isSchema1(d) || isSchema2(d) || isSchema3(d) || isSchema4(d) || isSchema5(d))) {
+  if (!(isSchema1(d) || isSchema2(d) || isSchema3(d) || isSchema4(d) || isSchema5(d) || isSchema6(d))) {
     const tried = [];
-    if (typeof d == "string") tried.push(issues12);
-    if (typeof d == "number" && isFinite(d)) tried.push(issues13);
-    if (typeof d == "boolean") tried.push(issues14);
-    if (d === null) tried.push(issues15);
-    if (Array.isArray(d)) tried.push(issues16);
-    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues19);
+    if (typeof d == "string") tried.push(issues13);
+    if (typeof d == "number" && isFinite(d)) tried.push(issues14);
+    if (typeof d == "boolean") tried.push(issues15);
+    if (d === null) tried.push(issues16);
+    if (Array.isArray(d)) tried.push(issues17);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues20);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["string", "number", "boolean", "null", "array", "object"])) return true;
     } else if (tried.length === 1) {
@@ -1512,14 +1539,14 @@ function issues_SegmentAddress(d, p, o) {
   }
   return false;
 }
-function issues20(d, p, o) {
+function issues21(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 4096 && (d.length > 8192 || codePoints(d) > 4096)) {
     if (add(o, p, "max_length", d, 4096)) return true;
   }
   return false;
 }
-function issues21(d, p, o) {
+function issues22(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 64 && (d.length > 128 || codePoints(d) > 64)) {
     if (add(o, p, "max_length", d, 64)) return true;
@@ -1529,27 +1556,26 @@ function issues21(d, p, o) {
   return false;
 }
 var named2 = /* @__PURE__ */ new Map([
-  ["id", issues6],
-  ["name", issues6],
-  ["email", issues7],
-  ["website", issues8],
-  ["phone", issues9],
-  ["industry", issues6],
-  ["employees", issues10],
-  ["revenue", issues11],
-  ["plan", issues6],
+  ["id", issues7],
+  ["name", issues7],
+  ["email", issues8],
+  ["website", issues9],
+  ["phone", issues10],
+  ["industry", issues7],
+  ["employees", issues11],
+  ["revenue", issues12],
+  ["plan", issues7],
   ["address", issues_SegmentAddress],
-  ["description", issues20],
-  ["avatar", issues8],
-  ["createdAt", issues21],
-  ["updatedAt", issues21]
+  ["description", issues21],
+  ["avatar", issues9],
+  ["createdAt", issues22],
+  ["updatedAt", issues22]
 ]);
-var spelledNames0 = ["id", "name", "email", "website", "phone", "industry", "employees", "revenue", "plan", "address", "description", "avatar", "createdAt", "updatedAt"];
-function issues22(d, p, o) {
+function issues23(d, p, o) {
   return add(o, p, "trait_name_too_long", d, null);
   return false;
 }
-function isSchema8(d) {
+function isSchema9(d) {
   if (!Array.isArray(d)) return false;
   for (let i7 = 0; i7 < d.length; i7++) {
     const item7 = d[i7];
@@ -1557,24 +1583,24 @@ function isSchema8(d) {
   }
   return true;
 }
-function isSchema9(d) {
+function isSchema10(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  for (const key13 in d) {
-    if (!own.call(d, key13)) continue;
-    const value21 = d[key13];
-    if (value21 === void 0) continue;
+  for (const key14 in d) {
+    if (!own.call(d, key14)) continue;
+    const value22 = d[key14];
+    if (value22 === void 0) continue;
     {
-      if (!is_TraitValueDepth2(value21)) return false;
+      if (!is_TraitValueDepth2(value22)) return false;
     }
   }
   return true;
 }
-function issues23(d, p, o) {
+function issues24(d, p, o) {
   if (!Array.isArray(d)) return add(o, p, "type", d, ["array"]);
   for (let i = 0; i < d.length; i++) if (issues_TraitValueDepth2(d[i], p + "/" + i, o)) return true;
   return false;
 }
-function issues24(d, p, o) {
+function issues25(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   for (const k in d) {
     if (!own.call(d, k)) continue;
@@ -1590,14 +1616,14 @@ function issues24(d, p, o) {
 }
 function issues_TraitValueDepth3(d, p, o) {
   if (is_TraitValueDepth3(d)) return false;
-  if (!(isSchema0(d) || isSchema1(d) || isSchema2(d) || isSchema3(d) || isSchema8(d) || isSchema9(d))) {
+  if (!(isSchema1(d) || isSchema2(d) || isSchema3(d) || isSchema4(d) || isSchema9(d) || isSchema10(d))) {
     const tried = [];
-    if (typeof d == "string") tried.push(issues12);
-    if (typeof d == "number" && isFinite(d)) tried.push(issues13);
-    if (typeof d == "boolean") tried.push(issues14);
-    if (d === null) tried.push(issues15);
-    if (Array.isArray(d)) tried.push(issues23);
-    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues24);
+    if (typeof d == "string") tried.push(issues13);
+    if (typeof d == "number" && isFinite(d)) tried.push(issues14);
+    if (typeof d == "boolean") tried.push(issues15);
+    if (d === null) tried.push(issues16);
+    if (Array.isArray(d)) tried.push(issues24);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues25);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["string", "number", "boolean", "null", "array", "object"])) return true;
     } else if (tried.length === 1) {
@@ -1606,6 +1632,7 @@ function issues_TraitValueDepth3(d, p, o) {
   }
   return false;
 }
+var spelledNames0 = ["id", "name", "email", "website", "phone", "industry", "employees", "revenue", "plan", "address", "description", "avatar", "createdAt", "updatedAt"];
 function issues_SegmentTraits(d, p, o) {
   if (is_SegmentTraits(d)) return false;
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
@@ -1626,35 +1653,29 @@ function issues_SegmentTraits(d, p, o) {
       if (f(v, q, o)) return true;
     }
     const c = classify0(k);
-    const r = c >>> 10;
-    if (r !== 0) {
-      const first = firstSpelling.get(r);
-      if (first === void 0) firstSpelling.set(r, k);
-      else if (add(o, q, "duplicate_trait", v, [k, first, spelledNames0[r - 1]])) return true;
-    }
     if ((c & 1) !== 0) {
-      matched = true;
-      if (issues6(v, q, o)) return true;
-    }
-    if ((c & 2) !== 0) {
       matched = true;
       if (issues7(v, q, o)) return true;
     }
-    if ((c & 4) !== 0) {
+    if ((c & 2) !== 0) {
       matched = true;
       if (issues8(v, q, o)) return true;
     }
-    if ((c & 8) !== 0) {
+    if ((c & 4) !== 0) {
       matched = true;
       if (issues9(v, q, o)) return true;
     }
-    if ((c & 16) !== 0) {
+    if ((c & 8) !== 0) {
       matched = true;
       if (issues10(v, q, o)) return true;
     }
-    if ((c & 32) !== 0) {
+    if ((c & 16) !== 0) {
       matched = true;
       if (issues11(v, q, o)) return true;
+    }
+    if ((c & 32) !== 0) {
+      matched = true;
+      if (issues12(v, q, o)) return true;
     }
     if ((c & 64) !== 0) {
       matched = true;
@@ -1662,15 +1683,15 @@ function issues_SegmentTraits(d, p, o) {
     }
     if ((c & 128) !== 0) {
       matched = true;
-      if (issues20(v, q, o)) return true;
+      if (issues21(v, q, o)) return true;
     }
     if ((c & 256) !== 0) {
       matched = true;
-      if (issues21(v, q, o)) return true;
+      if (issues22(v, q, o)) return true;
     }
     if ((c & 512) !== 0) {
       matched = true;
-      if (issues22(v, q, o)) return true;
+      if (issues23(v, q, o)) return true;
     }
     if (true) {
       matched = true;
@@ -1679,18 +1700,24 @@ function issues_SegmentTraits(d, p, o) {
     if (!matched) {
       if (jsonIssues(v, q, o)) return true;
     }
+    const r = c >>> 10;
+    if (r !== 0) {
+      const first = firstSpelling.get(r);
+      if (first === void 0) firstSpelling.set(r, k);
+      else if (add(o, q, "duplicate_trait", v, [k, first, spelledNames0[r - 1]])) return true;
+    }
   }
   return false;
 }
-function isSchema10(d) {
+function isSchema11(d) {
   if (!(typeof d == "string") || d.length > 45 && (d.length > 90 || codePoints(d) > 45) || !isIPv4(d)) return false;
   return true;
 }
-function isSchema11(d) {
+function isSchema12(d) {
   if (!(typeof d == "string") || d.length > 45 && (d.length > 90 || codePoints(d) > 45) || !isIPv6(d)) return false;
   return true;
 }
-function issues26(d, p, o) {
+function issues27(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 45 && (d.length > 90 || codePoints(d) > 45)) {
     if (add(o, p, "max_length", d, 45)) return true;
@@ -1699,7 +1726,7 @@ function issues26(d, p, o) {
   }
   return false;
 }
-function issues27(d, p, o) {
+function issues28(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 45 && (d.length > 90 || codePoints(d) > 45)) {
     if (add(o, p, "max_length", d, 45)) return true;
@@ -1708,11 +1735,11 @@ function issues27(d, p, o) {
   }
   return false;
 }
-function issues25(d, p, o) {
-  if (!(isSchema10(d) || isSchema11(d))) {
+function issues26(d, p, o) {
+  if (!(isSchema11(d) || isSchema12(d))) {
     const tried = [];
-    if (typeof d == "string") tried.push(issues26);
     if (typeof d == "string") tried.push(issues27);
+    if (typeof d == "string") tried.push(issues28);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["string"])) return true;
     } else if (tried.length === 1) {
@@ -1721,7 +1748,7 @@ function issues25(d, p, o) {
   }
   return false;
 }
-function issues28(d, p, o) {
+function issues29(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 1024 && (d.length > 2048 || codePoints(d) > 1024)) {
     if (add(o, p, "max_length", d, 1024)) return true;
@@ -1729,10 +1756,10 @@ function issues28(d, p, o) {
   return false;
 }
 var named5 = /* @__PURE__ */ new Map([
-  ["name", issues6],
-  ["version", issues6]
+  ["name", issues7],
+  ["version", issues7]
 ]);
-function issues29(d, p, o) {
+function issues30(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   if (!(own.call(d, "name") && d["name"] !== void 0) && add(o, p + "/name", "required", d, "name")) return true;
   if (!(own.call(d, "version") && d["version"] !== void 0) && add(o, p + "/version", "required", d, "version")) return true;
@@ -1754,9 +1781,9 @@ function issues29(d, p, o) {
   return false;
 }
 var named4 = /* @__PURE__ */ new Map([
-  ["ip", issues25],
-  ["userAgent", issues28],
-  ["library", issues29]
+  ["ip", issues26],
+  ["userAgent", issues29],
+  ["library", issues30]
 ]);
 function issues_SegmentContext(d, p, o) {
   if (is_SegmentContext(d)) return false;
@@ -1778,19 +1805,37 @@ function issues_SegmentContext(d, p, o) {
   }
   return false;
 }
-function isSchema12(d) {
+function isSchema13(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  for (const key15 in d) {
+    if (!own.call(d, key15)) continue;
+    const value23 = d[key15];
+    if (value23 === void 0) continue;
+    {
+      if (!isJson(value23)) return false;
+    }
+  }
   return true;
 }
-function issues31(d, p, o) {
+function issues32(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    if (!matched) {
+      if (jsonIssues(v, q, o)) return true;
+    }
+  }
   return false;
 }
-function issues30(d, p, o) {
-  if (!(isSchema2(d) || isSchema12(d))) {
+function issues31(d, p, o) {
+  if (!(isSchema3(d) || isSchema13(d))) {
     const tried = [];
-    if (typeof d == "boolean") tried.push(issues14);
-    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues31);
+    if (typeof d == "boolean") tried.push(issues15);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues32);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["boolean", "object"])) return true;
     } else if (tried.length === 1) {
@@ -1809,7 +1854,7 @@ function issues_SegmentIntegrations(d, p, o) {
     const q = p + "/" + token(k);
     let matched = false;
     if (!matched) {
-      if (issues30(v, q, o)) return true;
+      if (issues31(v, q, o)) return true;
     }
   }
   return false;
@@ -1821,7 +1866,7 @@ var named1 = /* @__PURE__ */ new Map([
   ["groupId", issues5],
   ["traits", issues_SegmentTraits],
   ["context", issues_SegmentContext],
-  ["timestamp", issues21],
+  ["timestamp", issues22],
   ["messageId", issues4],
   ["integrations", issues_SegmentIntegrations]
 ]);
@@ -1846,28 +1891,28 @@ function issues2(d, p, o) {
   }
   return false;
 }
-function isSchema13(d) {
+function isSchema14(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value22 = own.call(d, "userId") ? d.userId : void 0;
-  if (value22 === void 0) return false;
+  const value24 = own.call(d, "userId") ? d.userId : void 0;
+  if (value24 === void 0) return false;
   else {
-    if (!(typeof value22 == "string") || value22.length > 255 && (value22.length > 510 || codePoints(value22) > 255) || value22.length === 0) return false;
+    if (!(typeof value24 == "string") || value24.length > 255 && (value24.length > 510 || codePoints(value24) > 255) || value24.length === 0) return false;
   }
   return true;
 }
-function isSchema14(d) {
+function isSchema15(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value23 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
-  if (value23 === void 0) return false;
+  const value25 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
+  if (value25 === void 0) return false;
   else {
-    if (!(typeof value23 == "string") || value23.length > 255 && (value23.length > 510 || codePoints(value23) > 255) || value23.length === 0) return false;
+    if (!(typeof value25 == "string") || value25.length > 255 && (value25.length > 510 || codePoints(value25) > 255) || value25.length === 0) return false;
   }
   return true;
 }
 var named6 = /* @__PURE__ */ new Map([
   ["userId", issues4]
 ]);
-function issues32(d, p, o) {
+function issues33(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   if (!(own.call(d, "userId") && d["userId"] !== void 0) && add(o, p + "/userId", "required", d, "userId")) return true;
   for (const k in d) {
@@ -1887,7 +1932,7 @@ function issues32(d, p, o) {
 var named7 = /* @__PURE__ */ new Map([
   ["anonymousId", issues4]
 ]);
-function issues33(d, p, o) {
+function issues34(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   if (!(own.call(d, "anonymousId") && d["anonymousId"] !== void 0) && add(o, p + "/anonymousId", "required", d, "anonymousId")) return true;
   for (const k in d) {
@@ -1906,11 +1951,11 @@ function issues33(d, p, o) {
 }
 function issues_SegmentIdentity(d, p, o) {
   if (is_SegmentIdentity(d)) return false;
-  if (!(isSchema13(d) || isSchema14(d))) {
+  if (!(isSchema14(d) || isSchema15(d))) {
     if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d) && !own.call(d, "userId") && !own.call(d, "anonymousId")) return add(o, p, "identity", d, ["userId", "anonymousId"]);
     const tried = [];
-    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues32);
     if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues33);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues34);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["object"])) return true;
     } else if (tried.length === 1) {
@@ -1925,7 +1970,7 @@ function issues_SegmentBatchGroup(d, p, o) {
   if (issues_SegmentIdentity(d, p, o)) return true;
   return false;
 }
-function issues36(d, p, o) {
+function issues37(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 64 && (d.length > 128 || codePoints(d) > 64)) {
     if (add(o, p, "max_length", d, 64)) return true;
@@ -1934,23 +1979,23 @@ function issues36(d, p, o) {
   }
   return false;
 }
-function isSchema15(d) {
+function isSchema16(d) {
   if (!(typeof d == "string") || d !== "group") return false;
   return true;
 }
-function issues37(d, p, o) {
-  if (isSchema15(d) && add(o, p, "invalid", d, null)) return true;
+function issues38(d, p, o) {
+  if (isSchema16(d) && add(o, p, "invalid", d, null)) return true;
   return false;
 }
-function issues35(d, p, o) {
-  if (issues36(d, p, o)) return true;
+function issues36(d, p, o) {
   if (issues37(d, p, o)) return true;
+  if (issues38(d, p, o)) return true;
   return false;
 }
 var named8 = /* @__PURE__ */ new Map([
-  ["type", issues35]
+  ["type", issues36]
 ]);
-function issues34(d, p, o) {
+function issues35(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   if (!(own.call(d, "type") && d["type"] !== void 0) && add(o, p + "/type", "required", d, "type")) return true;
   for (const k in d) {
@@ -1972,7 +2017,7 @@ function issues34(d, p, o) {
 }
 function issues_SegmentBatchOtherMessage(d, p, o) {
   if (is_SegmentBatchOtherMessage(d)) return false;
-  if (issues34(d, p, o)) return true;
+  if (issues35(d, p, o)) return true;
   if (issues_SegmentIdentity(d, p, o)) return true;
   return false;
 }
@@ -1998,8 +2043,8 @@ function issues0(d, p, o) {
 }
 var named0 = /* @__PURE__ */ new Map([
   ["batch", issues0],
-  ["sentAt", issues21],
-  ["writeKey", issues6],
+  ["sentAt", issues22],
+  ["writeKey", issues7],
   ["context", issues_SegmentContext],
   ["integrations", issues_SegmentIntegrations]
 ]);

@@ -457,7 +457,7 @@ function issueMessage(code, path, value, param) {
     case "min_length":
       return param === 1 ? `${at} must not be empty.` : `${at} must be at least ${param} characters long.`;
     case "pattern":
-      return `${at} ${patternRule(String(param))}${got(path, value)}.`;
+      return `${at} ${param === null ? nowhereRule(path) : patternRule(String(param))}${got(path, value)}.`;
     case "enum":
       return `${at} must be one of ${oneOf(param.map((v) => JSON.stringify(v)))}${got(path, value)}.`;
     case "const":
@@ -489,9 +489,13 @@ function lastKey(path) {
   return last.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 function patternRule(pattern) {
-  if (pattern.startsWith("^[^\\s")) return "must not contain whitespace or control characters";
-  if (pattern === "^[0-9]+$") return "must be a string of digits";
   return `must match the pattern ${pattern}`;
+}
+function nowhereRule(path) {
+  const key = lastKey(path);
+  if (key === "groupId") return "must not contain whitespace or control characters";
+  if (key === "employees") return "must be a string of digits";
+  return "holds a character that is not allowed here";
 }
 
 // segment.validator.js
@@ -575,7 +579,7 @@ function pathOf(at) {
 function token(k) {
   return k.indexOf("~") < 0 && k.indexOf("/") < 0 ? k : k.replace(/~/g, "~0").replace(/\//g, "~1");
 }
-var pattern0Source = "^[^\\s\\x00-\\x1F\\x7F-\\x9F]*$";
+var pattern0Source = "[\\x00-\\x20\\x7F-\\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]";
 var pattern0 = new RegExp(pattern0Source, "u");
 function is_TraitValueDepth0(d) {
   anyOf3: {
@@ -725,41 +729,41 @@ function is_TraitValueDepth3(d) {
   }
   return true;
 }
-var pattern1Source = "^(?:[Ii][Dd]|[Nn][Aa][Mm][Ee]|[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Pp][Ll][Aa][Nn])$";
+var pattern1Source = "^(?:[Ii][Dd]|[Nn][Aa][Mm][Ee]|[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Pp][Ll][Aa][Nn])\\n*$";
 var pattern1 = new RegExp(pattern1Source, "u");
-var pattern2Source = "^(?:[Ee][Mm][Aa][Ii][Ll])$";
+var pattern2Source = "^(?:[Ee][Mm][Aa][Ii][Ll])\\n*$";
 var pattern2 = new RegExp(pattern2Source, "u");
-var pattern3Source = "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee]|[Aa][Vv][Aa][Tt][Aa][Rr])$";
+var pattern3Source = "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee]|[Aa][Vv][Aa][Tt][Aa][Rr])\\n*$";
 var pattern3 = new RegExp(pattern3Source, "u");
-var pattern4Source = "^(?:[Pp][Hh][Oo][Nn][Ee])$";
+var pattern4Source = "^(?:[Pp][Hh][Oo][Nn][Ee])\\n*$";
 var pattern4 = new RegExp(pattern4Source, "u");
-var pattern5Source = "^(?:[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])$";
+var pattern5Source = "^(?:[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])\\n*$";
 var pattern5 = new RegExp(pattern5Source, "u");
-var pattern6Source = "^(?:[Rr][Ee][Vv][Ee][Nn][Uu][Ee])$";
+var pattern6Source = "^(?:[Rr][Ee][Vv][Ee][Nn][Uu][Ee])\\n*$";
 var pattern6 = new RegExp(pattern6Source, "u");
-var pattern7Source = "^(?:[Aa][Dd][Dd][Rr][Ee][Ss][Ss])$";
+var pattern7Source = "^(?:[Aa][Dd][Dd][Rr][Ee][Ss][Ss])\\n*$";
 var pattern7 = new RegExp(pattern7Source, "u");
-var pattern8Source = "^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])$";
+var pattern8Source = "^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])\\n*$";
 var pattern8 = new RegExp(pattern8Source, "u");
-var pattern9Source = "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_?[Aa][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee][Dd]_?[Aa][Tt])$";
+var pattern9Source = "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_?[Aa][Tt]|[Uu][Pp][Dd][Aa][Tt][Ee][Dd]_?[Aa][Tt])\\n*$";
 var pattern9 = new RegExp(pattern9Source, "u");
 var pattern10Source = "^[\\s\\S]{256}";
 var pattern10 = new RegExp(pattern10Source, "u");
-var pattern11Source = "^(?:[Ii][Dd])$";
+var pattern11Source = "^(?:[Ii][Dd])\\n*$";
 var pattern11 = new RegExp(pattern11Source, "u");
-var pattern12Source = "^(?:[Nn][Aa][Mm][Ee])$";
+var pattern12Source = "^(?:[Nn][Aa][Mm][Ee])\\n*$";
 var pattern12 = new RegExp(pattern12Source, "u");
-var pattern13Source = "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee])$";
+var pattern13Source = "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee])\\n*$";
 var pattern13 = new RegExp(pattern13Source, "u");
-var pattern14Source = "^(?:[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy])$";
+var pattern14Source = "^(?:[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy])\\n*$";
 var pattern14 = new RegExp(pattern14Source, "u");
-var pattern15Source = "^(?:[Pp][Ll][Aa][Nn])$";
+var pattern15Source = "^(?:[Pp][Ll][Aa][Nn])\\n*$";
 var pattern15 = new RegExp(pattern15Source, "u");
-var pattern16Source = "^(?:[Aa][Vv][Aa][Tt][Aa][Rr])$";
+var pattern16Source = "^(?:[Aa][Vv][Aa][Tt][Aa][Rr])\\n*$";
 var pattern16 = new RegExp(pattern16Source, "u");
-var pattern17Source = "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_?[Aa][Tt])$";
+var pattern17Source = "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_?[Aa][Tt])\\n*$";
 var pattern17 = new RegExp(pattern17Source, "u");
-var pattern18Source = "^(?:[Uu][Pp][Dd][Aa][Tt][Ee][Dd]_?[Aa][Tt])$";
+var pattern18Source = "^(?:[Uu][Pp][Dd][Aa][Tt][Ee][Dd]_?[Aa][Tt])\\n*$";
 var pattern18 = new RegExp(pattern18Source, "u");
 var classify0Spellings = [pattern11, pattern12, pattern2, pattern13, pattern4, pattern14, pattern5, pattern6, pattern15, pattern7, pattern8, pattern16, pattern17, pattern18];
 var classify0Cache = /* @__PURE__ */ new Map([["id", 1025], ["name", 2049], ["email", 3074], ["website", 4100], ["phone", 5128], ["industry", 6145], ["employees", 7184], ["revenue", 8224], ["plan", 9217], ["address", 10304], ["description", 11392], ["avatar", 12292], ["createdAt", 13568], ["updatedAt", 14592]]);
@@ -858,15 +862,15 @@ function is_SegmentTraits(d) {
 }
 function is_SegmentContext(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  let held2;
   let held3;
+  let held4;
   for (const key6 in d) {
     if (!own.call(d, key6)) continue;
     const value6 = d[key6];
     if (value6 === void 0) continue;
     switch (key6) {
       case "ip":
-        held2 = value6;
+        held3 = value6;
         break;
       case "userAgent":
         if (value6 !== void 0) {
@@ -874,32 +878,32 @@ function is_SegmentContext(d) {
         }
         break;
       case "library":
-        held3 = value6;
+        held4 = value6;
         break;
       default: {
         if (!isJson(value6)) return false;
       }
     }
   }
-  if (held2 !== void 0) {
+  if (held3 !== void 0) {
     anyOf4: {
       branch22: {
-        if (!(typeof held2 == "string") || held2.length > 45 && (held2.length > 90 || codePoints(held2) > 45) || !isIPv4(held2)) break branch22;
+        if (!(typeof held3 == "string") || held3.length > 45 && (held3.length > 90 || codePoints(held3) > 45) || !isIPv4(held3)) break branch22;
         break anyOf4;
       }
       branch23: {
-        if (!(typeof held2 == "string") || held2.length > 45 && (held2.length > 90 || codePoints(held2) > 45) || !isIPv6(held2)) break branch23;
+        if (!(typeof held3 == "string") || held3.length > 45 && (held3.length > 90 || codePoints(held3) > 45) || !isIPv6(held3)) break branch23;
         break anyOf4;
       }
       return false;
     }
   }
-  if (held3 !== void 0) {
-    if (!(held3 !== null && typeof held3 == "object" && !Array.isArray(held3) && plain(held3))) return false;
+  if (held4 !== void 0) {
+    if (!(held4 !== null && typeof held4 == "object" && !Array.isArray(held4) && plain(held4))) return false;
     let seen1 = 0;
-    for (const key7 in held3) {
-      if (!own.call(held3, key7)) continue;
-      const value7 = held3[key7];
+    for (const key7 in held4) {
+      if (!own.call(held4, key7)) continue;
+      const value7 = held4[key7];
       if (value7 === void 0) continue;
       switch (key7) {
         case "name":
@@ -918,12 +922,12 @@ function is_SegmentContext(d) {
       }
     }
     if (seen1 !== 3) {
-      const value8 = own.call(held3, "name") ? held3.name : void 0;
+      const value8 = own.call(held4, "name") ? held4.name : void 0;
       if (value8 === void 0) return false;
       else {
         if (!(typeof value8 == "string") || value8.length > 255 && (value8.length > 510 || codePoints(value8) > 255)) return false;
       }
-      const value9 = own.call(held3, "version") ? held3.version : void 0;
+      const value9 = own.call(held4, "version") ? held4.version : void 0;
       if (value9 === void 0) return false;
       else {
         if (!(typeof value9 == "string") || value9.length > 255 && (value9.length > 510 || codePoints(value9) > 255)) return false;
@@ -946,6 +950,14 @@ function is_SegmentIntegrations(d) {
         }
         branch25: {
           if (!(value10 !== null && typeof value10 == "object" && !Array.isArray(value10) && plain(value10))) break branch25;
+          for (const key9 in value10) {
+            if (!own.call(value10, key9)) continue;
+            const value11 = value10[key9];
+            if (value11 === void 0) continue;
+            {
+              if (!isJson(value11)) break branch25;
+            }
+          }
           break anyOf5;
         }
         return false;
@@ -959,19 +971,19 @@ function is_SegmentIdentity(d) {
   anyOf6: {
     branch26: {
       if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch26;
-      const value12 = own.call(d, "userId") ? d.userId : void 0;
-      if (value12 === void 0) break branch26;
+      const value13 = own.call(d, "userId") ? d.userId : void 0;
+      if (value13 === void 0) break branch26;
       else {
-        if (!(typeof value12 == "string") || value12.length > 255 && (value12.length > 510 || codePoints(value12) > 255) || value12.length === 0) break branch26;
+        if (!(typeof value13 == "string") || value13.length > 255 && (value13.length > 510 || codePoints(value13) > 255) || value13.length === 0) break branch26;
       }
       break anyOf6;
     }
     branch27: {
       if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) break branch27;
-      const value13 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
-      if (value13 === void 0) break branch27;
+      const value14 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
+      if (value14 === void 0) break branch27;
       else {
-        if (!(typeof value13 == "string") || value13.length > 255 && (value13.length > 510 || codePoints(value13) > 255) || value13.length === 0) break branch27;
+        if (!(typeof value14 == "string") || value14.length > 255 && (value14.length > 510 || codePoints(value14) > 255) || value14.length === 0) break branch27;
       }
       break anyOf6;
     }
@@ -984,7 +996,8 @@ function isBody(d) {
   let seen0 = 0;
   let held0;
   let held1;
-  let held4;
+  let held2;
+  let held5;
   for (const key0 in d) {
     if (!own.call(d, key0)) continue;
     const value0 = d[key0];
@@ -1003,13 +1016,13 @@ function isBody(d) {
       case 3:
         seen0 |= 1;
         if (value0 === void 0) return false;
-        if (!(typeof value0 == "string") || value0.length > 255 && (value0.length > 510 || codePoints(value0) > 255) || value0.length === 0 || !pattern0.test(value0)) return false;
-        break;
-      case 4:
         held0 = value0;
         break;
-      case 5:
+      case 4:
         held1 = value0;
+        break;
+      case 5:
+        held2 = value0;
         break;
       case 6:
         if (value0 !== void 0) {
@@ -1017,7 +1030,7 @@ function isBody(d) {
         }
         break;
       case 7:
-        held4 = value0;
+        held5 = value0;
         break;
       default: {
         if (!isJson(value0)) return false;
@@ -1025,19 +1038,30 @@ function isBody(d) {
     }
   }
   if (held0 !== void 0) {
-    if (!is_SegmentTraits(held0)) return false;
+    if (!(typeof held0 == "string") || held0.length > 255 && (held0.length > 510 || codePoints(held0) > 255) || held0.length === 0) return false;
+    not0: {
+      if (!(typeof held0 == "string") || held0.length > 255 && (held0.length > 510 || codePoints(held0) > 255) || !pattern0.test(held0)) break not0;
+      return false;
+    }
   }
   if (held1 !== void 0) {
-    if (!is_SegmentContext(held1)) return false;
+    if (!is_SegmentTraits(held1)) return false;
   }
-  if (held4 !== void 0) {
-    if (!is_SegmentIntegrations(held4)) return false;
+  if (held2 !== void 0) {
+    if (!is_SegmentContext(held2)) return false;
+  }
+  if (held5 !== void 0) {
+    if (!is_SegmentIntegrations(held5)) return false;
   }
   if (seen0 !== 1) {
-    const value11 = own.call(d, "groupId") ? d.groupId : void 0;
-    if (value11 === void 0) return false;
+    const value12 = own.call(d, "groupId") ? d.groupId : void 0;
+    if (value12 === void 0) return false;
     else {
-      if (!(typeof value11 == "string") || value11.length > 255 && (value11.length > 510 || codePoints(value11) > 255) || value11.length === 0 || !pattern0.test(value11)) return false;
+      if (!(typeof value12 == "string") || value12.length > 255 && (value12.length > 510 || codePoints(value12) > 255) || value12.length === 0) return false;
+      not1: {
+        if (!(typeof value12 == "string") || value12.length > 255 && (value12.length > 510 || codePoints(value12) > 255) || !pattern0.test(value12)) break not1;
+        return false;
+      }
     }
   }
   if (!is_SegmentIdentity(d)) return false;
@@ -1114,24 +1138,27 @@ function issues2(d, p, o) {
   }
   return false;
 }
-function issues3(d, p, o) {
-  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
-  if (d.length > 255 && (d.length > 510 || codePoints(d) > 255)) {
-    if (add(o, p, "max_length", d, 255)) return true;
-  } else {
-    if (d.length === 0 && add(o, p, "min_length", d, 1)) return true;
-    if (!pattern0.test(d) && add(o, p, "pattern", d, pattern0Source)) return true;
-  }
-  return false;
+function isSchema0(d) {
+  if (!(typeof d == "string") || d.length > 255 && (d.length > 510 || codePoints(d) > 255) || !pattern0.test(d)) return false;
+  return true;
 }
 function issues4(d, p, o) {
-  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
-  if (d.length > 255 && (d.length > 510 || codePoints(d) > 255)) {
-    if (add(o, p, "max_length", d, 255)) return true;
-  }
+  if (isSchema0(d) && add(o, p, "pattern", d, null)) return true;
+  return false;
+}
+function issues3(d, p, o) {
+  if (issues2(d, p, o)) return true;
+  if (issues4(d, p, o)) return true;
   return false;
 }
 function issues5(d, p, o) {
+  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
+  if (d.length > 255 && (d.length > 510 || codePoints(d) > 255)) {
+    if (add(o, p, "max_length", d, 255)) return true;
+  }
+  return false;
+}
+function issues6(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 254 && (d.length > 508 || codePoints(d) > 254)) {
     if (add(o, p, "max_length", d, 254)) return true;
@@ -1140,7 +1167,7 @@ function issues5(d, p, o) {
   }
   return false;
 }
-function issues6(d, p, o) {
+function issues7(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 2048 && (d.length > 4096 || codePoints(d) > 2048)) {
     if (add(o, p, "max_length", d, 2048)) return true;
@@ -1149,46 +1176,46 @@ function issues6(d, p, o) {
   }
   return false;
 }
-function issues7(d, p, o) {
+function issues8(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 64 && (d.length > 128 || codePoints(d) > 64)) {
     if (add(o, p, "max_length", d, 64)) return true;
   }
   return false;
 }
-function issues8(d, p, o) {
+function issues9(d, p, o) {
   if (!(typeof d == "number" && !(d % 1) && !isNaN(d) && isFinite(d))) return add(o, p, "type", d, ["integer"]);
   if (d < 0 && add(o, p, "minimum", d, 0)) return true;
   return false;
 }
-function issues9(d, p, o) {
+function issues10(d, p, o) {
   if (!(typeof d == "number" && isFinite(d))) return add(o, p, "type", d, ["number"]);
   return false;
 }
 var named2 = /* @__PURE__ */ new Map([
-  ["street", issues4],
-  ["city", issues4],
-  ["state", issues4],
-  ["postalCode", issues4],
-  ["country", issues4]
+  ["street", issues5],
+  ["city", issues5],
+  ["state", issues5],
+  ["postalCode", issues5],
+  ["country", issues5]
 ]);
-function isSchema0(d) {
+function isSchema1(d) {
   if (!(typeof d == "string") || d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192)) return false;
   return true;
 }
-function isSchema1(d) {
+function isSchema2(d) {
   if (!(typeof d == "number" && isFinite(d))) return false;
   return true;
 }
-function isSchema2(d) {
+function isSchema3(d) {
   if (!(typeof d == "boolean")) return false;
   return true;
 }
-function isSchema3(d) {
+function isSchema4(d) {
   if (!(d === null)) return false;
   return true;
 }
-function isSchema4(d) {
+function isSchema5(d) {
   if (!Array.isArray(d)) return false;
   for (let i3 = 0; i3 < d.length; i3++) {
     const item3 = d[i3];
@@ -1196,38 +1223,38 @@ function isSchema4(d) {
   }
   return true;
 }
-function isSchema5(d) {
+function isSchema6(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  for (const key9 in d) {
-    if (!own.call(d, key9)) continue;
-    const value14 = d[key9];
-    if (value14 === void 0) continue;
+  for (const key10 in d) {
+    if (!own.call(d, key10)) continue;
+    const value15 = d[key10];
+    if (value15 === void 0) continue;
     {
-      if (!is_TraitValueDepth1(value14)) return false;
+      if (!is_TraitValueDepth1(value15)) return false;
     }
   }
   return true;
 }
-function issues10(d, p, o) {
+function issues11(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 8192 && (d.length > 16384 || codePoints(d) > 8192)) {
     if (add(o, p, "max_length", d, 8192)) return true;
   }
   return false;
 }
-function issues11(d, p, o) {
+function issues12(d, p, o) {
   if (!(typeof d == "number" && isFinite(d))) return add(o, p, "type", d, ["number"]);
   return false;
 }
-function issues12(d, p, o) {
+function issues13(d, p, o) {
   if (!(typeof d == "boolean")) return add(o, p, "type", d, ["boolean"]);
   return false;
 }
-function issues13(d, p, o) {
+function issues14(d, p, o) {
   if (!(d === null)) return add(o, p, "type", d, ["null"]);
   return false;
 }
-function isSchema6(d) {
+function isSchema7(d) {
   if (!Array.isArray(d)) return false;
   for (let i4 = 0; i4 < d.length; i4++) {
     const item4 = d[i4];
@@ -1235,27 +1262,27 @@ function isSchema6(d) {
   }
   return true;
 }
-function isSchema7(d) {
+function isSchema8(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  for (const key10 in d) {
-    if (!own.call(d, key10)) continue;
-    const value15 = d[key10];
-    if (value15 === void 0) continue;
+  for (const key11 in d) {
+    if (!own.call(d, key11)) continue;
+    const value16 = d[key11];
+    if (value16 === void 0) continue;
     {
-      if (!is_TraitValueDepth0(value15)) return false;
+      if (!is_TraitValueDepth0(value16)) return false;
     }
   }
   return true;
 }
 function issues_TraitValueDepth0(d, p, o) {
   if (is_TraitValueDepth0(d)) return false;
-  if (!(isSchema0(d) || isSchema1(d) || isSchema2(d) || isSchema3(d))) {
+  if (!(isSchema1(d) || isSchema2(d) || isSchema3(d) || isSchema4(d))) {
     if (d !== null && typeof d == "object") return add(o, p, "too_deep", d, null);
     const tried = [];
-    if (typeof d == "string") tried.push(issues10);
-    if (typeof d == "number" && isFinite(d)) tried.push(issues11);
-    if (typeof d == "boolean") tried.push(issues12);
-    if (d === null) tried.push(issues13);
+    if (typeof d == "string") tried.push(issues11);
+    if (typeof d == "number" && isFinite(d)) tried.push(issues12);
+    if (typeof d == "boolean") tried.push(issues13);
+    if (d === null) tried.push(issues14);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["string", "number", "boolean", "null"])) return true;
     } else if (tried.length === 1) {
@@ -1264,12 +1291,12 @@ function issues_TraitValueDepth0(d, p, o) {
   }
   return false;
 }
-function issues15(d, p, o) {
+function issues16(d, p, o) {
   if (!Array.isArray(d)) return add(o, p, "type", d, ["array"]);
   for (let i = 0; i < d.length; i++) if (issues_TraitValueDepth0(d[i], p + "/" + i, o)) return true;
   return false;
 }
-function issues16(d, p, o) {
+function issues17(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   for (const k in d) {
     if (!own.call(d, k)) continue;
@@ -1285,14 +1312,14 @@ function issues16(d, p, o) {
 }
 function issues_TraitValueDepth1(d, p, o) {
   if (is_TraitValueDepth1(d)) return false;
-  if (!(isSchema0(d) || isSchema1(d) || isSchema2(d) || isSchema3(d) || isSchema6(d) || isSchema7(d))) {
+  if (!(isSchema1(d) || isSchema2(d) || isSchema3(d) || isSchema4(d) || isSchema7(d) || isSchema8(d))) {
     const tried = [];
-    if (typeof d == "string") tried.push(issues10);
-    if (typeof d == "number" && isFinite(d)) tried.push(issues11);
-    if (typeof d == "boolean") tried.push(issues12);
-    if (d === null) tried.push(issues13);
-    if (Array.isArray(d)) tried.push(issues15);
-    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues16);
+    if (typeof d == "string") tried.push(issues11);
+    if (typeof d == "number" && isFinite(d)) tried.push(issues12);
+    if (typeof d == "boolean") tried.push(issues13);
+    if (d === null) tried.push(issues14);
+    if (Array.isArray(d)) tried.push(issues16);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues17);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["string", "number", "boolean", "null", "array", "object"])) return true;
     } else if (tried.length === 1) {
@@ -1301,12 +1328,12 @@ function issues_TraitValueDepth1(d, p, o) {
   }
   return false;
 }
-function issues14(d, p, o) {
+function issues15(d, p, o) {
   if (!Array.isArray(d)) return add(o, p, "type", d, ["array"]);
   for (let i = 0; i < d.length; i++) if (issues_TraitValueDepth1(d[i], p + "/" + i, o)) return true;
   return false;
 }
-function issues17(d, p, o) {
+function issues18(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   for (const k in d) {
     if (!own.call(d, k)) continue;
@@ -1322,14 +1349,14 @@ function issues17(d, p, o) {
 }
 function issues_TraitValueDepth2(d, p, o) {
   if (is_TraitValueDepth2(d)) return false;
-  if (!(isSchema0(d) || isSchema1(d) || isSchema2(d) || isSchema3(d) || isSchema4(d) || isSchema5(d))) {
+  if (!(isSchema1(d) || isSchema2(d) || isSchema3(d) || isSchema4(d) || isSchema5(d) || isSchema6(d))) {
     const tried = [];
-    if (typeof d == "string") tried.push(issues10);
-    if (typeof d == "number" && isFinite(d)) tried.push(issues11);
-    if (typeof d == "boolean") tried.push(issues12);
-    if (d === null) tried.push(issues13);
-    if (Array.isArray(d)) tried.push(issues14);
-    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues17);
+    if (typeof d == "string") tried.push(issues11);
+    if (typeof d == "number" && isFinite(d)) tried.push(issues12);
+    if (typeof d == "boolean") tried.push(issues13);
+    if (d === null) tried.push(issues14);
+    if (Array.isArray(d)) tried.push(issues15);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues18);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["string", "number", "boolean", "null", "array", "object"])) return true;
     } else if (tried.length === 1) {
@@ -1358,14 +1385,14 @@ function issues_SegmentAddress(d, p, o) {
   }
   return false;
 }
-function issues18(d, p, o) {
+function issues19(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 4096 && (d.length > 8192 || codePoints(d) > 4096)) {
     if (add(o, p, "max_length", d, 4096)) return true;
   }
   return false;
 }
-function issues19(d, p, o) {
+function issues20(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 64 && (d.length > 128 || codePoints(d) > 64)) {
     if (add(o, p, "max_length", d, 64)) return true;
@@ -1375,27 +1402,26 @@ function issues19(d, p, o) {
   return false;
 }
 var named1 = /* @__PURE__ */ new Map([
-  ["id", issues4],
-  ["name", issues4],
-  ["email", issues5],
-  ["website", issues6],
-  ["phone", issues7],
-  ["industry", issues4],
-  ["employees", issues8],
-  ["revenue", issues9],
-  ["plan", issues4],
+  ["id", issues5],
+  ["name", issues5],
+  ["email", issues6],
+  ["website", issues7],
+  ["phone", issues8],
+  ["industry", issues5],
+  ["employees", issues9],
+  ["revenue", issues10],
+  ["plan", issues5],
   ["address", issues_SegmentAddress],
-  ["description", issues18],
-  ["avatar", issues6],
-  ["createdAt", issues19],
-  ["updatedAt", issues19]
+  ["description", issues19],
+  ["avatar", issues7],
+  ["createdAt", issues20],
+  ["updatedAt", issues20]
 ]);
-var spelledNames0 = ["id", "name", "email", "website", "phone", "industry", "employees", "revenue", "plan", "address", "description", "avatar", "createdAt", "updatedAt"];
-function issues20(d, p, o) {
+function issues21(d, p, o) {
   return add(o, p, "trait_name_too_long", d, null);
   return false;
 }
-function isSchema8(d) {
+function isSchema9(d) {
   if (!Array.isArray(d)) return false;
   for (let i5 = 0; i5 < d.length; i5++) {
     const item5 = d[i5];
@@ -1403,24 +1429,24 @@ function isSchema8(d) {
   }
   return true;
 }
-function isSchema9(d) {
+function isSchema10(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  for (const key11 in d) {
-    if (!own.call(d, key11)) continue;
-    const value16 = d[key11];
-    if (value16 === void 0) continue;
+  for (const key12 in d) {
+    if (!own.call(d, key12)) continue;
+    const value17 = d[key12];
+    if (value17 === void 0) continue;
     {
-      if (!is_TraitValueDepth2(value16)) return false;
+      if (!is_TraitValueDepth2(value17)) return false;
     }
   }
   return true;
 }
-function issues21(d, p, o) {
+function issues22(d, p, o) {
   if (!Array.isArray(d)) return add(o, p, "type", d, ["array"]);
   for (let i = 0; i < d.length; i++) if (issues_TraitValueDepth2(d[i], p + "/" + i, o)) return true;
   return false;
 }
-function issues22(d, p, o) {
+function issues23(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   for (const k in d) {
     if (!own.call(d, k)) continue;
@@ -1436,14 +1462,14 @@ function issues22(d, p, o) {
 }
 function issues_TraitValueDepth3(d, p, o) {
   if (is_TraitValueDepth3(d)) return false;
-  if (!(isSchema0(d) || isSchema1(d) || isSchema2(d) || isSchema3(d) || isSchema8(d) || isSchema9(d))) {
+  if (!(isSchema1(d) || isSchema2(d) || isSchema3(d) || isSchema4(d) || isSchema9(d) || isSchema10(d))) {
     const tried = [];
-    if (typeof d == "string") tried.push(issues10);
-    if (typeof d == "number" && isFinite(d)) tried.push(issues11);
-    if (typeof d == "boolean") tried.push(issues12);
-    if (d === null) tried.push(issues13);
-    if (Array.isArray(d)) tried.push(issues21);
-    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues22);
+    if (typeof d == "string") tried.push(issues11);
+    if (typeof d == "number" && isFinite(d)) tried.push(issues12);
+    if (typeof d == "boolean") tried.push(issues13);
+    if (d === null) tried.push(issues14);
+    if (Array.isArray(d)) tried.push(issues22);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues23);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["string", "number", "boolean", "null", "array", "object"])) return true;
     } else if (tried.length === 1) {
@@ -1452,6 +1478,7 @@ function issues_TraitValueDepth3(d, p, o) {
   }
   return false;
 }
+var spelledNames0 = ["id", "name", "email", "website", "phone", "industry", "employees", "revenue", "plan", "address", "description", "avatar", "createdAt", "updatedAt"];
 function issues_SegmentTraits(d, p, o) {
   if (is_SegmentTraits(d)) return false;
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
@@ -1472,35 +1499,29 @@ function issues_SegmentTraits(d, p, o) {
       if (f(v, q, o)) return true;
     }
     const c = classify0(k);
-    const r = c >>> 10;
-    if (r !== 0) {
-      const first = firstSpelling.get(r);
-      if (first === void 0) firstSpelling.set(r, k);
-      else if (add(o, q, "duplicate_trait", v, [k, first, spelledNames0[r - 1]])) return true;
-    }
     if ((c & 1) !== 0) {
-      matched = true;
-      if (issues4(v, q, o)) return true;
-    }
-    if ((c & 2) !== 0) {
       matched = true;
       if (issues5(v, q, o)) return true;
     }
-    if ((c & 4) !== 0) {
+    if ((c & 2) !== 0) {
       matched = true;
       if (issues6(v, q, o)) return true;
     }
-    if ((c & 8) !== 0) {
+    if ((c & 4) !== 0) {
       matched = true;
       if (issues7(v, q, o)) return true;
     }
-    if ((c & 16) !== 0) {
+    if ((c & 8) !== 0) {
       matched = true;
       if (issues8(v, q, o)) return true;
     }
-    if ((c & 32) !== 0) {
+    if ((c & 16) !== 0) {
       matched = true;
       if (issues9(v, q, o)) return true;
+    }
+    if ((c & 32) !== 0) {
+      matched = true;
+      if (issues10(v, q, o)) return true;
     }
     if ((c & 64) !== 0) {
       matched = true;
@@ -1508,15 +1529,15 @@ function issues_SegmentTraits(d, p, o) {
     }
     if ((c & 128) !== 0) {
       matched = true;
-      if (issues18(v, q, o)) return true;
+      if (issues19(v, q, o)) return true;
     }
     if ((c & 256) !== 0) {
       matched = true;
-      if (issues19(v, q, o)) return true;
+      if (issues20(v, q, o)) return true;
     }
     if ((c & 512) !== 0) {
       matched = true;
-      if (issues20(v, q, o)) return true;
+      if (issues21(v, q, o)) return true;
     }
     if (true) {
       matched = true;
@@ -1525,18 +1546,24 @@ function issues_SegmentTraits(d, p, o) {
     if (!matched) {
       if (jsonIssues(v, q, o)) return true;
     }
+    const r = c >>> 10;
+    if (r !== 0) {
+      const first = firstSpelling.get(r);
+      if (first === void 0) firstSpelling.set(r, k);
+      else if (add(o, q, "duplicate_trait", v, [k, first, spelledNames0[r - 1]])) return true;
+    }
   }
   return false;
 }
-function isSchema10(d) {
+function isSchema11(d) {
   if (!(typeof d == "string") || d.length > 45 && (d.length > 90 || codePoints(d) > 45) || !isIPv4(d)) return false;
   return true;
 }
-function isSchema11(d) {
+function isSchema12(d) {
   if (!(typeof d == "string") || d.length > 45 && (d.length > 90 || codePoints(d) > 45) || !isIPv6(d)) return false;
   return true;
 }
-function issues24(d, p, o) {
+function issues25(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 45 && (d.length > 90 || codePoints(d) > 45)) {
     if (add(o, p, "max_length", d, 45)) return true;
@@ -1545,7 +1572,7 @@ function issues24(d, p, o) {
   }
   return false;
 }
-function issues25(d, p, o) {
+function issues26(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 45 && (d.length > 90 || codePoints(d) > 45)) {
     if (add(o, p, "max_length", d, 45)) return true;
@@ -1554,11 +1581,11 @@ function issues25(d, p, o) {
   }
   return false;
 }
-function issues23(d, p, o) {
-  if (!(isSchema10(d) || isSchema11(d))) {
+function issues24(d, p, o) {
+  if (!(isSchema11(d) || isSchema12(d))) {
     const tried = [];
-    if (typeof d == "string") tried.push(issues24);
     if (typeof d == "string") tried.push(issues25);
+    if (typeof d == "string") tried.push(issues26);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["string"])) return true;
     } else if (tried.length === 1) {
@@ -1567,7 +1594,7 @@ function issues23(d, p, o) {
   }
   return false;
 }
-function issues26(d, p, o) {
+function issues27(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 1024 && (d.length > 2048 || codePoints(d) > 1024)) {
     if (add(o, p, "max_length", d, 1024)) return true;
@@ -1575,10 +1602,10 @@ function issues26(d, p, o) {
   return false;
 }
 var named4 = /* @__PURE__ */ new Map([
-  ["name", issues4],
-  ["version", issues4]
+  ["name", issues5],
+  ["version", issues5]
 ]);
-function issues27(d, p, o) {
+function issues28(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   if (!(own.call(d, "name") && d["name"] !== void 0) && add(o, p + "/name", "required", d, "name")) return true;
   if (!(own.call(d, "version") && d["version"] !== void 0) && add(o, p + "/version", "required", d, "version")) return true;
@@ -1600,9 +1627,9 @@ function issues27(d, p, o) {
   return false;
 }
 var named3 = /* @__PURE__ */ new Map([
-  ["ip", issues23],
-  ["userAgent", issues26],
-  ["library", issues27]
+  ["ip", issues24],
+  ["userAgent", issues27],
+  ["library", issues28]
 ]);
 function issues_SegmentContext(d, p, o) {
   if (is_SegmentContext(d)) return false;
@@ -1624,19 +1651,37 @@ function issues_SegmentContext(d, p, o) {
   }
   return false;
 }
-function isSchema12(d) {
+function isSchema13(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
+  for (const key13 in d) {
+    if (!own.call(d, key13)) continue;
+    const value18 = d[key13];
+    if (value18 === void 0) continue;
+    {
+      if (!isJson(value18)) return false;
+    }
+  }
   return true;
 }
-function issues29(d, p, o) {
+function issues30(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
+  for (const k in d) {
+    if (!own.call(d, k)) continue;
+    const v = d[k];
+    if (v === void 0) continue;
+    const q = p + "/" + token(k);
+    let matched = false;
+    if (!matched) {
+      if (jsonIssues(v, q, o)) return true;
+    }
+  }
   return false;
 }
-function issues28(d, p, o) {
-  if (!(isSchema2(d) || isSchema12(d))) {
+function issues29(d, p, o) {
+  if (!(isSchema3(d) || isSchema13(d))) {
     const tried = [];
-    if (typeof d == "boolean") tried.push(issues12);
-    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues29);
+    if (typeof d == "boolean") tried.push(issues13);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues30);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["boolean", "object"])) return true;
     } else if (tried.length === 1) {
@@ -1655,7 +1700,7 @@ function issues_SegmentIntegrations(d, p, o) {
     const q = p + "/" + token(k);
     let matched = false;
     if (!matched) {
-      if (issues28(v, q, o)) return true;
+      if (issues29(v, q, o)) return true;
     }
   }
   return false;
@@ -1667,7 +1712,7 @@ var named0 = /* @__PURE__ */ new Map([
   ["groupId", issues3],
   ["traits", issues_SegmentTraits],
   ["context", issues_SegmentContext],
-  ["timestamp", issues19],
+  ["timestamp", issues20],
   ["messageId", issues2],
   ["integrations", issues_SegmentIntegrations]
 ]);
@@ -1691,28 +1736,28 @@ function issues0(d, p, o) {
   }
   return false;
 }
-function isSchema13(d) {
+function isSchema14(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value17 = own.call(d, "userId") ? d.userId : void 0;
-  if (value17 === void 0) return false;
+  const value19 = own.call(d, "userId") ? d.userId : void 0;
+  if (value19 === void 0) return false;
   else {
-    if (!(typeof value17 == "string") || value17.length > 255 && (value17.length > 510 || codePoints(value17) > 255) || value17.length === 0) return false;
+    if (!(typeof value19 == "string") || value19.length > 255 && (value19.length > 510 || codePoints(value19) > 255) || value19.length === 0) return false;
   }
   return true;
 }
-function isSchema14(d) {
+function isSchema15(d) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return false;
-  const value18 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
-  if (value18 === void 0) return false;
+  const value20 = own.call(d, "anonymousId") ? d.anonymousId : void 0;
+  if (value20 === void 0) return false;
   else {
-    if (!(typeof value18 == "string") || value18.length > 255 && (value18.length > 510 || codePoints(value18) > 255) || value18.length === 0) return false;
+    if (!(typeof value20 == "string") || value20.length > 255 && (value20.length > 510 || codePoints(value20) > 255) || value20.length === 0) return false;
   }
   return true;
 }
 var named5 = /* @__PURE__ */ new Map([
   ["userId", issues2]
 ]);
-function issues30(d, p, o) {
+function issues31(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   if (!(own.call(d, "userId") && d["userId"] !== void 0) && add(o, p + "/userId", "required", d, "userId")) return true;
   for (const k in d) {
@@ -1732,7 +1777,7 @@ function issues30(d, p, o) {
 var named6 = /* @__PURE__ */ new Map([
   ["anonymousId", issues2]
 ]);
-function issues31(d, p, o) {
+function issues32(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   if (!(own.call(d, "anonymousId") && d["anonymousId"] !== void 0) && add(o, p + "/anonymousId", "required", d, "anonymousId")) return true;
   for (const k in d) {
@@ -1751,11 +1796,11 @@ function issues31(d, p, o) {
 }
 function issues_SegmentIdentity(d, p, o) {
   if (is_SegmentIdentity(d)) return false;
-  if (!(isSchema13(d) || isSchema14(d))) {
+  if (!(isSchema14(d) || isSchema15(d))) {
     if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d) && !own.call(d, "userId") && !own.call(d, "anonymousId")) return add(o, p, "identity", d, ["userId", "anonymousId"]);
     const tried = [];
-    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues30);
     if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues31);
+    if (d !== null && typeof d == "object" && !Array.isArray(d) && plain(d)) tried.push(issues32);
     if (tried.length === 0) {
       if (add(o, p, "type", d, ["object"])) return true;
     } else if (tried.length === 1) {

@@ -477,7 +477,7 @@ function issueMessage(code, path, value, param) {
     case "min_length":
       return param === 1 ? `${at} must not be empty.` : `${at} must be at least ${param} characters long.`;
     case "pattern":
-      return `${at} ${patternRule(String(param))}${got(path, value)}.`;
+      return `${at} ${param === null ? nowhereRule(path) : patternRule(String(param))}${got(path, value)}.`;
     case "enum":
       return `${at} must be one of ${oneOf(param.map((v) => JSON.stringify(v)))}${got(path, value)}.`;
     case "const":
@@ -509,9 +509,13 @@ function lastKey(path) {
   return last.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 function patternRule(pattern) {
-  if (pattern.startsWith("^[^\\s")) return "must not contain whitespace or control characters";
-  if (pattern === "^[0-9]+$") return "must be a string of digits";
   return `must match the pattern ${pattern}`;
+}
+function nowhereRule(path) {
+  const key = lastKey(path);
+  if (key === "groupId") return "must not contain whitespace or control characters";
+  if (key === "employees") return "must be a string of digits";
+  return "holds a character that is not allowed here";
 }
 
 // thrivestack-legacy.validator.js
@@ -618,7 +622,7 @@ function is_LegacyAddress(d) {
   }
   return true;
 }
-var pattern0Source = "^[0-9]+$";
+var pattern0Source = "[^0-9]|^$";
 var pattern0 = new RegExp(pattern0Source, "u");
 var cases0 = /* @__PURE__ */ new Map([["address", 1], ["avatar", 2], ["description", 3], ["email", 4], ["employees", 5], ["phone", 6], ["website", 2], ["plan", 7], ["enrichment_name", 7], ["enrichment_legal_name", 7], ["enrichment_domain", 7], ["enrichment_domain_aliases", 8], ["enrichment_phone_numbers", 9], ["enrichment_email_addresses", 10], ["enrichment_sector", 7], ["enrichment_industry_group", 7], ["enrichment_industry", 7], ["enrichment_sub_industry", 7], ["enrichment_tags", 11], ["enrichment_description", 3], ["enrichment_founder_year", 12], ["enrichment_location", 7], ["enrichment_time_zone", 7], ["enrichment_street_number", 7], ["enrichment_street_name", 7], ["enrichment_street_address", 7], ["enrichment_city", 7], ["enrichment_postal_code", 7], ["enrichment_state", 7], ["enrichment_state_code", 7], ["enrichment_country", 7], ["enrichment_country_code", 7], ["enrichment_logo", 13], ["enrichment_linkedin_handle", 13], ["enrichment_facebook_handle", 13], ["enrichment_twitter_handle", 13], ["enrichment_crunchbase_handle", 13], ["enrichment_email_provider", 7], ["enrichment_type", 7], ["enrichment_phone", 7], ["enrichment_traffic_rank", 7], ["enrichment_employees", 14], ["enrichment_employees_range", 7], ["enrichment_market_cap", 7], ["enrichment_raised", 7], ["enrichment_annual_revenue", 7], ["enrichment_tech", 7], ["enrichment_tech_categories", 15]]);
 function is_LegacyTraits(d) {
@@ -711,7 +715,11 @@ function is_LegacyTraits(d) {
         break anyOf0;
       }
       branch1: {
-        if (!(typeof held2 == "string") || held2.length > 255 && (held2.length > 510 || codePoints(held2) > 255) || !pattern0.test(held2)) break branch1;
+        if (!(typeof held2 == "string") || held2.length > 255 && (held2.length > 510 || codePoints(held2) > 255)) break branch1;
+        not0: {
+          if (!(typeof held2 == "string") || held2.length > 255 && (held2.length > 510 || codePoints(held2) > 255) || !pattern0.test(held2)) break not0;
+          break branch1;
+        }
         break anyOf0;
       }
       return false;
@@ -959,7 +967,11 @@ function isSchema0(d) {
   return true;
 }
 function isSchema1(d) {
-  if (!(typeof d == "string") || d.length > 255 && (d.length > 510 || codePoints(d) > 255) || !pattern0.test(d)) return false;
+  if (!(typeof d == "string") || d.length > 255 && (d.length > 510 || codePoints(d) > 255)) return false;
+  not1: {
+    if (!(typeof d == "string") || d.length > 255 && (d.length > 510 || codePoints(d) > 255) || !pattern0.test(d)) break not1;
+    return false;
+  }
   return true;
 }
 function issues6(d, p, o) {
@@ -967,13 +979,17 @@ function issues6(d, p, o) {
   if (d < 0 && add(o, p, "minimum", d, 0)) return true;
   return false;
 }
+function isSchema2(d) {
+  if (!(typeof d == "string") || d.length > 255 && (d.length > 510 || codePoints(d) > 255) || !pattern0.test(d)) return false;
+  return true;
+}
+function issues8(d, p, o) {
+  if (isSchema2(d) && add(o, p, "pattern", d, null)) return true;
+  return false;
+}
 function issues7(d, p, o) {
-  if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
-  if (d.length > 255 && (d.length > 510 || codePoints(d) > 255)) {
-    if (add(o, p, "max_length", d, 255)) return true;
-  } else {
-    if (!pattern0.test(d) && add(o, p, "pattern", d, pattern0Source)) return true;
-  }
+  if (issues1(d, p, o)) return true;
+  if (issues8(d, p, o)) return true;
   return false;
 }
 function issues5(d, p, o) {
@@ -989,31 +1005,31 @@ function issues5(d, p, o) {
   }
   return false;
 }
-function issues8(d, p, o) {
+function issues9(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 64 && (d.length > 128 || codePoints(d) > 64)) {
     if (add(o, p, "max_length", d, 64)) return true;
   }
   return false;
 }
-function issues9(d, p, o) {
+function issues10(d, p, o) {
   if (!Array.isArray(d)) return add(o, p, "type", d, ["array"]);
   if (d.length > 100) return alone(o, p, "max_items", 100);
   for (let i = 0; i < d.length; i++) if (issues1(d[i], p + "/" + i, o)) return true;
   return false;
 }
-function issues10(d, p, o) {
+function issues11(d, p, o) {
   if (!(typeof d == "number" && !(d % 1) && !isNaN(d) && isFinite(d))) return add(o, p, "type", d, ["integer"]);
   return false;
 }
-function issues11(d, p, o) {
+function issues12(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 2048 && (d.length > 4096 || codePoints(d) > 2048)) {
     if (add(o, p, "max_length", d, 2048)) return true;
   }
   return false;
 }
-function issues12(d, p, o) {
+function issues13(d, p, o) {
   if (!(typeof d == "number" && !(d % 1) && !isNaN(d) && isFinite(d))) return add(o, p, "type", d, ["integer"]);
   if (d < 0 && add(o, p, "minimum", d, 0)) return true;
   return false;
@@ -1024,22 +1040,22 @@ var named1 = /* @__PURE__ */ new Map([
   ["description", issues3],
   ["email", issues4],
   ["employees", issues5],
-  ["phone", issues8],
+  ["phone", issues9],
   ["website", issues2],
   ["plan", issues1],
   ["enrichment_name", issues1],
   ["enrichment_legal_name", issues1],
   ["enrichment_domain", issues1],
-  ["enrichment_domain_aliases", issues9],
-  ["enrichment_phone_numbers", issues9],
-  ["enrichment_email_addresses", issues9],
+  ["enrichment_domain_aliases", issues10],
+  ["enrichment_phone_numbers", issues10],
+  ["enrichment_email_addresses", issues10],
   ["enrichment_sector", issues1],
   ["enrichment_industry_group", issues1],
   ["enrichment_industry", issues1],
   ["enrichment_sub_industry", issues1],
-  ["enrichment_tags", issues9],
+  ["enrichment_tags", issues10],
   ["enrichment_description", issues3],
-  ["enrichment_founder_year", issues10],
+  ["enrichment_founder_year", issues11],
   ["enrichment_location", issues1],
   ["enrichment_time_zone", issues1],
   ["enrichment_street_number", issues1],
@@ -1051,22 +1067,22 @@ var named1 = /* @__PURE__ */ new Map([
   ["enrichment_state_code", issues1],
   ["enrichment_country", issues1],
   ["enrichment_country_code", issues1],
-  ["enrichment_logo", issues11],
-  ["enrichment_linkedin_handle", issues11],
-  ["enrichment_facebook_handle", issues11],
-  ["enrichment_twitter_handle", issues11],
-  ["enrichment_crunchbase_handle", issues11],
+  ["enrichment_logo", issues12],
+  ["enrichment_linkedin_handle", issues12],
+  ["enrichment_facebook_handle", issues12],
+  ["enrichment_twitter_handle", issues12],
+  ["enrichment_crunchbase_handle", issues12],
   ["enrichment_email_provider", issues1],
   ["enrichment_type", issues1],
   ["enrichment_phone", issues1],
   ["enrichment_traffic_rank", issues1],
-  ["enrichment_employees", issues12],
+  ["enrichment_employees", issues13],
   ["enrichment_employees_range", issues1],
   ["enrichment_market_cap", issues1],
   ["enrichment_raised", issues1],
   ["enrichment_annual_revenue", issues1],
   ["enrichment_tech", issues1],
-  ["enrichment_tech_categories", issues9]
+  ["enrichment_tech_categories", issues10]
 ]);
 function issues_LegacyTraits(d, p, o) {
   if (is_LegacyTraits(d)) return false;
@@ -1088,7 +1104,7 @@ function issues_LegacyTraits(d, p, o) {
   }
   return false;
 }
-function issues13(d, p, o) {
+function issues14(d, p, o) {
   if (!(typeof d == "string")) return add(o, p, "type", d, ["string"]);
   if (d.length > 64 && (d.length > 128 || codePoints(d) > 64)) {
     if (add(o, p, "max_length", d, 64)) return true;
@@ -1097,7 +1113,7 @@ function issues13(d, p, o) {
   }
   return false;
 }
-function issues14(d, p, o) {
+function issues15(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);
   for (const k in d) {
     if (!own.call(d, k)) continue;
@@ -1115,8 +1131,8 @@ var named0 = /* @__PURE__ */ new Map([
   ["group_id", issues0],
   ["user_id", issues0],
   ["traits", issues_LegacyTraits],
-  ["timestamp", issues13],
-  ["context", issues14]
+  ["timestamp", issues14],
+  ["context", issues15]
 ]);
 function issuesOfBody(d, p, o) {
   if (!(d !== null && typeof d == "object" && !Array.isArray(d) && plain(d))) return add(o, p, "type", d, ["object"]);

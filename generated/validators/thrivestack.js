@@ -413,7 +413,7 @@ function issueMessage(code, path, value, param) {
     case "min_length":
       return param === 1 ? `${at} must not be empty.` : `${at} must be at least ${param} characters long.`;
     case "pattern":
-      return `${at} ${patternRule(String(param))}${got(path, value)}.`;
+      return `${at} ${param === null ? nowhereRule(path) : patternRule(String(param))}${got(path, value)}.`;
     case "enum":
       return `${at} must be one of ${oneOf(param.map((v) => JSON.stringify(v)))}${got(path, value)}.`;
     case "const":
@@ -445,9 +445,13 @@ function lastKey(path) {
   return last.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 function patternRule(pattern) {
-  if (pattern.startsWith("^[^\\s")) return "must not contain whitespace or control characters";
-  if (pattern === "^[0-9]+$") return "must be a string of digits";
   return `must match the pattern ${pattern}`;
+}
+function nowhereRule(path) {
+  const key = lastKey(path);
+  if (key === "groupId") return "must not contain whitespace or control characters";
+  if (key === "employees") return "must be a string of digits";
+  return "holds a character that is not allowed here";
 }
 
 // thrivestack.validator.js
@@ -531,117 +535,117 @@ function pathOf(at) {
 function token(k) {
   return k.indexOf("~") < 0 && k.indexOf("/") < 0 ? k : k.replace(/~/g, "~0").replace(/\//g, "~1");
 }
-var pattern0Source = "^(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]_[Nn][Aa][Mm][Ee]|[Gg][Rr][Oo][Uu][Pp]_[Tt][Yy][Pp][Ee]|[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Pp][Ll][Aa][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ee][Gg][Aa][Ll]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Ee][Cc][Tt][Oo][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]_[Gg][Rr][Oo][Uu][Pp]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Uu][Bb]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Cc][Aa][Tt][Ii][Oo][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ii][Mm][Ee]_[Zz][Oo][Nn][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Uu][Mm][Bb][Ee][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Ii][Tt][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Oo][Ss][Tt][Aa][Ll]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Pp][Rr][Oo][Vv][Ii][Dd][Ee][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Yy][Pp][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Rr][Aa][Ff][Ff][Ii][Cc]_[Rr][Aa][Nn][Kk]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss]_[Rr][Aa][Nn][Gg][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Mm][Aa][Rr][Kk][Ee][Tt]_[Cc][Aa][Pp]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Rr][Aa][Ii][Ss][Ee][Dd]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Aa][Nn][Nn][Uu][Aa][Ll]_[Rr][Ee][Vv][Ee][Nn][Uu][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh])$";
+var pattern0Source = "^(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]_[Nn][Aa][Mm][Ee]|[Gg][Rr][Oo][Uu][Pp]_[Tt][Yy][Pp][Ee]|[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Pp][Ll][Aa][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ee][Gg][Aa][Ll]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Ee][Cc][Tt][Oo][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]_[Gg][Rr][Oo][Uu][Pp]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Uu][Bb]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Cc][Aa][Tt][Ii][Oo][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ii][Mm][Ee]_[Zz][Oo][Nn][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Uu][Mm][Bb][Ee][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Aa][Mm][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Ii][Tt][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Oo][Ss][Tt][Aa][Ll]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy]_[Cc][Oo][Dd][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Pp][Rr][Oo][Vv][Ii][Dd][Ee][Rr]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Yy][Pp][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Rr][Aa][Ff][Ff][Ii][Cc]_[Rr][Aa][Nn][Kk]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss]_[Rr][Aa][Nn][Gg][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Mm][Aa][Rr][Kk][Ee][Tt]_[Cc][Aa][Pp]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Rr][Aa][Ii][Ss][Ee][Dd]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Aa][Nn][Nn][Uu][Aa][Ll]_[Rr][Ee][Vv][Ee][Nn][Uu][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh])\\n*$";
 var pattern0 = new RegExp(pattern0Source, "u");
-var pattern1Source = "^(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn])$";
+var pattern1Source = "^(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn])\\n*$";
 var pattern1 = new RegExp(pattern1Source, "u");
-var pattern2Source = "^(?:[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])$";
+var pattern2Source = "^(?:[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])\\n*$";
 var pattern2 = new RegExp(pattern2Source, "u");
-var pattern3Source = "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee]|[Aa][Vv][Aa][Tt][Aa][Rr])$";
+var pattern3Source = "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee]|[Aa][Vv][Aa][Tt][Aa][Rr])\\n*$";
 var pattern3 = new RegExp(pattern3Source, "u");
-var pattern4Source = "^(?:[Pp][Hh][Oo][Nn][Ee])$";
+var pattern4Source = "^(?:[Pp][Hh][Oo][Nn][Ee])\\n*$";
 var pattern4 = new RegExp(pattern4Source, "u");
-var pattern5Source = "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_[Aa][Tt])$";
+var pattern5Source = "^(?:[Cc][Rr][Ee][Aa][Tt][Ee][Dd]_[Aa][Tt])\\n*$";
 var pattern5 = new RegExp(pattern5Source, "u");
-var pattern6Source = "^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])$";
+var pattern6Source = "^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])\\n*$";
 var pattern6 = new RegExp(pattern6Source, "u");
-var pattern7Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn]_[Aa][Ll][Ii][Aa][Ss][Ee][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee]_[Nn][Uu][Mm][Bb][Ee][Rr][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss][Ee][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Aa][Gg][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh]_[Cc][Aa][Tt][Ee][Gg][Oo][Rr][Ii][Ee][Ss])$";
+var pattern7Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn]_[Aa][Ll][Ii][Aa][Ss][Ee][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee]_[Nn][Uu][Mm][Bb][Ee][Rr][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss][Ee][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Aa][Gg][Ss]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh]_[Cc][Aa][Tt][Ee][Gg][Oo][Rr][Ii][Ee][Ss])\\n*$";
 var pattern7 = new RegExp(pattern7Source, "u");
-var pattern8Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ff][Oo][Uu][Nn][Dd][Ee][Rr]_[Yy][Ee][Aa][Rr])$";
+var pattern8Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ff][Oo][Uu][Nn][Dd][Ee][Rr]_[Yy][Ee][Aa][Rr])\\n*$";
 var pattern8 = new RegExp(pattern8Source, "u");
-var pattern9Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Gg][Oo]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ii][Nn][Kk][Ee][Dd][Ii][Nn]_[Hh][Aa][Nn][Dd][Ll][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ff][Aa][Cc][Ee][Bb][Oo][Oo][Kk]_[Hh][Aa][Nn][Dd][Ll][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ww][Ii][Tt][Tt][Ee][Rr]_[Hh][Aa][Nn][Dd][Ll][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Rr][Uu][Nn][Cc][Hh][Bb][Aa][Ss][Ee]_[Hh][Aa][Nn][Dd][Ll][Ee])$";
+var pattern9Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Gg][Oo]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ii][Nn][Kk][Ee][Dd][Ii][Nn]_[Hh][Aa][Nn][Dd][Ll][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ff][Aa][Cc][Ee][Bb][Oo][Oo][Kk]_[Hh][Aa][Nn][Dd][Ll][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ww][Ii][Tt][Tt][Ee][Rr]_[Hh][Aa][Nn][Dd][Ll][Ee]|[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Rr][Uu][Nn][Cc][Hh][Bb][Aa][Ss][Ee]_[Hh][Aa][Nn][Dd][Ll][Ee])\\n*$";
 var pattern9 = new RegExp(pattern9Source, "u");
-var pattern10Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])$";
+var pattern10Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss])\\n*$";
 var pattern10 = new RegExp(pattern10Source, "u");
-var pattern11Source = "^(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]_[Nn][Aa][Mm][Ee])$";
+var pattern11Source = "^(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]_[Nn][Aa][Mm][Ee])\\n*$";
 var pattern11 = new RegExp(pattern11Source, "u");
-var pattern12Source = "^(?:[Gg][Rr][Oo][Uu][Pp]_[Tt][Yy][Pp][Ee])$";
+var pattern12Source = "^(?:[Gg][Rr][Oo][Uu][Pp]_[Tt][Yy][Pp][Ee])\\n*$";
 var pattern12 = new RegExp(pattern12Source, "u");
-var pattern13Source = "^(?:[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy])$";
+var pattern13Source = "^(?:[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy])\\n*$";
 var pattern13 = new RegExp(pattern13Source, "u");
-var pattern14Source = "^(?:[Pp][Ll][Aa][Nn])$";
+var pattern14Source = "^(?:[Pp][Ll][Aa][Nn])\\n*$";
 var pattern14 = new RegExp(pattern14Source, "u");
-var pattern15Source = "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee])$";
+var pattern15Source = "^(?:[Ww][Ee][Bb][Ss][Ii][Tt][Ee])\\n*$";
 var pattern15 = new RegExp(pattern15Source, "u");
-var pattern16Source = "^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])$";
+var pattern16Source = "^(?:[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])\\n*$";
 var pattern16 = new RegExp(pattern16Source, "u");
-var pattern17Source = "^(?:[Aa][Vv][Aa][Tt][Aa][Rr])$";
+var pattern17Source = "^(?:[Aa][Vv][Aa][Tt][Aa][Rr])\\n*$";
 var pattern17 = new RegExp(pattern17Source, "u");
-var pattern18Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Nn][Aa][Mm][Ee])$";
+var pattern18Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Nn][Aa][Mm][Ee])\\n*$";
 var pattern18 = new RegExp(pattern18Source, "u");
-var pattern19Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ee][Gg][Aa][Ll]_[Nn][Aa][Mm][Ee])$";
+var pattern19Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ee][Gg][Aa][Ll]_[Nn][Aa][Mm][Ee])\\n*$";
 var pattern19 = new RegExp(pattern19Source, "u");
-var pattern20Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn])$";
+var pattern20Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn])\\n*$";
 var pattern20 = new RegExp(pattern20Source, "u");
-var pattern21Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn]_[Aa][Ll][Ii][Aa][Ss][Ee][Ss])$";
+var pattern21Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Oo][Mm][Aa][Ii][Nn]_[Aa][Ll][Ii][Aa][Ss][Ee][Ss])\\n*$";
 var pattern21 = new RegExp(pattern21Source, "u");
-var pattern22Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee]_[Nn][Uu][Mm][Bb][Ee][Rr][Ss])$";
+var pattern22Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee]_[Nn][Uu][Mm][Bb][Ee][Rr][Ss])\\n*$";
 var pattern22 = new RegExp(pattern22Source, "u");
-var pattern23Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss][Ee][Ss])$";
+var pattern23Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss][Ee][Ss])\\n*$";
 var pattern23 = new RegExp(pattern23Source, "u");
-var pattern24Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Ee][Cc][Tt][Oo][Rr])$";
+var pattern24Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Ee][Cc][Tt][Oo][Rr])\\n*$";
 var pattern24 = new RegExp(pattern24Source, "u");
-var pattern25Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]_[Gg][Rr][Oo][Uu][Pp])$";
+var pattern25Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy]_[Gg][Rr][Oo][Uu][Pp])\\n*$";
 var pattern25 = new RegExp(pattern25Source, "u");
-var pattern26Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy])$";
+var pattern26Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy])\\n*$";
 var pattern26 = new RegExp(pattern26Source, "u");
-var pattern27Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Uu][Bb]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy])$";
+var pattern27Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Uu][Bb]_[Ii][Nn][Dd][Uu][Ss][Tt][Rr][Yy])\\n*$";
 var pattern27 = new RegExp(pattern27Source, "u");
-var pattern28Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Aa][Gg][Ss])$";
+var pattern28Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Aa][Gg][Ss])\\n*$";
 var pattern28 = new RegExp(pattern28Source, "u");
-var pattern29Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])$";
+var pattern29Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Dd][Ee][Ss][Cc][Rr][Ii][Pp][Tt][Ii][Oo][Nn])\\n*$";
 var pattern29 = new RegExp(pattern29Source, "u");
-var pattern30Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Cc][Aa][Tt][Ii][Oo][Nn])$";
+var pattern30Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Cc][Aa][Tt][Ii][Oo][Nn])\\n*$";
 var pattern30 = new RegExp(pattern30Source, "u");
-var pattern31Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ii][Mm][Ee]_[Zz][Oo][Nn][Ee])$";
+var pattern31Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ii][Mm][Ee]_[Zz][Oo][Nn][Ee])\\n*$";
 var pattern31 = new RegExp(pattern31Source, "u");
-var pattern32Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Uu][Mm][Bb][Ee][Rr])$";
+var pattern32Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Uu][Mm][Bb][Ee][Rr])\\n*$";
 var pattern32 = new RegExp(pattern32Source, "u");
-var pattern33Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Aa][Mm][Ee])$";
+var pattern33Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Nn][Aa][Mm][Ee])\\n*$";
 var pattern33 = new RegExp(pattern33Source, "u");
-var pattern34Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss])$";
+var pattern34Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Rr][Ee][Ee][Tt]_[Aa][Dd][Dd][Rr][Ee][Ss][Ss])\\n*$";
 var pattern34 = new RegExp(pattern34Source, "u");
-var pattern35Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Ii][Tt][Yy])$";
+var pattern35Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Ii][Tt][Yy])\\n*$";
 var pattern35 = new RegExp(pattern35Source, "u");
-var pattern36Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Oo][Ss][Tt][Aa][Ll]_[Cc][Oo][Dd][Ee])$";
+var pattern36Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Oo][Ss][Tt][Aa][Ll]_[Cc][Oo][Dd][Ee])\\n*$";
 var pattern36 = new RegExp(pattern36Source, "u");
-var pattern37Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee])$";
+var pattern37Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee])\\n*$";
 var pattern37 = new RegExp(pattern37Source, "u");
-var pattern38Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee]_[Cc][Oo][Dd][Ee])$";
+var pattern38Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ss][Tt][Aa][Tt][Ee]_[Cc][Oo][Dd][Ee])\\n*$";
 var pattern38 = new RegExp(pattern38Source, "u");
-var pattern39Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy])$";
+var pattern39Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy])\\n*$";
 var pattern39 = new RegExp(pattern39Source, "u");
-var pattern40Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy]_[Cc][Oo][Dd][Ee])$";
+var pattern40Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Oo][Uu][Nn][Tt][Rr][Yy]_[Cc][Oo][Dd][Ee])\\n*$";
 var pattern40 = new RegExp(pattern40Source, "u");
-var pattern41Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Gg][Oo])$";
+var pattern41Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Oo][Gg][Oo])\\n*$";
 var pattern41 = new RegExp(pattern41Source, "u");
-var pattern42Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ii][Nn][Kk][Ee][Dd][Ii][Nn]_[Hh][Aa][Nn][Dd][Ll][Ee])$";
+var pattern42Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ll][Ii][Nn][Kk][Ee][Dd][Ii][Nn]_[Hh][Aa][Nn][Dd][Ll][Ee])\\n*$";
 var pattern42 = new RegExp(pattern42Source, "u");
-var pattern43Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ff][Aa][Cc][Ee][Bb][Oo][Oo][Kk]_[Hh][Aa][Nn][Dd][Ll][Ee])$";
+var pattern43Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ff][Aa][Cc][Ee][Bb][Oo][Oo][Kk]_[Hh][Aa][Nn][Dd][Ll][Ee])\\n*$";
 var pattern43 = new RegExp(pattern43Source, "u");
-var pattern44Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ww][Ii][Tt][Tt][Ee][Rr]_[Hh][Aa][Nn][Dd][Ll][Ee])$";
+var pattern44Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ww][Ii][Tt][Tt][Ee][Rr]_[Hh][Aa][Nn][Dd][Ll][Ee])\\n*$";
 var pattern44 = new RegExp(pattern44Source, "u");
-var pattern45Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Rr][Uu][Nn][Cc][Hh][Bb][Aa][Ss][Ee]_[Hh][Aa][Nn][Dd][Ll][Ee])$";
+var pattern45Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Cc][Rr][Uu][Nn][Cc][Hh][Bb][Aa][Ss][Ee]_[Hh][Aa][Nn][Dd][Ll][Ee])\\n*$";
 var pattern45 = new RegExp(pattern45Source, "u");
-var pattern46Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Pp][Rr][Oo][Vv][Ii][Dd][Ee][Rr])$";
+var pattern46Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Aa][Ii][Ll]_[Pp][Rr][Oo][Vv][Ii][Dd][Ee][Rr])\\n*$";
 var pattern46 = new RegExp(pattern46Source, "u");
-var pattern47Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Yy][Pp][Ee])$";
+var pattern47Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Yy][Pp][Ee])\\n*$";
 var pattern47 = new RegExp(pattern47Source, "u");
-var pattern48Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee])$";
+var pattern48Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Pp][Hh][Oo][Nn][Ee])\\n*$";
 var pattern48 = new RegExp(pattern48Source, "u");
-var pattern49Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Rr][Aa][Ff][Ff][Ii][Cc]_[Rr][Aa][Nn][Kk])$";
+var pattern49Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Rr][Aa][Ff][Ff][Ii][Cc]_[Rr][Aa][Nn][Kk])\\n*$";
 var pattern49 = new RegExp(pattern49Source, "u");
-var pattern50Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss]_[Rr][Aa][Nn][Gg][Ee])$";
+var pattern50Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Ee][Mm][Pp][Ll][Oo][Yy][Ee][Ee][Ss]_[Rr][Aa][Nn][Gg][Ee])\\n*$";
 var pattern50 = new RegExp(pattern50Source, "u");
-var pattern51Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Mm][Aa][Rr][Kk][Ee][Tt]_[Cc][Aa][Pp])$";
+var pattern51Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Mm][Aa][Rr][Kk][Ee][Tt]_[Cc][Aa][Pp])\\n*$";
 var pattern51 = new RegExp(pattern51Source, "u");
-var pattern52Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Rr][Aa][Ii][Ss][Ee][Dd])$";
+var pattern52Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Rr][Aa][Ii][Ss][Ee][Dd])\\n*$";
 var pattern52 = new RegExp(pattern52Source, "u");
-var pattern53Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Aa][Nn][Nn][Uu][Aa][Ll]_[Rr][Ee][Vv][Ee][Nn][Uu][Ee])$";
+var pattern53Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Aa][Nn][Nn][Uu][Aa][Ll]_[Rr][Ee][Vv][Ee][Nn][Uu][Ee])\\n*$";
 var pattern53 = new RegExp(pattern53Source, "u");
-var pattern54Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh])$";
+var pattern54Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh])\\n*$";
 var pattern54 = new RegExp(pattern54Source, "u");
-var pattern55Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh]_[Cc][Aa][Tt][Ee][Gg][Oo][Rr][Ii][Ee][Ss])$";
+var pattern55Source = "^(?:[Ee][Nn][Rr][Ii][Cc][Hh][Mm][Ee][Nn][Tt]_[Tt][Ee][Cc][Hh]_[Cc][Aa][Tt][Ee][Gg][Oo][Rr][Ii][Ee][Ss])\\n*$";
 var pattern55 = new RegExp(pattern55Source, "u");
 var classify0Spellings = [pattern11, pattern1, pattern12, pattern13, pattern2, pattern14, pattern15, pattern4, pattern5, pattern16, pattern17, pattern18, pattern19, pattern20, pattern21, pattern22, pattern23, pattern24, pattern25, pattern26, pattern27, pattern28, pattern29, pattern8, pattern30, pattern31, pattern32, pattern33, pattern34, pattern35, pattern36, pattern37, pattern38, pattern39, pattern40, pattern41, pattern42, pattern43, pattern44, pattern45, pattern46, pattern47, pattern48, pattern49, pattern10, pattern50, pattern51, pattern52, pattern53, pattern54, pattern55];
 var classify0Cache = /* @__PURE__ */ new Map([["account_name", 2049], ["account_domain", 4098], ["group_type", 6145], ["industry", 8193], ["employees", 10244], ["plan", 12289], ["website", 14344], ["phone", 16400], ["created_at", 18464], ["description", 20544], ["avatar", 22536], ["enrichment_name", 24577], ["enrichment_legal_name", 26625], ["enrichment_domain", 28673], ["enrichment_domain_aliases", 30848], ["enrichment_phone_numbers", 32896], ["enrichment_email_addresses", 34944], ["enrichment_sector", 36865], ["enrichment_industry_group", 38913], ["enrichment_industry", 40961], ["enrichment_sub_industry", 43009], ["enrichment_tags", 45184], ["enrichment_description", 47168], ["enrichment_founder_year", 49408], ["enrichment_location", 51201], ["enrichment_time_zone", 53249], ["enrichment_street_number", 55297], ["enrichment_street_name", 57345], ["enrichment_street_address", 59393], ["enrichment_city", 61441], ["enrichment_postal_code", 63489], ["enrichment_state", 65537], ["enrichment_state_code", 67585], ["enrichment_country", 69633], ["enrichment_country_code", 71681], ["enrichment_logo", 74240], ["enrichment_linkedin_handle", 76288], ["enrichment_facebook_handle", 78336], ["enrichment_twitter_handle", 80384], ["enrichment_crunchbase_handle", 82432], ["enrichment_email_provider", 83969], ["enrichment_type", 86017], ["enrichment_phone", 88065], ["enrichment_traffic_rank", 90113], ["enrichment_employees", 93184], ["enrichment_employees_range", 94209], ["enrichment_market_cap", 96257], ["enrichment_raised", 98305], ["enrichment_annual_revenue", 100353], ["enrichment_tech", 102401], ["enrichment_tech_categories", 104576]]);
@@ -992,12 +996,6 @@ function issues_ThriveStackTraits(d, p, o) {
       if (f(v, q, o)) return true;
     }
     const c = classify0(k);
-    const r = c >>> 11;
-    if (r !== 0) {
-      const first = firstSpelling.get(r);
-      if (first === void 0) firstSpelling.set(r, k);
-      else if (add(o, q, "duplicate_trait", v, [k, first, spelledNames0[r - 1]])) return true;
-    }
     if ((c & 1) !== 0) {
       matched = true;
       if (issues1(v, q, o)) return true;
@@ -1044,6 +1042,12 @@ function issues_ThriveStackTraits(d, p, o) {
     }
     if (!matched) {
       if (jsonIssues(v, q, o)) return true;
+    }
+    const r = c >>> 11;
+    if (r !== 0) {
+      const first = firstSpelling.get(r);
+      if (first === void 0) firstSpelling.set(r, k);
+      else if (add(o, q, "duplicate_trait", v, [k, first, spelledNames0[r - 1]])) return true;
     }
   }
   return false;

@@ -3,25 +3,26 @@ import type { Dialect, ErrorStatus } from "../dialect.js";
 import { Issues } from "../issue.js";
 import { ID_MAX, MESSAGE_TYPE_MAX, NAME_MAX, SEGMENT_BATCH_MAX, TRAIT_DEPTH_MAX, TRAIT_NAME_MAX, TRAITS_MAX, USER_AGENT_MAX } from "../limits.js";
 import { named } from "../named.js";
-import { DateTime, Email, Id, IpAddress, LongText, Phone, ShortText, Uri } from "../primitives.js";
+import { OpenObject } from "../open.js";
+import { DateTime, Email, Id, IpAddress, LongText, patternNowhere, Phone, ShortText, Uri } from "../primitives.js";
 import { address, addressPart } from "../traits/address.js";
 import { reservedTraits } from "../traits/reserved.js";
-import { SegmentTraitValue, traitValue } from "../traits/trait-value.js";
+import { SegmentInnerTraitValue, SegmentTraitValue } from "../traits/trait-value.js";
 
 // Document 003: the Segment-style group method, POST /v1/group, and the /v1/batch envelope SDKs send.
 
 /**
- * `groupId`: 1..255 characters (minLength/maxLength; the pattern also accepts "" so that an empty id breaks
- * only the length rule), none of them whitespace (JavaScript's `\s`) or a control character
- * (U+0000–U+001F, U+007F–U+009F). This is how the package reads 003's "cannot contain spaces or special
- * characters": UUIDs, e-mail addresses, domains and `org:123` stay valid.
+ * The characters a `groupId` may not hold: whitespace as ECMAScript's `\\s` reads it (spelled out, since Python's
+ * `\\s` leaves out U+FEFF and RE2's holds ASCII only) and control characters (U+0000–U+001F, U+007F–U+009F).
+ * This is how the package reads 003's "cannot contain spaces or special characters": UUIDs, e-mail addresses,
+ * domains and `org:123` stay valid. Characters above U+00FF are written as themselves: RE2 has no `\\u`.
  */
-export const GROUP_ID_PATTERN = "^[^\\s\\x00-\\x1F\\x7F-\\x9F]*$";
+export const GROUP_ID_FORBIDDEN = "[\\x00-\\x20\\x7F-\\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]";
 
 /** The address trait of 003 (camelCase `postalCode`). */
 export const SegmentAddress = named(
   "SegmentAddress",
-  address({ postalCode: addressPart("Postal code.") }, traitValue(TRAIT_DEPTH_MAX - 1), "Address object with street, city, state, postalCode, country."),
+  address({ postalCode: addressPart("Postal code.") }, SegmentInnerTraitValue, "Address object with street, city, state, postalCode, country."),
 );
 
 /** Segment group traits: the reserved traits of 003 under any case and style, and custom traits up to 3 levels deep. */
@@ -64,12 +65,12 @@ export const SegmentTraits = named(
 /** The context of a segment message. */
 export const SegmentContext = named(
   "SegmentContext",
-  Type.Object(
+  OpenObject(
     {
       ip: Type.Optional(IpAddress("IP address of the user (IPv4 or IPv6).")),
       userAgent: Type.Optional(Type.String({ maxLength: USER_AGENT_MAX, description: "User agent of the device." })),
       library: Type.Optional(
-        Type.Object(
+        OpenObject(
           {
             name: ShortText("Name of the library that sent the message."),
             version: ShortText("Version of the library."),
@@ -85,17 +86,22 @@ export const SegmentContext = named(
 /** Which destinations a message goes to. */
 export const SegmentIntegrations = named(
   "SegmentIntegrations",
-  Type.Object(
+  OpenObject(
     {},
     {
       title: "SegmentIntegrations",
       description: "Destinations to enable or disable (`true`/`false`), or an object of destination options.",
-      additionalProperties: Type.Union([Type.Boolean(), Type.Object({})]),
+      rest: Type.Union([Type.Boolean(), OpenObject({})]),
     },
   ),
 );
 
-/** `userId` or `anonymousId`: at least one of them (003). */
+/**
+ * `userId` or `anonymousId`: at least one of them (003). Its two branches only say which id is present and are
+ * always joined (`allOf`) to the message object, which is open and says so; they are left without
+ * `additionalProperties`, so that the generated validators read them as shape checks and do not walk every key
+ * of a message once more per branch (`UNCHECKED`, scripts/emit/compiler/schema-model.ts).
+ */
 export const SegmentIdentity = named(
   "SegmentIdentity",
   Type.Union(
@@ -108,17 +114,16 @@ export const SegmentIdentity = named(
 );
 
 function groupFields<T extends TSchema>(type: T) {
-  return Type.Object(
+  return OpenObject(
     {
       type,
       userId: Type.Optional(Id("User identifier (`userId` or `anonymousId` is required).")),
       anonymousId: Type.Optional(Id("Anonymous identifier (`userId` or `anonymousId` is required).")),
-      groupId: Type.String({
-        minLength: 1,
-        maxLength: ID_MAX,
-        pattern: GROUP_ID_PATTERN,
-        description: "Unique identifier for the group in your database. No whitespace or control characters.",
-      }),
+      groupId: patternNowhere(
+        GROUP_ID_FORBIDDEN,
+        { minLength: 1, maxLength: ID_MAX },
+        "Unique identifier for the group in your database. No whitespace or control characters.",
+      ),
       traits: Type.Optional(SegmentTraits),
       context: Type.Optional(SegmentContext),
       timestamp: Type.Optional(DateTime("When the call happened, an RFC 3339 date-time with a time zone.")),
@@ -152,7 +157,7 @@ export const SegmentBatchOtherMessage = named(
   "SegmentBatchOtherMessage",
   Type.Intersect(
     [
-      Type.Object({
+      OpenObject({
         type: Type.Intersect(
           [Type.String({ minLength: 1, maxLength: MESSAGE_TYPE_MAX }), Type.Not(Type.Literal("group"))],
           { description: "The message type, such as `identify` or `track`." },
@@ -167,7 +172,7 @@ export const SegmentBatchOtherMessage = named(
 /** The request body of `POST /v1/batch`. */
 export const SegmentBatchRequest = named(
   "SegmentBatchRequest",
-  Type.Object(
+  OpenObject(
     {
       batch: Type.Array(Type.Union([SegmentBatchGroup, SegmentBatchOtherMessage]), {
         minItems: 1,

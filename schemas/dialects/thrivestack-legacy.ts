@@ -3,7 +3,8 @@ import type { Dialect } from "../dialect.js";
 import { Issues } from "../issue.js";
 import { NAME_MAX } from "../limits.js";
 import { named } from "../named.js";
-import { DateTime, Email, Id, LongText, Phone, ShortText, Uri } from "../primitives.js";
+import { OpenObject } from "../open.js";
+import { DateTime, DigitString, Email, Id, LongText, Phone, ShortText, Uri } from "../primitives.js";
 import { address, addressPart } from "../traits/address.js";
 import { enrichmentTraits } from "../traits/enrichment.js";
 import { reservedTraits } from "../traits/reserved.js";
@@ -30,7 +31,7 @@ export const LegacyTraits = named(
       description: LongText("Description of the group, like their personal bio."),
       email: Email("Email address of group."),
       employees: Type.Union(
-        [Type.Integer({ minimum: 0 }), Type.String({ pattern: "^[0-9]+$", maxLength: NAME_MAX })],
+        [Type.Integer({ minimum: 0 }), DigitString(NAME_MAX)],
         {
           description:
             'Number of employees of a group: a non-negative integer, or a string of digits ("100") as 001/002 type it.',
@@ -59,7 +60,7 @@ export const LegacyGroupRequest = named(
       traits: LegacyTraits,
       timestamp: DateTime("The date and time when the event was created, an ISO-8601 (RFC 3339) date-time."),
       context: Type.Optional(
-        Type.Object({}, { description: "A dictionary of extra information that provides useful context about a datapoint." }),
+        OpenObject({}, { description: "A dictionary of extra information that provides useful context about a datapoint." }),
       ),
     },
     {

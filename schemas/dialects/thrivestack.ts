@@ -3,6 +3,7 @@ import type { Dialect } from "../dialect.js";
 import { Issues } from "../issue.js";
 import { THRIVESTACK_BATCH_MAX } from "../limits.js";
 import { named } from "../named.js";
+import { OpenObject } from "../open.js";
 import { DateTime, Hostname, Id, LongText, Phone, ShortText, Uri } from "../primitives.js";
 import { enrichmentTraits } from "../traits/enrichment.js";
 import { reservedTraits } from "../traits/reserved.js";
@@ -40,7 +41,7 @@ export const ThriveStackTraits = named(
 /** ThriveStack event context. */
 export const ThriveStackContext = named(
   "ThriveStackContext",
-  Type.Object(
+  OpenObject(
     {
       device_id: Type.Optional(ShortText("Unique identifier for the user's device.")),
       session_id: Type.Optional(ShortText("Current session identifier.")),

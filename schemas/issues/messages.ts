@@ -21,7 +21,7 @@ export function issueMessage(code: string, path: string, value: unknown, param: 
     case "min_length":
       return param === 1 ? `${at} must not be empty.` : `${at} must be at least ${param} characters long.`;
     case "pattern":
-      return `${at} ${patternRule(String(param))}${got(path, value)}.`;
+      return `${at} ${param === null ? nowhereRule(path) : patternRule(String(param))}${got(path, value)}.`;
     case "enum":
       return `${at} must be one of ${oneOf((param as readonly unknown[]).map((v) => JSON.stringify(v)))}${got(path, value)}.`;
     case "const":
@@ -54,9 +54,17 @@ function lastKey(path: string): string {
   return last.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 
-// The patterns the schemas use, as a person would state them.
 function patternRule(pattern: string): string {
-  if (pattern.startsWith("^[^\\s")) return "must not contain whitespace or control characters";
-  if (pattern === "^[0-9]+$") return "must be a string of digits";
   return `must match the pattern ${pattern}`;
+}
+
+/**
+ * The rules written as `not: { pattern }` (`patternNowhere` in schemas/primitives.ts, portable to Python and
+ * RE2) reach here without their pattern; each applies to one member, which names it.
+ */
+function nowhereRule(path: string): string {
+  const key = lastKey(path);
+  if (key === "groupId") return "must not contain whitespace or control characters";
+  if (key === "employees") return "must be a string of digits";
+  return "holds a character that is not allowed here";
 }

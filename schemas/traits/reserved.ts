@@ -1,4 +1,4 @@
-import { Type, type ObjectOptions, type Static, type TObject, type TOptional, type TSchema, type TUnsafe } from "@sinclair/typebox";
+import { Type, type ObjectOptions, type Static, type TObject, type TOptional, type TSchema, type TUnknown, type TUnsafe } from "@sinclair/typebox";
 import { nameOf } from "../named.js";
 
 /** How a dialect matches trait names against its reserved traits. */
@@ -9,8 +9,14 @@ export interface Spelling {
   readonly styleInsensitive: boolean;
 }
 
-/** The static type of a traits object: its reserved traits, each optional. */
-type ReservedStatic<P extends Record<string, TSchema>> = Static<TObject<{ [K in keyof P]: TOptional<P[K]> }>>;
+/**
+ * The static type of a traits object: its reserved traits under their canonical names, each optional, and any
+ * other key holding `Static<R>`. TypeScript cannot name the other spellings (`Plan`, `created_at`): they are
+ * typed by the index signature alone.
+ */
+type ReservedStatic<P extends Record<string, TSchema>, R extends TSchema> = Static<TObject<{ [K in keyof P]: TOptional<P[K]> }>> & {
+  [key: string]: Static<R>;
+};
 
 /** Marks a traits schema with its reserved trait names and how they are spelled. */
 export const Reserved: unique symbol = Symbol.for("group-spec/reserved-traits");
@@ -30,16 +36,18 @@ export function reservedOf(schema: unknown): ReservedInfo | undefined {
 /**
  * Builds a traits object: the reserved traits typed under their canonical names, every other spelling that
  * names them typed alike (a `patternProperties` entry per distinct schema), and `rest` applied to every key.
+ * Without `rest` any other trait holds any JSON value, and the schema says so (`additionalProperties: true`).
  * Each part is a plain TypeBox object or record, so TypeBox's `Value.Check` and any JSON Schema validator
  * read the same rules; the generator merges the parts into one object schema.
  */
-export function reservedTraits<P extends Record<string, TSchema>>(
+export function reservedTraits<P extends Record<string, TSchema>, R extends TSchema = TUnknown>(
   traits: P,
   spelling: Spelling,
-  options: ObjectOptions & { readonly rest?: TSchema; readonly extra?: readonly TSchema[] },
-): TUnsafe<ReservedStatic<P>> {
+  options: ObjectOptions & { readonly rest?: R; readonly extra?: readonly TSchema[] },
+): TUnsafe<ReservedStatic<P, R>> {
   const { rest, extra = [], ...objectOptions } = options;
   const properties = Object.fromEntries(Object.entries(traits).map(([name, schema]) => [name, Type.Optional(schema)]));
+  const open = rest === undefined ? { additionalProperties: true } : {};
   const parts: TSchema[] = [Type.Object(properties, objectOptions)];
   if (spelling.caseInsensitive || spelling.styleInsensitive) {
     for (const [schema, names] of groupBySchema(traits)) {
@@ -49,12 +57,15 @@ export function reservedTraits<P extends Record<string, TSchema>>(
   parts.push(...extra);
   if (rest) parts.push(Type.Record(Type.String({ pattern: ANY_KEY }), rest));
   // The static type is the object of reserved traits: the records add no key that TypeScript could name.
-  const schema = parts.length === 1 ? parts[0]! : Type.Intersect(parts, { title: objectOptions.title, description: objectOptions.description });
+  const schema =
+    parts.length === 1
+      ? Type.Object(properties, { ...objectOptions, ...open })
+      : Type.Intersect(parts, { title: objectOptions.title, description: objectOptions.description, ...open });
   const info: ReservedInfo = {
     spelling,
     traits: Object.keys(traits).map((name) => ({ name, pattern: spellingsPattern([name], spelling) })),
   };
-  const typed: TUnsafe<ReservedStatic<P>> = Type.Unsafe(schema);
+  const typed: TUnsafe<ReservedStatic<P, R>> = Type.Unsafe(schema);
   return Object.assign(typed, { [Reserved]: info });
 }
 
@@ -79,10 +90,14 @@ function groupBySchema(traits: Record<string, TSchema>): Map<TSchema, string[]> 
  * A regular expression source matching every spelling of `names`: ASCII letters in either case when
  * case-insensitive, an optional `_` at each word boundary when style-insensitive. Only literal characters,
  * classes and `?` appear, so matching is linear.
+ *
+ * It ends in `\n*$` so that ECMAScript, Python's `re` and RE2 match the same names: Python's `$` also matches
+ * before a final line feed (`"plan\n"` would name `plan` there and not here), and no engine-neutral end
+ * anchor exists; with `\n*` every engine reads a name followed by line feeds as that name.
  */
 export function spellingsPattern(names: readonly string[], spelling: Spelling): string {
   const alternatives = names.map((name) => spellingPattern(name, spelling));
-  return `^(?:${alternatives.join("|")})$`;
+  return `^(?:${alternatives.join("|")})\\n*$`;
 }
 
 function spellingPattern(name: string, spelling: Spelling): string {

@@ -12,6 +12,9 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   translate: translateCommand,
   serve: serveCommand,
   check: checkCommand,
+  // Loaded when run: they compile schemas with Ajv, which no other command needs at start-up.
+  diff: async (args, io) => (await import("./diff-command.js")).diffCommand(args, io),
+  conform: async (args, io) => (await import("./conform-command.js")).conformCommand(args, io),
 };
 
 /** Runs the CLI with `argv` (without `node` and the script) and returns the exit status. */

@@ -12,7 +12,12 @@ interface Matcher {
 
 function matcher({ spelling, traits }: ReservedTraits): Matcher {
   const fold = (key: string) => {
-    const cased = spelling.caseInsensitive ? key.toLowerCase() : key;
+    // The patterns end in `\n*$` (portable to Python's `$`, schemas/traits/reserved.ts): trailing line feeds
+    // still name the trait.
+    let end = key.length;
+    while (end > 0 && key.charCodeAt(end - 1) === 10) end--;
+    const trimmed = key.slice(0, end);
+    const cased = spelling.caseInsensitive ? trimmed.toLowerCase() : trimmed;
     return spelling.styleInsensitive ? cased.replaceAll("_", "") : cased;
   };
   return {

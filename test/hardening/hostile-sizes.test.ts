@@ -50,8 +50,8 @@ describe("100,000 levels of nesting in traits", () => {
     it("thrivestack checks reserved and duplicate traits without descending into the value", () => {
       expect(issuesOf(validate("thrivestack", [{ group_id: "g", user_id: "u", traits: { plan: deep, PLAN: deep } }]))).toEqual([
         { path: "/0/traits/plan", code: "type" },
-        { path: "/0/traits/PLAN", code: "duplicate_trait" },
         { path: "/0/traits/PLAN", code: "type" },
+        { path: "/0/traits/PLAN", code: "duplicate_trait" },
       ]);
     });
 

@@ -249,18 +249,6 @@ export function objectIssues(c: IssueCode, schema: JsonObject): string[] {
   const spelled = c.scope.spelledNames(schema);
   let before = "";
   if (tested.length > 0) body.push(`const c = ${c.scope.classifier(tested, names, spelled)}(k);`);
-  if (spelled !== undefined) {
-    // The first key that spelled each name, by the name's number: a second one is a duplicate.
-    const spelledNames = c.scope.names.next("spelledNames");
-    c.scope.declare(`const ${spelledNames} = ${literal(spelled.map(({ name }) => name))};`);
-    before = "const firstSpelling = new Map();\n";
-    body.push(`const r = c >>> ${tested.length};
-if (r !== 0) {
-const first = firstSpelling.get(r);
-if (first === undefined) firstSpelling.set(r, k);
-else if (add(o, q, "duplicate_trait", v, [k, first, ${spelledNames}[r - 1]])) return true;
-}`);
-  }
   for (const pattern of patterns) {
     const matches = matchesEverything(pattern) ? "true" : `(c & ${2 ** tested.indexOf(pattern)}) !== 0`;
     body.push(`if (${matches}) {\nmatched = true;\nif (${c.functionOf(patternProperties[pattern]!)}(v, q, o)) return true;\n}`);
@@ -271,6 +259,19 @@ else if (add(o, q, "duplicate_trait", v, [k, first, ${spelledNames}[r - 1]])) re
         ? `if (add(o, q, ${code("additionalProperties")}, v, null)) return true;`
         : `if (${c.functionOf(additional)}(v, q, o)) return true;`;
     body.push(`if (!matched) {\n${other}\n}`);
+  }
+  if (spelled !== undefined) {
+    // The first key that spelled each name, by the name's number: a second one is a duplicate, reported after
+    // the rules of its value, as the value is part of the key's member.
+    const spelledNames = c.scope.names.next("spelledNames");
+    c.scope.declare(`const ${spelledNames} = ${literal(spelled.map(({ name }) => name))};`);
+    before = "const firstSpelling = new Map();\n";
+    body.push(`const r = c >>> ${tested.length};
+if (r !== 0) {
+const first = firstSpelling.get(r);
+if (first === undefined) firstSpelling.set(r, k);
+else if (add(o, q, "duplicate_trait", v, [k, first, ${spelledNames}[r - 1]])) return true;
+}`);
   }
   if (body.length === 0) return out;
   out.push(`${before}for (const k in d) {

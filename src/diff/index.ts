@@ -1,0 +1,10 @@
+export { diffSpecs } from "./diff.js";
+export type { DiffResult, DiffSeeds } from "./diff.js";
+export type { Finding, ChangeClass } from "./finding.js";
+export type { Witness } from "./witness.js";
+export { loadSpec } from "./load.js";
+export type { Spec, Slot, Side } from "./spec.js";
+export { SpecReadError } from "./spec-read-error.js";
+export { formatDiff, DIFF_FORMATS } from "./report.js";
+export type { DiffFormat } from "./report.js";
+export { envelopeSeeds } from "./envelopes.js";
