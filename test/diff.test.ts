@@ -34,12 +34,21 @@ afterAll(async () => {
 });
 
 /** Diffs generated/openapi.json against a copy changed by `edit`. */
-async function diffWith(edit: (schemas: Doc, doc: Doc) => void): Promise<DiffResult> {
-  const next = structuredClone(base);
+async function diffWith(edit: (schemas: Doc, doc: Doc) => void, from = OPENAPI): Promise<DiffResult> {
+  const next = from === OPENAPI ? structuredClone(base) : (JSON.parse(await readFile(from, "utf8")) as Doc);
   edit(next.components.schemas, next);
   const file = join(dir, `new-${Math.random().toString(36).slice(2)}.json`);
   await writeFile(file, JSON.stringify(next));
-  return diffSpecs(await loadSpec(OPENAPI, ROOT), await loadSpec(file, ROOT), seeds);
+  return diffSpecs(await loadSpec(from, ROOT), await loadSpec(file, ROOT), seeds);
+}
+
+/** The kept 0.1.0 document, whose reserved-trait patterns still ended in a bare `$`. */
+const RELEASE_0_1_0 = join(ROOT, "releases/0.1.0/openapi.json");
+
+/** `version` with its minor number raised (before 1.0, what a breaking change needs). */
+function nextMinor(version: string): string {
+  const [major, minor] = version.split(".").map(Number);
+  return `${major}.${minor! + 1}.0`;
 }
 
 /** The findings without the `info` ones, as `{ slot, at, class, direction }`. */
@@ -48,7 +57,7 @@ function classes(result: DiffResult) {
 }
 
 /** Re-checks a witness with both documents' validators: the report must never be a guess. */
-function confirm(finding: Finding, next: Doc): void {
+function confirm(finding: Finding, next: Doc, previous: Doc = base): void {
   const witness = finding.witness!;
   expect(witness).toBeDefined();
   const [method, path, status] = finding.slot.split(" ");
@@ -56,7 +65,7 @@ function confirm(finding: Finding, next: Doc): void {
     status === "request"
       ? `/paths/${path!.replace(/\//g, "~1")}/${method!.toLowerCase()}/requestBody/content/application~1json/schema`
       : `/paths/${path!.replace(/\//g, "~1")}/${method!.toLowerCase()}/responses/${status}/content/application~1json/schema`;
-  const old = new Checker(new Map([["doc", base]])).check("doc", pointer)(witness.body);
+  const old = new Checker(new Map([["doc", previous]])).check("doc", pointer)(witness.body);
   const now = new Checker(new Map([["doc", next]])).check("doc", pointer)(witness.body);
   expect({ old: old.ok, new: now.ok }).toEqual(witness.direction === "narrowed" ? { old: true, new: false } : { old: false, new: true });
 }
@@ -131,16 +140,17 @@ describe("group-spec diff: member names", () => {
       const rewritten = Object.fromEntries(Object.entries(patterns).map(([key, value]) => [key === first ? key.replace(/\$$/, "\\n*$") : key, value]));
       s.ThriveStackTraits.patternProperties = rewritten;
       next = doc;
-    });
+    }, RELEASE_0_1_0);
     const breaking = result.findings.filter((f) => f.class === "breaking");
     // The pattern left and the pattern come are two changes; each is confirmed by a near-miss name.
     expect(breaking.map((f) => f.summary)).toEqual([
       expect.stringMatching(/^patternProperties no longer has \/\^\(\?:\[Aa\]\[Cc\].*\)\$\/$/),
       expect.stringMatching(/^patternProperties now has \/\^\(\?:\[Aa\]\[Cc\].*\\n\*\$\/$/),
     ]);
+    const release = JSON.parse(await readFile(RELEASE_0_1_0, "utf8")) as Doc;
     for (const finding of breaking) {
       expect(finding.witness!.edit).toMatch(/^set \/0\/traits\/[a-z_]+\\u000a to /);
-      confirm(finding, next!);
+      confirm(finding, next!, release);
     }
     expect(result.exitCode).toBe(1);
   });
@@ -228,7 +238,7 @@ describe("group-spec diff: kinds of change", () => {
   it("a breaking change with the minor version raised before 1.0 exits 0, and is still reported", async () => {
     const result = await diffWith((s, doc) => {
       s.ThriveStackTraits.required = ["plan"];
-      doc.info.version = "0.2.0";
+      doc.info.version = nextMinor(base.info.version);
     });
     expect([result.counts.breaking, result.versionAllowsBreaking, result.exitCode]).toEqual([1, true, 0]);
   });
@@ -255,9 +265,15 @@ describe("group-spec diff on hostile documents", () => {
 });
 
 describe("group-spec diff on the command line", () => {
-  it("the kept release against generated/: no changes, exit 0 (what .ci/run runs)", async () => {
-    const out = await run(["diff", join(ROOT, "releases/0.1.0/openapi.json"), OPENAPI]);
-    expect(out).toEqual({ code: 0, stdout: expect.stringContaining("0 breaking, 0 compatible, 0 could not confirm, 0 info"), stderr: "" });
+  it("the kept release against generated/: exit 0 (what .ci/run runs), its breaking changes the 0.2.0 ones (CHANGELOG.md)", async () => {
+    const out = await run(["diff", RELEASE_0_1_0, OPENAPI, "--format", "json"]);
+    expect([out.code, out.stderr]).toEqual([0, ""]);
+    const report = JSON.parse(out.stdout) as DiffResult;
+    expect(report.versionAllowsBreaking).toBe(true);
+    // Each breaking change is a reserved-trait key pattern that now takes trailing line feeds.
+    const breaking = report.findings.filter((f) => f.class === "breaking");
+    expect(breaking.length).toBeGreaterThan(0);
+    for (const finding of breaking) expect(finding.witness!.edit).toMatch(/\\u000a/);
   });
 
   it("prints json and github formats, and exits 1 on a breaking change", async () => {
