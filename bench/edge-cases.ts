@@ -15,12 +15,14 @@ const base: { [key: string]: Json } = {
 
 const traits = base["traits"] as { [key: string]: Json };
 
+/** A segment body on which validators are known to disagree, and the package's verdict. */
 export interface EdgeCase {
   readonly name: string;
   readonly valid: boolean;
   readonly body: Json;
 }
 
+/** The edge cases, each the small segment body with one member changed. */
 export function edgeCases(): EdgeCase[] {
   return [
     { name: "timestamp 2024-02-30T10:00:00Z", valid: false, body: { ...base, timestamp: "2024-02-30T10:00:00Z" } },

@@ -7,11 +7,14 @@
 
 import type { Kind } from "../generated/validators/index.js";
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Obj = { [key: string]: Json };
+/** A JSON value. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+/** A JSON object. */
+export type Obj = { [key: string]: Json };
 
 /** The payload shapes each kind is measured on. */
 export const SHAPES = ["small", "large", "invalid", "deeply invalid", "batch of 1,000"] as const;
+/** One of {@link SHAPES}. */
 export type Shape = (typeof SHAPES)[number];
 
 /** One measured payload: the bodies (one, or 1,000 for a batch), their JSON text, and the expected verdicts. */
@@ -27,7 +30,7 @@ export interface Payload {
 }
 
 /** A 32-bit xorshift generator: the same sequence on every machine. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let x = seed >>> 0 || 1;
   return () => {
     x ^= x << 13;
@@ -81,7 +84,8 @@ function shuffled(rnd: () => number, o: Obj): Obj {
 
 // ---- thrivestack --------------------------------------------------------------------------------------------------
 
-function thrivestackGroup(rnd: () => number, traitCount: number): Obj {
+/** A valid thrivestack group object with `traitCount` custom traits, keys shuffled. */
+export function thrivestackGroup(rnd: () => number, traitCount: number): Obj {
   const traits: Obj = {
     account_name: "Acme Corporation",
     account_domain: "acme.com",
@@ -121,7 +125,8 @@ function thrivestackLarge(): Json {
 
 // ---- thrivestack-legacy -------------------------------------------------------------------------------------------
 
-function legacyBody(rnd: () => number, traitCount: number): Obj {
+/** A valid legacy body with `traitCount` custom traits, keys shuffled. */
+export function legacyBody(rnd: () => number, traitCount: number): Obj {
   const traits: Obj = {
     enrichment_name: "Acma labs",
     plan: rnd() < 0.5 ? "free plan" : "pro plan",
@@ -185,7 +190,8 @@ function legacyLarge(): Json {
 
 // ---- segment ------------------------------------------------------------------------------------------------------
 
-function segmentMessage(rnd: () => number, traitCount: number, type: "optional" | "required"): Obj {
+/** A valid segment group message with `traitCount` custom traits; `type` may be left out unless required. */
+export function segmentMessage(rnd: () => number, traitCount: number, type: "optional" | "required"): Obj {
   const traits: Obj = {
     name: "Enterprise Corp",
     plan: rnd() < 0.5 ? "enterprise" : "pro",
@@ -245,7 +251,8 @@ function segmentLarge(): Obj {
 
 // ---- segment-batch ------------------------------------------------------------------------------------------------
 
-function batchBody(rnd: () => number, messages: number, traitCount: number): Obj {
+/** A valid segment batch of `messages` messages, three in four of them group messages. */
+export function batchBody(rnd: () => number, messages: number, traitCount: number): Obj {
   const batch: Json[] = [];
   for (let i = 0; i < messages; i++) {
     batch.push(

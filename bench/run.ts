@@ -1,127 +1,191 @@
 /**
- * `npm run bench`: speed of every contender on every payload of every kind, cold start, bundle sizes and the
- * issue's edge cases, in one process (cold starts in child processes). Writes bench/results.json and prints the
- * tables. A benchmark, not a test: nothing here fails on a slow number.
+ * `npm run bench [-- options]`: issue 11's measurements of what users call, side by side with peers compiled
+ * from the package's own JSON Schema, in one run: `validate()` and the per-kind entries on parsed bodies,
+ * `validateJson()` on bodies from 200 B to 500 KB, cold start and bundle size of the built entries, the CLI's
+ * `--ndjson` throughput and the reference server under load. Builds dist/ first, prints every table and every
+ * target with the ratio measured in this run and met/missed, writes bench/results.json, bench/results.md and
+ * the README's generated table. A benchmark, not a test: a missed target does not fail it.
  */
 
+import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { writeFileSync } from "node:fs";
 import { KINDS, type Kind } from "../generated/validators/index.js";
-import { bundlePeers, coldStarts, type ColdStartEntry } from "./cold-start.js";
-import { contenders, HAND_WRITTEN, JSON_PARSE, PACKAGE } from "./contenders.js";
-import { EMPTY_MODULE } from "./report.js";
-import { edgeCases } from "./edge-cases.js";
+import { cliThroughput } from "./cli-throughput.js";
+import { coldStarts, type ColdStartEntry } from "./cold-start.js";
+import { buildDist, distModule, loadKind, loadRoot, ROOT, type KindEntry } from "./dist.js";
+import { jsonBodies } from "./json-bodies.js";
+import { benchOptions, SECTIONS, USAGE, type Section } from "./options.js";
 import { payloadsOf } from "./payloads.js";
-import { coldStartTable, edgeCaseTable, ratios, sizeTable, speedTables, targets, targetTable } from "./report.js";
-import { bundleSize, type SizeResult } from "./size.js";
-import { ROUNDS, timePayload, type SpeedResult } from "./speed.js";
+import { STANDALONE, standalonePeers, TMP, type PeerModule, type StandaloneName } from "./peers/standalone.js";
+import { sections, targetMatrix, targetTable } from "./report.js";
+import { serverLoad } from "./server-load.js";
+import { bundleSize } from "./size.js";
+import { edgeVerdicts, timeJson, timePayload, type JsonSpeedResult, type SpeedResult, type SpeedSetup } from "./speed.js";
+import { ROWS, targets, type Measured } from "./targets.js";
 
-const RESULTS = new URL("./results.json", import.meta.url);
 const started = Date.now();
-const log = (line: string) => process.stderr.write(`${line}\n`);
+const log = (line: string) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}\n`);
 
-// ---- speed ---------------------------------------------------------------------------------------------------------
+let options;
+try {
+  options = benchOptions(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+  process.exit(2);
+}
+const runs = (section: Section) => options.only.includes(section);
 
-const all = contenders();
-const speed: SpeedResult[] = [];
-for (const kind of KINDS) {
-  for (const payload of payloadsOf(kind)) {
-    log(`timing ${kind} ${payload.shape}`);
-    speed.push(await timePayload(payload, all));
+if (options.build) {
+  log("npm run build");
+  buildDist();
+}
+
+log("standalone peers (Ajv 2020 standalone, schemasafe) from generated/json-schema/");
+const peers = await standalonePeers();
+const peerFailures = Object.entries(peers).flatMap(([name, byKind]) =>
+  Object.entries(byKind).flatMap(([kind, module]) => ("failed" in module ? [`${name} (${kind}): ${module.failed}`] : [])),
+);
+for (const failure of peerFailures) log(`peer not built: ${failure}`);
+
+const setup: SpeedSetup = {
+  root: await loadRoot(),
+  entries: Object.fromEntries(await Promise.all(KINDS.map(async (kind) => [kind, await loadKind(kind)]))) as Record<Kind, KindEntry>,
+  peers,
+  extraPeers: options.extraPeers,
+};
+
+const measured: { -readonly [K in keyof Measured]: Measured[K] } = {};
+
+if (runs("speed")) {
+  const speed: SpeedResult[] = [];
+  measured.speed = speed;
+  for (const kind of KINDS) {
+    for (const payload of payloadsOf(kind)) {
+      log(`speed: ${kind} ${payload.shape}`);
+      speed.push(await timePayload(setup, payload, options.rounds, options.roundMs));
+    }
+  }
+  measured.edges = await edgeVerdicts(setup);
+}
+
+if (runs("json")) {
+  const json: JsonSpeedResult[] = [];
+  measured.json = json;
+  for (const kind of KINDS) {
+    for (const body of jsonBodies(kind)) {
+      log(`validateJson: ${kind} ${body.bytes} B`);
+      json.push(timeJson(setup, kind, body.text, options.rounds, options.roundMs));
+    }
   }
 }
 
-// ---- edge cases ----------------------------------------------------------------------------------------------------
+const file = (module: PeerModule) => ("file" in module ? module.file : undefined);
 
-const edges = edgeCases().map((edge) => ({
-  name: edge.name,
-  expected: edge.valid,
-  verdicts: Object.fromEntries(
-    all
-      .filter((c) => c.name !== JSON_PARSE)
-      .map((c) => {
-        try {
-          return [c.name, Boolean((c.check.segment as (b: unknown) => unknown)(edge.body))];
-        } catch {
-          return [c.name, false];
-        }
-      }),
-  ),
-}));
-
-// ---- cold start ----------------------------------------------------------------------------------------------------
-
-log("cold starts");
-const small = Object.fromEntries(KINDS.map((kind) => [kind, payloadsOf(kind)[0]!.bodies[0]])) as Record<Kind, unknown>;
-const peers = await bundlePeers();
-const validatorUrl = (kind: Kind) => new URL(`../generated/validators/${kind}.js`, import.meta.url).pathname;
-const empty = new URL("./tmp/empty.mjs", import.meta.url).pathname;
-writeFileSync(empty, "export default () => true;\n");
-const entries: ColdStartEntry[] = [
-  // The fixed cost of import() itself (resolve, read, link, evaluate) with a module of one line.
-  { name: EMPTY_MODULE, kind: "segment", module: empty, call: "m.default" },
-  ...KINDS.map((kind) => ({ name: PACKAGE, kind, module: validatorUrl(kind), call: "m.default" })),
-  { name: HAND_WRITTEN, kind: "segment", module: peers[HAND_WRITTEN]!, call: 'm.handWritten["segment"]' },
-  { name: "ajv full formats", kind: "segment", module: peers["ajv full formats"]!, call: 'm.ajvValidators("full", ["segment"])["segment"]' },
-  { name: "typebox compiler", kind: "segment", module: peers["typebox compiler"]!, call: 'm.typeboxValidators(["segment"])["segment"]' },
-  { name: "zod 4", kind: "segment", module: peers["zod 4"]!, call: 'm.zodValidators["segment"]' },
-  { name: "valibot 1", kind: "segment", module: peers["valibot 1"]!, call: 'm.valibotValidators["segment"]' },
-];
-const cold = coldStarts(entries, small);
-
-// ---- sizes ---------------------------------------------------------------------------------------------------------
-
-log("bundle sizes");
-const packageSizes = new Map<Kind, SizeResult>();
-for (const kind of KINDS) {
-  packageSizes.set(kind, await bundleSize(`${PACKAGE} ${kind}`, `export { validate, issues } from "./generated/validators/${kind}.js";`));
+if (runs("cold")) {
+  log(`cold start: ${options.coldRuns} child processes per contender`);
+  const empty = `${TMP}empty.mjs`;
+  writeFileSync(empty, "export default () => true;\n");
+  const entries: ColdStartEntry[] = [{ name: "empty module (control)", kind: "segment", module: empty, call: "m.default(body)" }];
+  const peer = (name: StandaloneName, kind: Kind): ColdStartEntry[] => {
+    const module = file(peers[name][kind]);
+    return module === undefined ? [] : [{ name, kind, module, call: "m.default(body)" }];
+  };
+  for (const kind of KINDS) {
+    entries.push(
+      { name: ROWS.entry(kind), kind, module: distModule(kind), call: "m.validate(body).ok" },
+      { name: ROWS.root, kind, module: distModule("index"), call: `m.validate(${JSON.stringify(kind)}, body).ok` },
+      ...peer(STANDALONE.ajvFull, kind),
+    );
+  }
+  // For context, on one kind only (each row costs --cold-runs processes).
+  entries.push(
+    { name: "internal verdict", kind: "segment", module: `${ROOT}generated/validators/segment.js`, call: "m.default(body)" },
+    ...peer(STANDALONE.schemasafe, "segment"),
+  );
+  const small = Object.fromEntries(KINDS.map((kind) => [kind, payloadsOf(kind)[0]!.bodies[0]])) as Record<Kind, unknown>;
+  measured.cold = coldStarts(entries, small, options.coldRuns);
 }
-const sizes = [
-  ...packageSizes.values(),
-  await bundleSize(HAND_WRITTEN, `export { handWritten } from "./bench/peers/hand-written.ts";`),
-  await bundleSize("ajv + ajv-formats (compiles at run time)", `export { default as Ajv } from "ajv/dist/2020.js"; export { default as addFormats } from "ajv-formats";`),
-  await bundleSize("typebox compiler + definitions", `export { typeboxValidators } from "./bench/peers/typebox.ts";`),
-  await bundleSize("zod 4 + the four schemas", `export { zodValidators } from "./bench/peers/zod.ts";`),
-  await bundleSize("valibot 1 + the four schemas", `export { valibotValidators } from "./bench/peers/valibot.ts";`),
-];
 
-// ---- results -------------------------------------------------------------------------------------------------------
+if (runs("size")) {
+  log("bundle sizes");
+  const sizes = [];
+  for (const kind of KINDS) sizes.push(await bundleSize(ROWS.entry(kind), `export { validate } from "group-spec/${kind}";`));
+  sizes.push(await bundleSize(ROWS.root, `export { validate } from "group-spec";`));
+  for (const kind of KINDS) sizes.push(await bundleSize(`internal verdict (${kind})`, `export { default } from ${JSON.stringify(`${ROOT}generated/validators/${kind}.js`)};`));
+  for (const name of [STANDALONE.ajvFull, STANDALONE.ajvFast, STANDALONE.schemasafe]) {
+    for (const kind of KINDS) {
+      const module = file(peers[name][kind]);
+      if (module !== undefined) sizes.push(await bundleSize(`${name} (${kind})`, `export { default } from ${JSON.stringify(module)};`));
+    }
+  }
+  measured.sizes = sizes;
+}
 
-const checked = targets(speed, cold, packageSizes);
-const results = {
-  machine: {
-    cpu: cpus()[0]?.model ?? "unknown",
-    cores: cpus().length,
-    node: process.version,
-    platform: `${process.platform} ${process.arch}`,
-    date: new Date().toISOString(),
-    loadAverage: loadavg().map((n) => Number(n.toFixed(2))),
-  },
-  method: {
-    speed: `mitata measure, ${ROUNDS} rounds per payload with the contenders in turn; ns per body is the median of the round medians`,
-    coldStart:
-      "fresh node process: median time from before import() to the first verdict, the same less that of importing an empty module, and median wall time minus a bare node process",
-    size: "esbuild --bundle --minify (ESM, platform node), then gzip -9",
-    agrees: "false when a contender's verdict differs from the package's on a body of the payload",
-  },
-  speed: speed.map((s) => ({
-    ...s,
-    contenders: s.contenders.map((c) => ({ ...c, ...ratios(s, c.name) })),
-  })),
-  coldStart: cold,
-  sizes,
-  edgeCases: edges,
-  targets: checked,
-  seconds: Math.round((Date.now() - started) / 1000),
+if (runs("cli")) {
+  log(`CLI: ${options.ndjsonMb} MB of NDJSON, ${options.ndjsonRounds} runs per contender`);
+  measured.cli = await cliThroughput(options.ndjsonMb, options.ndjsonRounds);
+}
+
+if (runs("server")) {
+  log(`server: ${options.serverRounds} rounds of ${options.serverSeconds} s per server and body, ${options.connections} connections`);
+  measured.server = await serverLoad(options.serverSeconds, options.serverRounds, options.connections);
+}
+
+const checked = targets(measured);
+const machine = {
+  cpu: cpus()[0]?.model ?? "unknown",
+  cores: cpus().length,
+  node: process.version,
+  platform: `${process.platform} ${process.arch}`,
+  date: new Date().toISOString(),
+  loadAverage: loadavg().map((n) => Number(n.toFixed(2))),
 };
-writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+const seconds = Math.round((Date.now() - started) / 1000);
+const results = {
+  machine,
+  options,
+  method: {
+    speed:
+      `in one process; contenders interleaved over ${options.rounds} rounds of ~${options.roundMs} ms of CPU each, in samples of ~1.5 ms; median CPU ns per body; ` +
+      "validate() and the entries from dist/ as users import them; peers compiled from generated/json-schema/; on invalid payloads Ajv and schemasafe run with allErrors",
+    coldStart: `${options.coldRuns} fresh node processes per contender, interleaved: median CPU time (and wall time) from before import() to the first verdict`,
+    size: "esbuild bundle --minify --splitting (ESM, platform node), gzip -9 per file; at import = the entry and its static chunks; group-spec/<kind> resolved through the package's exports map",
+    cli: "child processes, wall time from spawn to exit, output to /dev/null; MB = 10^6 bytes",
+    server: "autocannon in this process, each server in its own process on 127.0.0.1; 2xx answers per second, median of rounds",
+  },
+  peerFailures,
+  ...measured,
+  targets: checked,
+  seconds,
+};
+writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 
+const head = `${machine.cpu} x${machine.cores}, node ${machine.node}, ${machine.date.slice(0, 16).replace("T", " ")} UTC, load ${machine.loadAverage.join(" ")}, ${seconds} s`;
 const print = (text: string) => process.stdout.write(`${text}\n\n`);
-print(`${results.machine.cpu} x${results.machine.cores}, node ${results.machine.node}, ${results.machine.date}, load ${results.machine.loadAverage.join(" ")}`);
-print(speedTables(speed));
-print("* = verdict differs from the package's on this payload");
-print(edgeCaseTable(edges));
-print(coldStartTable(cold));
-print(sizeTable(sizes));
-print(targetTable(checked));
-print(`Wrote bench/results.json in ${results.seconds} s.`);
+print(head);
+for (const text of sections(measured, "text")) print(text);
+print(targetTable(checked, "text"));
+
+const markdown = [
+  `<!-- Written by npm run bench (bench/report.ts); do not edit by hand. -->`,
+  `This run: ${head}; \`${["npm run bench", ...process.argv.slice(2)].join(" ")}\`.`,
+  targetMatrix(checked),
+  "<details><summary>Every figure of this run</summary>",
+  ...sections(measured, "md"),
+  "</details>",
+].join("\n\n");
+writeFileSync(new URL("./results.md", import.meta.url), `${markdown}\n`);
+// Only a run of every section replaces the README's table: a partial one would leave targets "not run".
+const complete = SECTIONS.every(runs);
+if (options.readme && !complete) log("not every section ran: README.md left alone");
+if (options.readme && complete) {
+  const readme = `${ROOT}README.md`;
+  const text = readFileSync(readme, "utf8");
+  const begin = "<!-- bench:begin -->";
+  const end = "<!-- bench:end -->";
+  const a = text.indexOf(begin);
+  const b = text.indexOf(end);
+  if (a !== -1 && b > a) writeFileSync(readme, `${text.slice(0, a + begin.length)}\n${markdown}\n${text.slice(b)}`);
+  else log("README.md has no <!-- bench:begin --> ... <!-- bench:end --> block; left alone");
+}
+print(`Wrote bench/results.json and bench/results.md${options.readme && complete ? " and the README's table" : ""} in ${seconds} s.`);
