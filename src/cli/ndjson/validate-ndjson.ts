@@ -1,0 +1,122 @@
+import { availableParallelism } from "node:os";
+import { addAbortSignal, Readable } from "node:stream";
+import { open } from "../bodies.js";
+import { ReadError } from "../read-error.js";
+import { checkLines, oversizedLine, type LineSettings, type LinesOutcome } from "./check-lines.js";
+import { OrderedSink } from "./ordered-sink.js";
+import { pieces, type Piece } from "./pieces.js";
+import { WorkerPool, type WorkerEntry } from "./pool.js";
+
+/** `--jobs`: how many worker threads check lines; 1 checks them on the main thread, `auto` decides by size. */
+export type Jobs = number | "auto";
+
+/** Internal knobs, for tests: smaller pieces force many of them; another worker entry tests a crash. */
+export interface NdjsonTuning {
+  /** Bytes per read of a file and target bytes per piece (default 1 MiB). */
+  readonly pieceBytes?: number;
+  readonly worker?: WorkerEntry;
+}
+
+/** Bytes per read and per piece: big enough that handing a piece to a worker costs ~1 % of checking it. */
+export const PIECE_BYTES = 1024 * 1024;
+
+/**
+ * With `--jobs auto`, input read before workers start: below it, starting two workers (tens of ms) would cost
+ * more than they save, so small inputs are checked on the main thread alone.
+ */
+export const AUTO_THRESHOLD_BYTES = 4 * PIECE_BYTES;
+
+/** Pieces in flight per worker (one being checked, one queued): enough to keep a worker busy. */
+const IN_FLIGHT_PER_WORKER = 2;
+
+interface Printed {
+  readonly data: string | Uint8Array;
+  readonly valid: number;
+  readonly invalid: number;
+}
+
+/**
+ * Validates NDJSON files (or standard input, `-`), one body per non-empty line, and prints the verdicts in
+ * input order, one write per piece of lines. Returns the counts. Memory: on the main thread alone, one piece
+ * (≤ 1 MiB read + one line ≤ the body limit) and its verdicts; with N workers, at most 2·N pieces and their
+ * verdicts in flight. A worker that fails is a {@link WorkerStopped} error; a file that cannot be read is a
+ * {@link ReadError} thrown after the verdicts of everything before it are printed.
+ */
+export async function validateNdjson(
+  files: readonly string[],
+  io: { readonly stdin: NodeJS.ReadableStream; readonly stdout: NodeJS.WritableStream },
+  settings: LineSettings,
+  jobs: Jobs,
+  tuning: NdjsonTuning = {},
+): Promise<{ valid: number; invalid: number }> {
+  const pieceBytes = tuning.pieceBytes ?? PIECE_BYTES;
+  const workers = jobs === "auto" ? Math.min(2, availableParallelism()) : jobs;
+  const threshold = jobs === "auto" ? AUTO_THRESHOLD_BYTES : 0;
+  const counts = { valid: 0, invalid: 0 };
+  const stop = new AbortController();
+  let sink = new OrderedSink<Printed>(print, 1, () => stop.abort());
+  let pool: WorkerPool | undefined;
+  let read = 0;
+
+  async function print(printed: Printed): Promise<void> {
+    counts.valid += printed.valid;
+    counts.invalid += printed.invalid;
+    await write(io.stdout, printed.data);
+  }
+
+  try {
+    for (const file of files) {
+      const source = file === "-" ? stoppable(io.stdin, stop.signal) : open(file, io.stdin, { highWaterMark: pieceBytes, signal: stop.signal });
+      for await (const piece of pieces(source, { maxLineBytes: settings.maxBytes, pieceBytes })) {
+        if (pool === undefined && workers > 1 && piece.type === "lines" && (read += piece.bytes.length) > threshold) {
+          await sink.finish();
+          pool = new WorkerPool(workers, settings, tuning.worker);
+          sink = new OrderedSink<Printed>(print, IN_FLIGHT_PER_WORKER * workers, () => stop.abort());
+        }
+        await sink.push(check(piece, file, settings, pool));
+      }
+    }
+    await sink.finish();
+  } catch (error) {
+    // A stopped worker aborts the reading: report the worker, not the abort.
+    const failure = sink.failure;
+    if (failure) throw failure.error;
+    if (error instanceof ReadError) await sink.finish();
+    throw error;
+  } finally {
+    await pool?.close();
+  }
+  return counts;
+}
+
+function check(piece: Piece, file: string, settings: LineSettings, pool: WorkerPool | undefined): Printed | Promise<Printed> {
+  if (piece.type === "oversized") return printed(oversizedLine(file, piece.line, piece.size, settings));
+  if (pool) return pool.run(piece.bytes, piece.firstLine, file);
+  return printed(checkLines(piece.bytes, piece.firstLine, file, settings));
+}
+
+function printed(outcome: LinesOutcome): Printed {
+  return { data: outcome.text, valid: outcome.valid, invalid: outcome.invalid };
+}
+
+/** Standard input, destroyed when `signal` aborts, so that a stopped worker never waits on a silent pipe. */
+function stoppable(stdin: NodeJS.ReadableStream, signal: AbortSignal): AsyncIterable<Buffer> {
+  if (stdin instanceof Readable) addAbortSignal(signal, stdin);
+  return stdin as AsyncIterable<Buffer>;
+}
+
+/** Writes and, when the stream's buffer is full, waits for it to drain (or to close or fail). */
+function write(stream: NodeJS.WritableStream, data: string | Uint8Array): Promise<void> {
+  if (data.length === 0 || stream.write(data)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("close", done);
+      stream.off("error", done);
+      resolve();
+    };
+    stream.on("drain", done);
+    stream.on("close", done);
+    stream.on("error", done);
+  });
+}
