@@ -64,7 +64,7 @@ beforeAll(async () => {
   mixedFile = join(dir, "mixed.ndjson");
   manyFile = join(dir, "many.ndjson");
   await writeFile(mixedFile, MIXED);
-  await writeFile(manyFile, many(3000));
+  await writeFile(manyFile, many(1000));
 });
 
 afterAll(async () => {
@@ -94,13 +94,11 @@ describe("validate --ndjson --jobs", () => {
   });
 
   it("prints byte for byte the same with one worker thread or two, in every format, across many pieces", async () => {
-    for (const format of ["pretty", "json", "github"]) {
-      const one = await run(["--kind", "segment", "--ndjson", "--format", format, "--jobs", "1", manyFile, mixedFile, manyFile]);
+    for (const [format, pieceBytes] of [["json", 97], ["pretty", 1000], ["github", 1000]] as const) {
+      const args = ["--kind", "segment", "--ndjson", "--format", format, manyFile, mixedFile, manyFile];
+      const one = await run(["--jobs", "1", ...args]);
       expect(one.code).toBe(1);
-      for (const tuning of [{ ...BUILT, pieceBytes: 97 }, { ...BUILT, pieceBytes: 4096 }]) {
-        const two = await run(["--kind", "segment", "--ndjson", "--format", format, "--jobs", "2", manyFile, mixedFile, manyFile], "", tuning);
-        expect(two).toEqual(one);
-      }
+      expect(await run(["--jobs", "2", ...args], "", { ...BUILT, pieceBytes })).toEqual(one);
     }
   });
 
@@ -145,12 +143,10 @@ describe("validate --ndjson --jobs", () => {
     expect(result.stderr).toContain(`group-spec: ${message}`);
   });
 
-  it("runs its workers from the built dist/ with exit statuses 0 and 1", async () => {
-    const ok = await runNode([CLI, "validate", "--kind", "segment", "--ndjson", "--jobs", "2"], `${VALID}\n${VALID}\n`);
-    expect(ok).toEqual({ code: 0, stdout: "-:1: valid\n-:2: valid\n2 valid, 0 invalid\n", stderr: "" });
-    const bad = await runNode([CLI, "validate", "--kind", "segment", "--ndjson", "--jobs", "2", "--json", mixedFile]);
-    expect(bad.code).toBe(1);
-    expect(summarize(bad.stdout)).toEqual(MIXED_WANT);
+  it("runs its workers from the built dist/", async () => {
+    const result = await runNode([CLI, "validate", "--kind", "segment", "--ndjson", "--jobs", "2", "--json", mixedFile]);
+    expect(result.code).toBe(1);
+    expect(summarize(result.stdout)).toEqual(MIXED_WANT);
   });
 });
 

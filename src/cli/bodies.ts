@@ -14,16 +14,9 @@ export interface BodyInput {
   readonly size: number;
 }
 
-/** How {@link open} reads: its read size, and a signal that stops reading (a file is then closed). */
-export interface OpenOptions {
-  readonly highWaterMark?: number;
-  readonly signal?: AbortSignal;
-}
-
-/** The bytes of a file, or of standard input for `-`, as they are read; a file that cannot be read is a {@link ReadError}. */
-export function open(file: string, stdin: NodeJS.ReadableStream, options: OpenOptions = {}): AsyncIterable<Buffer> {
+function open(file: string, stdin: NodeJS.ReadableStream): AsyncIterable<Buffer> {
   if (file === "-") return stdin as AsyncIterable<Buffer>;
-  const stream = createReadStream(file, options);
+  const stream = createReadStream(file);
   return (async function* () {
     try {
       for await (const chunk of stream) yield chunk as Buffer;

@@ -31,9 +31,10 @@ const NEWLINE = 0x0a;
 
 /**
  * Cuts a byte stream into pieces of whole lines, in order, with their line numbers: each read is cut at
- * newlines, by byte search, without decoding. Memory: the piece being built (at most `maxLineBytes` carried
- * over from earlier reads, plus the current read) — a line longer than `maxLineBytes` that spans reads is
- * counted and dropped as it streams by, so no input makes it hold more.
+ * newlines, by byte search, without decoding. A piece's bytes may be a view of the read, so they are valid
+ * only until the next piece is asked for (a source may reuse its read buffer); what carries over from one
+ * read to the next is copied. Memory: the current read plus at most `maxLineBytes` carried over — a line
+ * longer than that which spans reads is counted and dropped as it streams by, so no input makes it hold more.
  */
 export async function* pieces(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, sizes: PieceSizes): AsyncGenerator<Piece> {
   const { maxLineBytes } = sizes;
@@ -64,7 +65,7 @@ export async function* pieces(source: AsyncIterable<Uint8Array> | Iterable<Uint8
         const nl = read.indexOf(NEWLINE, pos);
         const size = carrySize + (nl === -1 ? read.length : nl) - pos;
         if (nl === -1 && size <= maxLineBytes) {
-          carry.push(read.subarray(pos));
+          carry.push(copy(read.subarray(pos)));
           carrySize = size;
           break;
         }
@@ -88,7 +89,7 @@ export async function* pieces(source: AsyncIterable<Uint8Array> | Iterable<Uint8
       if (end === -1) {
         carrySize = read.length - pos;
         if (carrySize > maxLineBytes) skipping = true;
-        else carry = [read.subarray(pos)];
+        else carry = [copy(read.subarray(pos))];
         break;
       }
       const bytes = read.subarray(pos, end + 1);
@@ -99,6 +100,10 @@ export async function* pieces(source: AsyncIterable<Uint8Array> | Iterable<Uint8
   }
   if (skipping) yield { type: "oversized", line, size: carrySize };
   else if (carrySize > 0) yield { type: "lines", bytes: join(carry, carrySize, Buffer.alloc(0)), firstLine: line };
+}
+
+function copy(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes);
 }
 
 function join(parts: readonly Uint8Array[], size: number, last: Uint8Array): Uint8Array {

@@ -6,6 +6,9 @@ import { WorkerStopped } from "./worker-stopped.js";
 /** Where a worker's code is: a module URL, or (`eval`) the source of a script that loads it. */
 export type WorkerEntry = { readonly url: URL } | { readonly eval: string };
 
+/** The size of a job's memory, unless a piece is larger: a file's read size. */
+const JOB_BYTES = 1024 * 1024;
+
 interface Waiting {
   resolve(done: JobDone): void;
   reject(error: WorkerStopped): void;
@@ -26,12 +29,14 @@ export class WorkerPool {
   #nextId = 0;
   #failure: WorkerStopped | undefined;
   #closing = false;
+  readonly #free: ArrayBuffer[] = [];
 
   constructor(size: number, settings: LineSettings, entry: WorkerEntry = builtWorker()) {
     for (let i = 0; i < size; i++) {
       const worker = "url" in entry ? new Worker(entry.url, { workerData: settings }) : new Worker(entry.eval, { eval: true, workerData: settings });
       const slot: Slot = { worker, waiting: new Map() };
       worker.on("message", (done: JobDone) => {
+        if (done.bytes?.buffer instanceof ArrayBuffer) this.#recycle(done.bytes.buffer);
         const waiting = slot.waiting.get(done.id);
         slot.waiting.delete(done.id);
         waiting?.resolve(done);
@@ -45,18 +50,34 @@ export class WorkerPool {
     }
   }
 
-  /** Checks whole lines in a worker; `bytes` is copied once into memory the worker then owns. */
+  /**
+   * Checks whole lines in a worker. `bytes` is copied at once (the caller may reuse its memory) into memory
+   * that goes to the worker and comes back with the answer, to be reused: a fresh megabyte per job would cost
+   * its page faults every time.
+   */
   run(bytes: Uint8Array, firstLine: number, file: string): Promise<JobDone> {
     if (this.#failure) return Promise.reject(this.#failure);
     const slot = this.#slots.reduce((best, next) => (next.waiting.size < best.waiting.size ? next : best));
-    // Memory of its own (never Buffer's shared pool), not zero-filled first: it is overwritten at once.
-    const own = Buffer.allocUnsafeSlow(bytes.length);
+    const memory = this.#memory(bytes.length);
+    const own = new Uint8Array(memory, 0, bytes.length);
     own.set(bytes);
     const job: Job = { id: this.#nextId++, file, firstLine, bytes: own };
     return new Promise<JobDone>((resolve, reject) => {
       slot.waiting.set(job.id, { resolve, reject });
-      slot.worker.postMessage(job, [own.buffer]);
+      slot.worker.postMessage(job, [memory]);
     });
+  }
+
+  /** Memory for a job: a returned buffer that is big enough, or a new one of at least {@link JOB_BYTES}. */
+  #memory(size: number): ArrayBuffer {
+    const at = this.#free.findIndex((memory) => memory.byteLength >= size);
+    if (at !== -1) return this.#free.splice(at, 1)[0]!;
+    return new ArrayBuffer(Math.max(size, JOB_BYTES));
+  }
+
+  #recycle(memory: ArrayBuffer): void {
+    // As many as can be in flight at once, plus one; a returned buffer past that is left to the collector.
+    if (this.#free.length <= this.#slots.length * 2) this.#free.push(memory);
   }
 
   /** Stops every worker; jobs still waiting are failed. */

@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { addAbortSignal, Readable } from "node:stream";
-import { open } from "../bodies.js";
 import { ReadError } from "../read-error.js";
+import { fileReads } from "./file-reads.js";
 import { checkLines, oversizedLine, type LineSettings, type LinesOutcome } from "./check-lines.js";
 import { OrderedSink } from "./ordered-sink.js";
 import { pieces, type Piece } from "./pieces.js";
@@ -25,6 +25,9 @@ export const PIECE_BYTES = 1024 * 1024;
  * more than they save, so small inputs are checked on the main thread alone.
  */
 export const AUTO_THRESHOLD_BYTES = 4 * PIECE_BYTES;
+
+/** Smallest read of a file, whatever the piece size. */
+const MIN_READ_BYTES = 64 * 1024;
 
 /** Pieces in flight per worker (one being checked, one queued): enough to keep a worker busy. */
 const IN_FLIGHT_PER_WORKER = 2;
@@ -66,7 +69,7 @@ export async function validateNdjson(
 
   try {
     for (const file of files) {
-      const source = file === "-" ? stoppable(io.stdin, stop.signal) : open(file, io.stdin, { highWaterMark: pieceBytes, signal: stop.signal });
+      const source = file === "-" ? stoppable(io.stdin, stop.signal) : fileReads(file, Math.max(pieceBytes, MIN_READ_BYTES), stop.signal);
       for await (const piece of pieces(source, { maxLineBytes: settings.maxBytes, pieceBytes })) {
         if (pool === undefined && workers > 1 && piece.type === "lines" && (read += piece.bytes.length) > threshold) {
           await sink.finish();

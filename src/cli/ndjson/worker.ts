@@ -12,6 +12,6 @@ port?.on("message", (job: Job) => {
   const outcome = checkLines(job.bytes, job.firstLine, job.file, settings);
   // Encoded here, not on the main thread, and handed back without a copy.
   const data = encoder.encode(outcome.text);
-  const done: JobDone = { id: job.id, data, valid: outcome.valid, invalid: outcome.invalid };
-  port.postMessage(done, [data.buffer]);
+  const done: JobDone = { id: job.id, bytes: job.bytes, data, valid: outcome.valid, invalid: outcome.invalid };
+  port.postMessage(done, [data.buffer, job.bytes.buffer]);
 });
