@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 import { pieces } from "../src/cli/ndjson/pieces.js";
 import type { NdjsonTuning } from "../src/cli/ndjson/validate-ndjson.js";
+import { ReadError } from "../src/cli/read-error.js";
 import { validateCommand } from "../src/cli/validate-command.js";
 import { runNode, type Run } from "./support/run-node.js";
 
@@ -100,6 +101,19 @@ describe("validate --ndjson --jobs", () => {
       expect(one.code).toBe(1);
       expect(await run(["--jobs", "2", ...args], "", { ...BUILT, pieceBytes })).toEqual(one);
     }
+    // auto: the main thread alone up to the threshold, then workers once they are ready.
+    const args = ["--kind", "segment", "--ndjson", "--json", manyFile, mixedFile, manyFile, manyFile];
+    expect(await run(args, "", { ...BUILT, pieceBytes: 200, autoBytes: 2000 })).toEqual(await run(["--jobs", "1", ...args]));
+  });
+
+  it("prints every verdict before a file it cannot read, then fails with the read error (exit 2 in main)", async () => {
+    const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
+    let stdout = "";
+    io.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    const missing = join(dir, "missing.ndjson");
+    const args = ["--kind", "segment", "--ndjson", "--json", "--jobs", "2", mixedFile, missing, mixedFile];
+    await expect(validateCommand(args, io, { ...BUILT, pieceBytes: 64 })).rejects.toThrow(new ReadError(`Cannot read ${missing}: ENOENT`));
+    expect(summarize(stdout)).toEqual(MIXED_WANT);
   });
 
   it("keeps exit statuses: 0 when every line is valid, 1 when any is invalid", async () => {

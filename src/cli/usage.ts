@@ -21,6 +21,9 @@ Validates each FILE (or standard input when no FILE is given, or FILE is -) as o
 Options:
   --kind <kind>        The body kind: ${KINDS.join(", ")}
   --ndjson             One body per line, streamed (a file of any size is never read whole)
+  --jobs <n>           With --ndjson: check lines in n worker threads (1: on the main thread alone), output
+                       in input order. Default auto: the main thread alone for the first 4 MiB, then
+                       min(2, cores) workers. Memory: 2 pieces of ~1 MiB per worker, and their verdicts.
   --format <format>    pretty (default), json (one JSON line per body: {"file","line"?,"valid","issues"})
                        or github (GitHub Actions error annotations)
   --json               The same as --format json
@@ -28,7 +31,8 @@ Options:
   -h, --help           Show this help
 
 Prints a summary line "N valid, M invalid" (on standard error with --format json).
-Exit status: 0 when every body is valid, 1 when any is invalid, 2 on a usage or read error.`,
+Exit status: 0 when every body is valid, 1 when any is invalid, 2 on a usage or read error or when a
+worker thread stops.`,
   translate: `Usage: group-spec translate --from <kind> --to <kind> [FILE]
 
 Reads one JSON body of kind --from (FILE or standard input), validates it, and prints it translated to

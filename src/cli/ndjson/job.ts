@@ -17,3 +17,9 @@ export interface JobDone {
   readonly valid: number;
   readonly invalid: number;
 }
+
+/** What a worker posts once its code is loaded, before any answer. */
+export const READY = "ready";
+
+/** A message from a worker. */
+export type WorkerMessage = JobDone | typeof READY;

@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { LineSettings } from "./check-lines.js";
-import type { Job, JobDone } from "./job.js";
+import { READY, type Job, type JobDone, type WorkerMessage } from "./job.js";
 import { WorkerStopped } from "./worker-stopped.js";
 
 /** Where a worker's code is: a module URL, or (`eval`) the source of a script that loads it. */
@@ -30,12 +30,17 @@ export class WorkerPool {
   #failure: WorkerStopped | undefined;
   #closing = false;
   readonly #free: ArrayBuffer[] = [];
+  #ready = 0;
 
   constructor(size: number, settings: LineSettings, entry: WorkerEntry = builtWorker()) {
     for (let i = 0; i < size; i++) {
       const worker = "url" in entry ? new Worker(entry.url, { workerData: settings }) : new Worker(entry.eval, { eval: true, workerData: settings });
       const slot: Slot = { worker, waiting: new Map() };
-      worker.on("message", (done: JobDone) => {
+      worker.on("message", (done: WorkerMessage) => {
+        if (done === READY) {
+          this.#ready++;
+          return;
+        }
         if (done.bytes?.buffer instanceof ArrayBuffer) this.#recycle(done.bytes.buffer);
         const waiting = slot.waiting.get(done.id);
         slot.waiting.delete(done.id);
@@ -48,6 +53,11 @@ export class WorkerPool {
       });
       this.#slots.push(slot);
     }
+  }
+
+  /** Whether every worker has loaded its code: until then a job waits for it. */
+  get ready(): boolean {
+    return this.#ready === this.#slots.length;
   }
 
   /**

@@ -14,6 +14,8 @@ export type Jobs = number | "auto";
 export interface NdjsonTuning {
   /** Bytes per read of a file and target bytes per piece (default 1 MiB). */
   readonly pieceBytes?: number;
+  /** Input read before `auto` starts workers (default {@link AUTO_THRESHOLD_BYTES}). */
+  readonly autoBytes?: number;
   readonly worker?: WorkerEntry;
 }
 
@@ -21,8 +23,9 @@ export interface NdjsonTuning {
 export const PIECE_BYTES = 1024 * 1024;
 
 /**
- * With `--jobs auto`, input read before workers start: below it, starting two workers (tens of ms) would cost
- * more than they save, so small inputs are checked on the main thread alone.
+ * With `--jobs auto`, input read before workers start: below it, starting two workers (each loads the
+ * validators and warms them up again) would cost more than they save, so small inputs are checked on the main
+ * thread alone. Past it the main thread goes on checking until the workers are ready, then hands over.
  */
 export const AUTO_THRESHOLD_BYTES = 4 * PIECE_BYTES;
 
@@ -54,10 +57,11 @@ export async function validateNdjson(
 ): Promise<{ valid: number; invalid: number }> {
   const pieceBytes = tuning.pieceBytes ?? PIECE_BYTES;
   const workers = jobs === "auto" ? Math.min(2, availableParallelism()) : jobs;
-  const threshold = jobs === "auto" ? AUTO_THRESHOLD_BYTES : 0;
+  const threshold = jobs === "auto" ? (tuning.autoBytes ?? AUTO_THRESHOLD_BYTES) : 0;
   const counts = { valid: 0, invalid: 0 };
   const stop = new AbortController();
   let sink = new OrderedSink<Printed>(print, 1, () => stop.abort());
+  let booting: WorkerPool | undefined;
   let pool: WorkerPool | undefined;
   let read = 0;
 
@@ -71,9 +75,13 @@ export async function validateNdjson(
     for (const file of files) {
       const source = file === "-" ? stoppable(io.stdin, stop.signal) : fileReads(file, Math.max(pieceBytes, MIN_READ_BYTES), stop.signal);
       for await (const piece of pieces(source, { maxLineBytes: settings.maxBytes, pieceBytes })) {
-        if (pool === undefined && workers > 1 && piece.type === "lines" && (read += piece.bytes.length) > threshold) {
+        if (booting === undefined && workers > 1 && piece.type === "lines" && (read += piece.bytes.length) > threshold) {
+          booting = new WorkerPool(workers, settings, tuning.worker);
+        }
+        // `auto` checks on this thread while the workers load; a number of jobs asks for the workers at once.
+        if (pool === undefined && booting !== undefined && (booting.ready || jobs !== "auto")) {
           await sink.finish();
-          pool = new WorkerPool(workers, settings, tuning.worker);
+          pool = booting;
           sink = new OrderedSink<Printed>(print, IN_FLIGHT_PER_WORKER * workers, () => stop.abort());
         }
         await sink.push(check(piece, file, settings, pool));
@@ -87,7 +95,7 @@ export async function validateNdjson(
     if (error instanceof ReadError) await sink.finish();
     throw error;
   } finally {
-    await pool?.close();
+    await booting?.close();
   }
   return counts;
 }
