@@ -21,9 +21,10 @@ Validates each FILE (or standard input when no FILE is given, or FILE is -) as o
 Options:
   --kind <kind>        The body kind: ${KINDS.join(", ")}
   --ndjson             One body per line, streamed (a file of any size is never read whole)
-  --jobs <n>           With --ndjson: check lines in n worker threads (1: on the main thread alone), output
-                       in input order. Default auto: the main thread alone for the first 4 MiB, then
-                       min(2, cores) workers. Memory: 2 pieces of ~1 MiB per worker, and their verdicts.
+  --jobs <n>           With --ndjson: check lines on n threads, the main one and n-1 workers (1: the main
+                       thread alone); output in input order. Default auto: the main thread alone for the
+                       first 4 MiB, then min(2, cores) threads. Memory: 3 pieces of ~1 MiB per worker, plus
+                       one, and their verdicts.
   --format <format>    pretty (default), json (one JSON line per body: {"file","line"?,"valid","issues"})
                        or github (GitHub Actions error annotations)
   --json               The same as --format json

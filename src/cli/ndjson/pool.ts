@@ -60,6 +60,11 @@ export class WorkerPool {
     return this.#ready === this.#slots.length;
   }
 
+  /** Whether every worker has `jobs` or more jobs waiting. */
+  full(jobs: number): boolean {
+    return this.#slots.every((slot) => slot.waiting.size >= jobs);
+  }
+
   /**
    * Checks whole lines in a worker. `bytes` is copied at once (the caller may reuse its memory) into memory
    * that goes to the worker and comes back with the answer, to be reused: a fresh megabyte per job would cost

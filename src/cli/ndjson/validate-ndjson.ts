@@ -7,7 +7,7 @@ import { OrderedSink } from "./ordered-sink.js";
 import { pieces, type Piece } from "./pieces.js";
 import { WorkerPool, type WorkerEntry } from "./pool.js";
 
-/** `--jobs`: how many worker threads check lines; 1 checks them on the main thread, `auto` decides by size. */
+/** `--jobs`: how many threads check lines, the main one and the rest workers; `auto` decides by size. */
 export type Jobs = number | "auto";
 
 /** Internal knobs, for tests: smaller pieces force many of them; another worker entry tests a crash. */
@@ -23,17 +23,20 @@ export interface NdjsonTuning {
 export const PIECE_BYTES = 1024 * 1024;
 
 /**
- * With `--jobs auto`, input read before workers start: below it, starting two workers (each loads the
- * validators and warms them up again) would cost more than they save, so small inputs are checked on the main
- * thread alone. Past it the main thread goes on checking until the workers are ready, then hands over.
+ * With `--jobs auto`, input read before a worker starts: below it, starting one (it loads the validators and
+ * warms them up again) would cost more than it saves, so small inputs are checked on the main thread alone.
+ * Past it the main thread goes on checking until the worker is ready, then shares the work with it.
  */
 export const AUTO_THRESHOLD_BYTES = 4 * PIECE_BYTES;
 
 /** Smallest read of a file, whatever the piece size. */
 const MIN_READ_BYTES = 64 * 1024;
 
-/** Pieces in flight per worker (one being checked, one queued): enough to keep a worker busy. */
-const IN_FLIGHT_PER_WORKER = 2;
+/**
+ * Pieces in flight per worker: one being checked and two queued, enough to keep a worker busy while the main
+ * thread checks a piece of its own.
+ */
+const IN_FLIGHT_PER_WORKER = 3;
 
 interface Printed {
   readonly data: string | Uint8Array;
@@ -43,10 +46,12 @@ interface Printed {
 
 /**
  * Validates NDJSON files (or standard input, `-`), one body per non-empty line, and prints the verdicts in
- * input order, one write per piece of lines. Returns the counts. Memory: on the main thread alone, one piece
- * (≤ 1 MiB read + one line ≤ the body limit) and its verdicts; with N workers, at most 2·N pieces and their
- * verdicts in flight. A worker that fails is a {@link WorkerStopped} error; a file that cannot be read is a
- * {@link ReadError} thrown after the verdicts of everything before it are printed.
+ * input order, one write per piece of lines. Returns the counts. The main thread hands a piece to a worker
+ * that has room and checks it itself when none has, so it is never idle while there is work and a slow
+ * worker slows nobody. Memory: on the main thread alone, one piece (≤ 1 MiB read + one line ≤ the body limit)
+ * and its verdicts; with N-1 workers, at most 3·(N-1)+1 pieces and their verdicts. A worker that fails is a
+ * {@link WorkerStopped} error; a file that cannot be read is a {@link ReadError} thrown after the verdicts of
+ * everything before it are printed.
  */
 export async function validateNdjson(
   files: readonly string[],
@@ -56,7 +61,8 @@ export async function validateNdjson(
   tuning: NdjsonTuning = {},
 ): Promise<{ valid: number; invalid: number }> {
   const pieceBytes = tuning.pieceBytes ?? PIECE_BYTES;
-  const workers = jobs === "auto" ? Math.min(2, availableParallelism()) : jobs;
+  // The main thread is one of the jobs: it checks a piece whenever every worker has its fill.
+  const workers = (jobs === "auto" ? Math.min(2, availableParallelism()) : jobs) - 1;
   const threshold = jobs === "auto" ? (tuning.autoBytes ?? AUTO_THRESHOLD_BYTES) : 0;
   const counts = { valid: 0, invalid: 0 };
   const stop = new AbortController();
@@ -75,16 +81,16 @@ export async function validateNdjson(
     for (const file of files) {
       const source = file === "-" ? stoppable(io.stdin, stop.signal) : fileReads(file, Math.max(pieceBytes, MIN_READ_BYTES), stop.signal);
       for await (const piece of pieces(source, { maxLineBytes: settings.maxBytes, pieceBytes })) {
-        if (booting === undefined && workers > 1 && piece.type === "lines" && (read += piece.bytes.length) > threshold) {
+        if (booting === undefined && workers > 0 && piece.type === "lines" && (read += piece.bytes.length) > threshold) {
           booting = new WorkerPool(workers, settings, tuning.worker);
         }
         // `auto` checks on this thread while the workers load; a number of jobs asks for the workers at once.
         if (pool === undefined && booting !== undefined && (booting.ready || jobs !== "auto")) {
           await sink.finish();
           pool = booting;
-          sink = new OrderedSink<Printed>(print, IN_FLIGHT_PER_WORKER * workers, () => stop.abort());
+          sink = new OrderedSink<Printed>(print, IN_FLIGHT_PER_WORKER * workers + 1, () => stop.abort());
         }
-        await sink.push(check(piece, file, settings, pool));
+        await sink.push(check(piece, file, settings, pool?.full(IN_FLIGHT_PER_WORKER) ? undefined : pool));
       }
     }
     await sink.finish();
