@@ -65,7 +65,7 @@ beforeAll(async () => {
   mixedFile = join(dir, "mixed.ndjson");
   manyFile = join(dir, "many.ndjson");
   await writeFile(mixedFile, MIXED);
-  await writeFile(manyFile, many(1000));
+  await writeFile(manyFile, many(400));
 });
 
 afterAll(async () => {
@@ -82,7 +82,6 @@ const summarize = (stdout: string) =>
 describe("validate --ndjson --jobs", () => {
   it.each([
     ["--jobs 1", ["--jobs", "1"], undefined],
-    ["--jobs 2", ["--jobs", "2"], BUILT],
     ["--jobs 1, 64-byte pieces", ["--jobs", "1"], { pieceBytes: 64 }],
     ["--jobs 2, 64-byte pieces", ["--jobs", "2"], { ...BUILT, pieceBytes: 64 }],
   ] as const)("reports valid, invalid, blank, malformed, oversized and CRLF lines with their numbers: %s", async (_, jobs, tuning) => {
@@ -117,9 +116,13 @@ describe("validate --ndjson --jobs", () => {
   });
 
   it("keeps exit statuses: 0 when every line is valid, 1 when any is invalid", async () => {
-    expect((await run(["--kind", "segment", "--ndjson", "--jobs", "2"], `${VALID}\n\n${VALID}\n`, BUILT)).code).toBe(0);
+    expect(await run(["--kind", "segment", "--ndjson", "--jobs", "2"], `${VALID}\n\n${VALID}\n`, BUILT)).toEqual({
+      code: 0,
+      stdout: "-:1: valid\n-:3: valid\n2 valid, 0 invalid\n",
+      stderr: "",
+    });
     expect((await run(["--kind", "segment", "--ndjson", "--jobs", "2"], `${VALID}\n${INVALID}\n`, BUILT)).code).toBe(1);
-    expect(await run(["--kind", "segment", "--ndjson", "--jobs", "2"], "", BUILT)).toEqual({ code: 0, stdout: "0 valid, 0 invalid\n", stderr: "" });
+    expect(await run(["--kind", "segment", "--ndjson", "--jobs", "2"], "")).toEqual({ code: 0, stdout: "0 valid, 0 invalid\n", stderr: "" });
   });
 
   it("runs its workers from source under tsx and vitest", async () => {
@@ -210,7 +213,7 @@ describe("pieces", () => {
           );
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 });
