@@ -24,7 +24,7 @@ Options:
   --jobs <n>           With --ndjson: check lines on n threads, the main one and n-1 workers (1: the main
                        thread alone); output in input order. Default auto: the main thread alone for the
                        first 4 MiB, then min(2, cores) threads. Memory: 3 pieces of ~1 MiB per worker, plus
-                       one, and their verdicts.
+                       4, and their verdicts.
   --format <format>    pretty (default), json (one JSON line per body: {"file","line"?,"valid","issues"})
                        or github (GitHub Actions error annotations)
   --json               The same as --format json

@@ -38,6 +38,12 @@ const MIN_READ_BYTES = 64 * 1024;
  */
 const IN_FLIGHT_PER_WORKER = 3;
 
+/**
+ * Pieces the main thread may check ahead of the oldest piece a worker still has: its verdicts wait to be
+ * printed in order, so this bounds them, while letting the main thread go on when a worker is slow.
+ */
+const MAIN_AHEAD = 4;
+
 interface Printed {
   readonly data: string | Uint8Array;
   readonly valid: number;
@@ -49,7 +55,7 @@ interface Printed {
  * input order, one write per piece of lines. Returns the counts. The main thread hands a piece to a worker
  * that has room and checks it itself when none has, so it is never idle while there is work and a slow
  * worker slows nobody. Memory: on the main thread alone, one piece (≤ 1 MiB read + one line ≤ the body limit)
- * and its verdicts; with N-1 workers, at most 3·(N-1)+1 pieces and their verdicts. A worker that fails is a
+ * and its verdicts; with N-1 workers, at most 3·(N-1)+4 pieces and their verdicts. A worker that fails is a
  * {@link WorkerStopped} error; a file that cannot be read is a {@link ReadError} thrown after the verdicts of
  * everything before it are printed.
  */
@@ -88,7 +94,7 @@ export async function validateNdjson(
         if (pool === undefined && booting !== undefined && (booting.ready || jobs !== "auto")) {
           await sink.finish();
           pool = booting;
-          sink = new OrderedSink<Printed>(print, IN_FLIGHT_PER_WORKER * workers + 1, () => stop.abort());
+          sink = new OrderedSink<Printed>(print, IN_FLIGHT_PER_WORKER * workers + MAIN_AHEAD, () => stop.abort());
         }
         await sink.push(check(piece, file, settings, pool?.full(IN_FLIGHT_PER_WORKER) ? undefined : pool));
       }
