@@ -23,8 +23,8 @@ Options:
   --ndjson             One body per line, streamed (a file of any size is never read whole)
   --jobs <n>           With --ndjson: check lines on n threads, the main one and n-1 workers (1: the main
                        thread alone); output in input order. Default auto: the main thread alone for the
-                       first 4 MiB, then min(2, cores) threads. Memory: 3 pieces of ~1 MiB per worker, plus
-                       4, and their verdicts.
+                       first 4 MiB, then 2 threads if a core is free (load average <= cores - 1.5), else 1.
+                       Memory: 3 pieces of ~1 MiB per worker, plus 4, and their verdicts.
   --format <format>    pretty (default), json (one JSON line per body: {"file","line"?,"valid","issues"})
                        or github (GitHub Actions error annotations)
   --json               The same as --format json
