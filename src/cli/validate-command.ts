@@ -9,7 +9,7 @@ import { WorkerStopped } from "./ndjson/worker-stopped.js";
 import { FORMATS, formatVerdict, summary, type Format } from "./report.js";
 import { UsageError } from "./usage-error.js";
 
-/** The largest `--jobs`: more threads than this only add memory (2 pieces of ~1 MiB each) on any machine. */
+/** The largest `--jobs`: more threads than this only add memory (3 pieces of ~1 MiB each) on any machine. */
 const MAX_JOBS = 64;
 
 /**

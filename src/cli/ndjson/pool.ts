@@ -91,8 +91,8 @@ export class WorkerPool {
   }
 
   #recycle(memory: ArrayBuffer): void {
-    // As many as can be in flight at once, plus one; a returned buffer past that is left to the collector.
-    if (this.#free.length <= this.#slots.length * 2) this.#free.push(memory);
+    // As many as can be in flight at once (3 per worker), and one more; past that, left to the collector.
+    if (this.#free.length <= this.#slots.length * 3) this.#free.push(memory);
   }
 
   /** Stops every worker; jobs still waiting are failed. */
