@@ -25,7 +25,9 @@ export default defineConfig([
     sourcemap: false,
   },
   {
-    entry: { cli: "src/cli.ts" },
+    // The CLI, and the worker `validate --ndjson --jobs N` starts beside it (src/cli/ndjson/pool.ts finds it as
+    // ./ndjson-worker.js next to the bundled code; shared code is split into chunks the two load).
+    entry: { cli: "src/cli.ts", "ndjson-worker": "src/cli/ndjson/worker.ts" },
     format: ["esm"],
     target: "node20",
     platform: "node",

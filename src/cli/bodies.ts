@@ -9,8 +9,6 @@ import { ReadError } from "./read-error.js";
 /** One body read from a file or standard input: its bytes, or how many bytes it had past the limit. */
 export interface BodyInput {
   readonly file: string;
-  /** 1-based line of an NDJSON body. */
-  readonly line?: number;
   /** The bytes, or `undefined` when the body was larger than `maxBytes` and was not kept. */
   readonly bytes: Uint8Array | undefined;
   readonly size: number;
@@ -50,46 +48,7 @@ export async function wholeBody(file: string, stdin: NodeJS.ReadableStream, maxB
 }
 
 /**
- * The bodies of an NDJSON file, one per non-empty line, streamed: memory holds at most one line of up to
- * `maxBytes` at a time, whatever the file's size. A longer line is counted and skipped, not kept.
- */
-export async function* ndjsonBodies(file: string, stdin: NodeJS.ReadableStream, maxBytes: number): AsyncGenerator<BodyInput> {
-  let parts: Buffer[] = [];
-  let size = 0;
-  let line = 1;
-  const finish = (): BodyInput | undefined => {
-    const body = size > maxBytes ? undefined : Buffer.concat(parts);
-    const blank = body !== undefined && body.toString("utf8").trim() === "";
-    const result = blank ? undefined : { file, line, bytes: body, size };
-    parts = [];
-    size = 0;
-    line++;
-    return result;
-  };
-  for await (const chunk of open(file, stdin)) {
-    let start = 0;
-    for (let nl = chunk.indexOf(0x0a); nl !== -1; nl = chunk.indexOf(0x0a, start)) {
-      take(chunk.subarray(start, nl));
-      const body = finish();
-      if (body) yield body;
-      start = nl + 1;
-    }
-    take(chunk.subarray(start));
-  }
-  if (size > 0) {
-    const body = finish();
-    if (body) yield body;
-  }
-
-  function take(part: Buffer): void {
-    size += part.length;
-    if (size <= maxBytes) parts.push(part);
-    else parts = [];
-  }
-}
-
-/**
- * `validateJson` on a body read by {@link wholeBody} or {@link ndjsonBodies}, or the `too_large` issue of
+ * `validateJson` on a body read by {@link wholeBody}, or the `too_large` issue of
  * one that was larger than the body limit and so was never kept.
  */
 export function checkBody<K extends Kind>(kind: K, input: BodyInput, maxIssues?: number): Result<K> {

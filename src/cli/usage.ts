@@ -23,6 +23,10 @@ Validates each FILE (or standard input when no FILE is given, or FILE is -) as o
 Options:
   --kind <kind>        The body kind: ${KINDS.join(", ")}
   --ndjson             One body per line, streamed (a file of any size is never read whole)
+  --jobs <n>           With --ndjson: check lines on n threads, the main one and n-1 workers (1: the main
+                       thread alone); output in input order. Default auto: the main thread alone for the
+                       first 4 MiB, then 2 threads if a core is free (load average <= cores - 1.5), else 1.
+                       Memory: 3 pieces of ~1 MiB per worker, plus 4, and their verdicts.
   --format <format>    pretty (default), json (one JSON line per body: {"file","line"?,"valid","issues"})
                        or github (GitHub Actions error annotations)
   --json               The same as --format json
@@ -30,7 +34,8 @@ Options:
   -h, --help           Show this help
 
 Prints a summary line "N valid, M invalid" (on standard error with --format json).
-Exit status: 0 when every body is valid, 1 when any is invalid, 2 on a usage or read error.`,
+Exit status: 0 when every body is valid, 1 when any is invalid, 2 on a usage or read error or when a
+worker thread stops.`,
   translate: `Usage: group-spec translate --from <kind> --to <kind> [FILE]
 
 Reads one JSON body of kind --from (FILE or standard input), validates it, and prints it translated to
