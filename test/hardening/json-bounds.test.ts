@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { KINDS } from "../../src/index.js";
 import { surelyWithin } from "../../src/json/bounds.js";
 import { scanJson, type MessagesAt } from "../../src/json/scan.js";
+import { utf8Length } from "../../src/json/utf8-length.js";
 import { messagesOf } from "../../src/limits.js";
 import { CI_SEED } from "../support/fuzz/config.js";
 import { jsonInputs } from "../support/fuzz/text.js";
@@ -46,5 +47,20 @@ describe.each(KINDS)("the quick limit pass (%s)", (kind) => {
     for (let bytes = 0; bytes < 40; bytes++) {
       if (surelyWithin(body, { ...at, messageBytes: bytes })) expect(scanJson(body, { ...at, messageBytes: bytes })).toBeUndefined();
     }
+  });
+});
+
+describe("utf8Length", () => {
+  it("counts what TextEncoder writes, lone surrogates as U+FFFD, on any slice, short (loop) or long (native)", () => {
+    const pieces = ["a", "é", "😀", "\ud800", "\udc00", "中", "\u0000"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 600 }), fc.nat(), fc.nat(), (parts, x, y) => {
+        const text = parts.join("");
+        const start = text.length === 0 ? 0 : x % text.length;
+        const end = start + (y % (text.length - start + 1));
+        expect(utf8Length(text, start, end)).toBe(new TextEncoder().encode(text.slice(start, end)).length);
+      }),
+      { seed: CI_SEED, numRuns: 300 },
+    );
   });
 });
