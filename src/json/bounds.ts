@@ -10,6 +10,31 @@ import { utf8Length } from "./utf8-length.js";
  * for text beyond a limit.
  */
 export function surelyWithin(text: string, limits: ScanLimits): boolean {
+  return fewEnough(text, limits) || bracketsWithin(text, limits);
+}
+
+/**
+ * The cheapest answer, for small bodies: no more opening brackets than the depth allows, anywhere (inside
+ * strings too), cannot nest deeper; text of at most `messageBytes / 3` units holds no message over the limit;
+ * and no more commas than `maxMessages - 1` cannot separate too many messages. Counted with `indexOf`, stopping
+ * as soon as a count passes its bound.
+ */
+function fewEnough(text: string, { depth, messages, maxMessages, messageBytes }: ScanLimits): boolean {
+  const braces = count(text, "{", depth);
+  if (braces > depth || count(text, "[", depth - braces) > depth - braces) return false;
+  if (messages === "root") return true;
+  return maxMessages > 0 && text.length <= Math.floor(messageBytes / 3) && count(text, ",", maxMessages - 1) <= maxMessages - 1;
+}
+
+/** How many times `char` occurs in `text`, counting no further than `bound + 1`. */
+function count(text: string, char: string, bound: number): number {
+  let n = 0;
+  for (let i = text.indexOf(char); i >= 0 && n <= bound; i = text.indexOf(char, i + 1)) n++;
+  return n;
+}
+
+/** The pass over brackets, commas and string ends, for text {@link fewEnough} cannot clear. */
+function bracketsWithin(text: string, limits: ScanLimits): boolean {
   const { depth: maxDepth, messages, maxMessages, messageBytes } = limits;
   // The depth of the arrays that hold messages: the root array, or an array member of the root object.
   const level = messages === "root" ? -1 : messages === "items" ? 1 : 2;
