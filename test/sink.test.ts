@@ -1,5 +1,6 @@
 import { Analytics } from "@segment/analytics-node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startServer } from "../src/server/index.js";
 import { CallLog, startSink, type Sink } from "../src/sink.js";
 
 // The reference server as a test sink (issue 14, part 3): a real Segment client sends to it, and the test
@@ -121,5 +122,25 @@ describe("the batch write key in the body (as @segment/analytics-node sends it)"
     const big = JSON.stringify({ batch: [message], writeKey: KEY, padding: "x".repeat(600 * 1024) });
     const response = await fetch(`${keyed.url}/v1/batch`, { method: "POST", headers: { "content-type": "application/json" }, body: big });
     expect(response.status).toBe(401);
+  });
+});
+
+describe("a batch write key in the body and the failed-authentication limit", () => {
+  it("answers 429 to an address that failed too often before it reads another body for its key", async () => {
+    const server = await startServer({ apiKeys: [KEY], port: 0, authFailureLimit: { requests: 2, windowMs: 60_000 } });
+    try {
+      const send = (writeKey: string) =>
+        fetch(`${server.url}/v1/batch`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ batch: [{ type: "group", userId: "u1", groupId: "acme" }], writeKey }),
+        });
+      expect([(await send("wrong-1")).status, (await send("wrong-2")).status]).toEqual([401, 401]);
+      const blocked = await send(KEY);
+      expect([blocked.status, blocked.headers.get("connection")]).toEqual([429, "close"]);
+      expect(server.calls.list(undefined).map((call) => call.status)).toEqual([401, 401, 429]);
+    } finally {
+      await server.close();
+    }
   });
 });

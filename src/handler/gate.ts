@@ -41,8 +41,8 @@ export class Gate<R> {
    * from the headers, as the kind's security scheme says, unless given (one found in the body).
    */
   async admit(kind: Kind, call: CallInput<R>, credential: string | undefined = credentialOf(kind, call.header)): Promise<Admission> {
-    const wait = this.#authFailures.retryAfter(call.remoteAddress);
-    if (wait > 0) return { ok: false, response: errorResponse(kind, { status: 429, retryAfter: wait, message: TOO_MANY_FAILURES }) };
+    const blocked = this.blocked(kind, call);
+    if (blocked !== undefined) return { ok: false, response: blocked };
     const caller = await this.#authenticate(credential, call.request);
     if (typeof caller !== "string" || caller === "") {
       this.#authFailures.fail(call.remoteAddress);
@@ -52,6 +52,15 @@ export class Gate<R> {
     if (!verdict.ok) return { ok: false, response: errorResponse(kind, { status: 429, retryAfter: verdict.retryAfter }) };
     return { ok: true, caller };
   }
+  /**
+   * The 429 for an address that has failed to authenticate too often, or `undefined`: asked before a body
+   * that may carry the credential is read, so a blocked address costs no read.
+   */
+  blocked(kind: Kind, call: CallInput<R>): HttpResponse<unknown> | undefined {
+    const wait = this.#authFailures.retryAfter(call.remoteAddress);
+    return wait > 0 ? errorResponse(kind, { status: 429, retryAfter: wait, message: TOO_MANY_FAILURES }) : undefined;
+  }
+
 }
 
 function authenticator<R>(credentials: Credentials<R>): Authenticate<R> {

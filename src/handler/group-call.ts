@@ -55,6 +55,9 @@ export async function handleGroupCall<K extends Kind, R>(kind: K, call: CallInpu
     const admission = await admit(service, kind, call);
     if (!admission.ok) return done(admission.response, "unread");
     caller = admission.caller;
+  } else {
+    const blocked = service.gate.blocked(kind, call);
+    if (blocked !== undefined) return done(blocked, "unread");
   }
   if (!declaresJson(call.header)) return done(errorResponse(kind, { status: 415 }), "unread", caller === undefined ? {} : { caller });
 
