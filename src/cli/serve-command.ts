@@ -118,10 +118,11 @@ function banner(url: string, generatedKey: string | undefined, host: string): st
     `group-spec serve: listening on ${url}/`,
     `  docs and console  ${url}/`,
     `  OpenAPI document  ${url}/openapi.json`,
+    `  call log          ${url}/_calls  (every call, accepted or refused, with the same key)`,
     generatedKey === undefined
       ? "  API keys          as given with --api-key"
       : `  API key           ${generatedKey}  (generated for this run; choose one with --api-key)`,
-    "  Accepted group calls are kept in memory only and are lost when the server stops.",
+    "  Accepted group calls and the call log are kept in memory only and are lost when the server stops.",
   ];
   if (host !== DEFAULT_HOST && host !== "localhost" && host !== "::1") {
     lines.push(`  Warning: listening on ${host}, so other machines may reach this development server.`);
