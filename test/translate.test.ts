@@ -245,7 +245,7 @@ describe("translate keeps keys as data", () => {
 
 // ---------------------------------------------------------------- properties
 
-const RUNS = { numRuns: 300, seed: 20250115 };
+const RUNS = { numRuns: 150, seed: 20250115 };
 
 /** The input the round trip must give back: its spelling-normalized self, with `type: "group"` for segment messages. */
 function restored(kind: Kind, body: unknown): unknown {
@@ -310,7 +310,7 @@ describe("every valid body translates to a valid body or throws TranslationError
         expect(validate(translation.to, translated).ok).toBe(true);
         expect(sharedObjects(body, translated)).toEqual([]);
       }),
-      { numRuns: 500, seed: 20250116 },
+      { numRuns: 250, seed: 20250116 },
     );
   });
 });

@@ -68,10 +68,13 @@ function filled(kind: Kind, template: Template, filler: string, key: (i: number)
   return text;
 }
 
-/** The least of a few timings, in ms: the figure the machine's noise disturbs least. */
-function fastest(run: () => unknown): number {
+/**
+ * The least of a few timings, in ms: the figure the machine's noise disturbs least. With `enough`, it stops at
+ * the first timing within it (a bound already met needs no more tries; a slow one gets all five).
+ */
+function fastest(run: () => unknown, enough = 0): number {
   let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 5 && best > enough; i++) {
     const start = performance.now();
     run();
     best = Math.min(best, performance.now() - start);
@@ -89,9 +92,10 @@ describe.each(Object.keys(TEMPLATES) as Kind[])("validateJson on hostile %s bodi
         const text = filled(kind, template, filler, key);
         const parse = fastest(() => JSON.parse(text));
         let result = validateJson(kind, text, { maxIssues });
-        const validation = fastest(() => (result = validateJson(kind, text, { maxIssues })));
+        const bound = BOUND_MULTIPLE * parse + BOUND_CONSTANT_MS;
+        const validation = fastest(() => (result = validateJson(kind, text, { maxIssues })), bound);
         if (!result.ok) expect(result.issues.length).toBeLessThanOrEqual(maxIssues);
-        expect(validation).toBeLessThanOrEqual(BOUND_MULTIPLE * parse + BOUND_CONSTANT_MS);
+        expect(validation).toBeLessThanOrEqual(bound);
       }),
       { seed: 20261202, numRuns: 10 },
     );
