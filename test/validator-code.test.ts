@@ -182,7 +182,7 @@ describe("generated validators against Ajv", () => {
       fc.property(fc.jsonValue({ maxDepth: 4 }), (body) => {
         expect(compare(kind, body)).toEqual([]);
       }),
-      { seed: 20250115, numRuns: 300 },
+      { seed: 20250115, numRuns: 150 },
     );
   });
 
@@ -193,7 +193,7 @@ describe("generated validators against Ajv", () => {
       fc.property(fc.constantFrom(...cases), fc.jsonValue({ maxDepth: 3 }), ([body, path], value) => {
         expect(compare(kind, edited(body, path, value as Json))).toEqual([]);
       }),
-      { seed: 20250116, numRuns: 600 },
+      { seed: 20250116, numRuns: 300 },
     );
   });
 

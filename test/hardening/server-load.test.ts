@@ -13,7 +13,7 @@ import { authHeaders, KEY, PATHS, startTestServer } from "../support/server.js";
 // store must keep its per-key bounds, the heap must not grow without bound, and the server must answer on.
 
 const SEED = 0x6a09e667;
-const REQUESTS = 2000;
+const REQUESTS = 1000;
 const CONCURRENCY = 32;
 /** The server's body cap (`DEFAULT_LIMITS.bodyBytes`), as the README documents it. */
 const BODY_CAP = 512_000;
