@@ -67,23 +67,37 @@ function read<K extends Kind>(kind: K, validator: GeneratedValidator, input: unk
   }
   const maxMessages = typeof messages === "object" ? limits.batchMessages : limits.thrivestackItems;
   const scanLimits = { depth: limits.depth, messages, maxMessages, messageBytes: limits.messageBytes };
-  // JSON.parse first (it nests without recursion, and the body is within its byte limit); the exact read runs
-  // only on text it refuses, to say where, or on text a quick pass cannot clear of the scan's limits.
   let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return fail(scanJson(text, scanLimits) ?? UNPARSED);
-  }
-  if (!surelyWithin(text, scanLimits)) {
+  if (text.length > SCAN_FIRST) {
+    // A body this large exists only where a caller raised `bodyBytes`: the exact read goes first and stops at
+    // the first limit broken, so a million messages are never built only to be refused.
     const issue = scanJson(text, scanLimits);
     if (issue) return fail(issue);
+    body = JSON.parse(text);
+  } else {
+    // JSON.parse first (it nests without recursion, and the body is within its byte limit); the exact read runs
+    // only on text it refuses, to say where, or on text a quick pass cannot clear of the scan's limits.
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return fail(scanJson(text, scanLimits) ?? UNPARSED);
+    }
+    if (!surelyWithin(text, scanLimits)) {
+      const issue = scanJson(text, scanLimits);
+      if (issue) return fail(issue);
+    }
   }
   parsed.body = body;
   const traitIssue = tooManyTraits(kind, body, limits.traitKeys);
   if (traitIssue) return fail(traitIssue);
   return check(kind, validator, body, options);
 }
+
+/**
+ * Past this many UTF-16 units (1 MiB; twice the default body limit) the exact read runs before `JSON.parse`,
+ * so that what parsing builds stays bounded (at most ~22× the text's bytes below it, 23 MiB).
+ */
+const SCAN_FIRST = 1024 * 1024;
 
 // The scanner and JSON.parse read one grammar; this stands in should they ever disagree.
 const UNPARSED: Issue = /* @__PURE__ */ Object.freeze({ path: "", code: "invalid_json", message: "The body is not valid JSON." });
