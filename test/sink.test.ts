@@ -2,12 +2,14 @@ import { Analytics } from "@segment/analytics-node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startServer } from "../src/server/index.js";
 import { CallLog, startSink, type Sink } from "../src/sink.js";
+import { authHeaders } from "./support/server.js";
 
 // The reference server as a test sink (issue 14, part 3): a real Segment client sends to it, and the test
 // reads back every call, accepted or refused. This file is also the README's example.
 
 const KEY = "sink-write-key";
-const basic = (key: string) => `Basic ${Buffer.from(`${key}:`).toString("base64")}`;
+/** The Basic credential of a segment write key, as the batch operation reads it. */
+const basic = (key: string) => authHeaders("segment-batch", key).authorization!;
 
 let sink: Sink;
 beforeAll(async () => {

@@ -51,6 +51,11 @@ export class Keyring {
   }
 }
 
+/** The id the server knows a key by (what {@link Keyring.match} returns for it): the hex SHA-256 of its text. */
+export function keyId(key: string): string {
+  return digest(key).toString("hex");
+}
+
 function digest(text: string): Buffer {
   return createHash("sha256").update(text, "utf8").digest();
 }

@@ -6,6 +6,7 @@ import type { Assets } from "./assets.js";
 import { DOCS_CSP, DOCS_HTML, DOCS_INIT_SCRIPT } from "./docs-page.js";
 import { CALLS_PATH, callsRoute, type CallsContext } from "../sink/calls-route.js";
 import { getGroup, postOperation, READ_KIND } from "./operations.js";
+import { decodeSegment } from "./path-segment.js";
 import { bodyUnread, plainError, send, sendFile } from "./respond.js";
 
 /** The operation of each `POST` path, as `generated/openapi.json` documents them (generated/dialects.ts). */
@@ -37,7 +38,7 @@ export async function route(req: IncomingMessage, res: ServerResponse, context: 
   const read = req.method === "GET" || req.method === "HEAD";
   if (path.startsWith(GROUPS_PATH)) {
     if (!read) return send(res, methodNotAllowed("GET, HEAD"), bodyUnread(req));
-    return getGroup(decode(path.slice(GROUPS_PATH.length)), req, res, context);
+    return getGroup(decodeSegment(path.slice(GROUPS_PATH.length)), req, res, context);
   }
   const file = staticFile(path, context);
   if (file === undefined) return send(res, plainError(404, "not_found", `No such path: ${path.slice(0, 200)}`), bodyUnread(req));
@@ -90,13 +91,4 @@ function pathOf(req: IncomingMessage): string {
   const url = req.url ?? "/";
   const query = url.search(/[?#]/);
   return query === -1 ? url : url.slice(0, query);
-}
-
-function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    // Not a valid percent-encoding: no group can have this id, so it is looked up (and not found) as is.
-    return segment;
-  }
 }

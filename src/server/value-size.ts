@@ -13,13 +13,16 @@ const SPECIAL = /["\\\u0000-\u001f\ud800-\udfff]/;
 // Heap estimates. A string is counted at two bytes per UTF-16 unit so that non-Latin-1 text is not
 // undercounted. Empty arrays and objects cost far more in the heap than their 2 bytes of JSON, which is
 // why the budget does not count JSON bytes.
-const STRING_HEADER = 16;
-const HEAP_NUMBER = 16;
-const CONTAINER_HEADER = 32;
+/** A string's header, before its two bytes per unit (see {@link stringHeap}). */
+export const STRING_HEADER = 16;
+/** A number, boolean or null. */
+export const HEAP_NUMBER = 16;
+/** An array's or object's own header. */
+export const CONTAINER_HEADER = 32;
 /** A pointer in an array's elements. */
-const SLOT = 8;
+export const SLOT = 8;
 /** A property of a parsed object, dictionary-sized (key, value, details). */
-const PROPERTY = 24;
+export const PROPERTY = 24;
 
 /**
  * Both sizes of a JSON value (what `JSON.parse` returns), in one walk that builds no text: the store sizes

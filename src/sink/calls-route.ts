@@ -4,6 +4,7 @@ import { JSON_TYPE } from "../responses/http-response.js";
 import { credentialOf } from "../server/auth.js";
 import { nodeHeaders } from "../server/headers.js";
 import type { Context } from "../server/operations.js";
+import { decodeSegment } from "../server/path-segment.js";
 import { bodyUnread, plainError, send } from "../server/respond.js";
 import { isKind, KINDS, type Kind } from "../validate.js";
 import type { CallFilter, CallLog } from "./call-log.js";
@@ -38,7 +39,7 @@ export async function callsRoute(rest: string, req: IncomingMessage, res: Server
     return send(res, { status: 200, headers: JSON_TYPE, body: { deleted, groups } }, bodyUnread(req));
   }
   if (rest !== "") {
-    const messageId = decode(rest.slice(1));
+    const messageId = decodeSegment(rest.slice(1));
     const calls = context.calls.list(caller, { messageId });
     if (calls.length === 0) return send(res, plainError(404, "not_found", "This API key has made no call with this messageId that the log still holds."));
     return send(res, { status: 200, headers: JSON_TYPE, body: { calls } });
@@ -63,12 +64,4 @@ function filterOf(url: string): CallFilter | string {
   if (valid !== null && valid !== "true" && valid !== "false") return "`valid` must be true or false.";
   if (kind !== null && !isKind(kind)) return `\`kind\` must be one of ${KINDS.join(", ")}.`;
   return { ...(valid === null ? {} : { valid: valid === "true" }), ...(kind === null ? {} : { kind }) };
-}
-
-function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import type { Limits } from "../limits.js";
+import { keyId } from "../server/auth.js";
 import { startServer } from "../server/server.js";
 import type { CallFilter, LoggedCall } from "./call-log.js";
 
@@ -48,7 +48,7 @@ export interface Sink {
 export async function startSink(options: SinkOptions = {}): Promise<Sink> {
   const credentials =
     options.apiKeys === undefined
-      ? { authenticate: (credential: string | undefined) => (credential ? digest(credential) : undefined) }
+      ? { authenticate: (credential: string | undefined) => (credential ? keyId(credential) : undefined) }
       : { apiKeys: options.apiKeys };
   const server = await startServer({
     ...credentials,
@@ -60,16 +60,11 @@ export async function startSink(options: SinkOptions = {}): Promise<Sink> {
   });
   return {
     url: server.url,
-    calls: ({ key, ...filter } = {}) => server.calls.list(key === undefined ? undefined : digest(key), filter),
+    calls: ({ key, ...filter } = {}) => server.calls.list(key === undefined ? undefined : keyId(key), filter),
     reset: () => {
       server.calls.clear();
       server.store.clear();
     },
     close: () => server.close(),
   };
-}
-
-/** A key's id, as the server's keyring names it: the hex SHA-256 of its text. */
-function digest(key: string): string {
-  return createHash("sha256").update(key).digest("hex");
 }

@@ -1,3 +1,5 @@
+import { CONTAINER_HEADER, HEAP_NUMBER, PROPERTY, SLOT, stringHeap } from "../server/value-size.js";
+
 /** What {@link measure} finds of a parsed JSON value. */
 export interface Measure {
   /** Estimated heap bytes, as `JSON.parse` built it (64-bit V8); at least `limit` when the walk stopped there. */
@@ -6,14 +8,8 @@ export interface Measure {
   readonly keepable: boolean;
 }
 
-const STRING_HEADER = 16;
-const SCALAR = 16;
-const CONTAINER = 32;
-const SLOT = 8;
-const PROPERTY = 24;
-
 /**
- * Estimates the heap bytes of a JSON value without recursion, so a body nested 100,000 deep (which
+ * Estimates the heap bytes of a JSON value, as `sizeOf` counts them, but without recursion, so a body nested 100,000 deep (which
  * `JSON.parse` accepts, and validation then refuses) costs a bounded walk and no stack: the walk stops once
  * the estimate reaches `limit` or the nesting passes `maxDepth`, and the value is then not `keepable`.
  */
@@ -22,17 +18,17 @@ export function measure(value: unknown, limit: number, maxDepth: number): Measur
   let heap = 0;
   while (stack.length > 0) {
     const [x, depth] = stack.pop()!;
-    if (typeof x === "string") heap += STRING_HEADER + 2 * x.length;
-    else if (typeof x !== "object" || x === null) heap += SCALAR;
+    if (typeof x === "string") heap += stringHeap(x);
+    else if (typeof x !== "object" || x === null) heap += HEAP_NUMBER;
     else {
       if (depth > maxDepth) return { heap: Math.max(heap, limit), keepable: false };
-      heap += CONTAINER;
+      heap += CONTAINER_HEADER;
       if (Array.isArray(x)) {
         heap += SLOT * x.length;
         for (const item of x) stack.push([item, depth + 1]);
       } else {
         for (const key of Object.keys(x)) {
-          heap += PROPERTY + STRING_HEADER + 2 * key.length;
+          heap += PROPERTY + stringHeap(key);
           stack.push([(x as Record<string, unknown>)[key], depth + 1]);
         }
       }
