@@ -49,10 +49,11 @@ export async function handleGroupCall<K extends Kind, R>(kind: K, call: CallInpu
   // A dialect may carry the credential in the body when the headers have none (Segment's batch `writeKey`):
   // then the body is read, within its limits, before the caller is known.
   const member = DIALECTS[kind].shape.credentialMember;
-  const inBody = member !== undefined && credentialOf(kind, call.header) === undefined;
+  const credential = credentialOf(kind, call.header);
+  const inBody = member !== undefined && credential === undefined;
   let caller: string | undefined;
   if (!inBody) {
-    const admission = await admit(service, kind, call);
+    const admission = await admit(service, kind, call, credential);
     if (!admission.ok) return done(admission.response, "unread");
     caller = admission.caller;
   } else {
@@ -83,7 +84,7 @@ export async function handleGroupCall<K extends Kind, R>(kind: K, call: CallInpu
     result = checkJsonKeeping(kind, GENERATED[kind], input, { limits }, parsed);
   }
   if (caller === undefined) {
-    const admission = await admit(service, kind, call, { credential: credentialIn(parsed, member!) });
+    const admission = await admit(service, kind, call, credentialIn(parsed, member!));
     if (!admission.ok) return done(admission.response, "keep");
     caller = admission.caller;
   }
@@ -104,12 +105,12 @@ export async function handleGroupCall<K extends Kind, R>(kind: K, call: CallInpu
 }
 
 /**
- * The gate's verdict on a call, with the credential from the headers or the one given; an `authenticate` that
+ * The gate's verdict on a call with this credential (from the headers, or the body); an `authenticate` that
  * throws is the service's failure, not the caller's: 500.
  */
-async function admit<R>(service: GroupService<R>, kind: Kind, call: CallInput<R>, fromBody?: { readonly credential: string | undefined }): Promise<Admission> {
+async function admit<R>(service: GroupService<R>, kind: Kind, call: CallInput<R>, credential: string | undefined): Promise<Admission> {
   try {
-    return await (fromBody === undefined ? service.gate.admit(kind, call) : service.gate.admit(kind, call, fromBody.credential));
+    return await service.gate.admit(kind, call, credential);
   } catch (error) {
     report(service, error);
     return { ok: false, response: errorResponse(kind, { status: 500 }) };
